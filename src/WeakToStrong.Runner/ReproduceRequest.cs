@@ -1,0 +1,27 @@
+namespace WeakToStrong.Runner;
+
+/// <summary>What a user asks `Reproduce` for; bound from the build host's parameters or the w2s tool's options.</summary>
+public sealed record ReproduceRequest
+{
+    /// <summary>The experiment id: the manifest file name under <see cref="ExperimentsDirectory"/> without `.json`.</summary>
+    public required string Experiment { get; init; }
+    public required string ExperimentsDirectory { get; init; }
+    public string Scale { get; init; } = "cpu";
+    public string Device { get; init; } = "cpu";
+    /// <summary>Seeds to run; empty means the manifest's own.</summary>
+    public IReadOnlyList<int> Seeds { get; init; } = [];
+    /// <summary>`path=value` overrides (`--set training.epochs=1`), applied last.</summary>
+    public IReadOnlyList<string> Sets { get; init; } = [];
+    /// <summary>Root of the content store and caches; null means the user's cache folder.</summary>
+    public string? StoreRoot { get; init; }
+    /// <summary>Where run records go (`runs/&lt;experiment&gt;/&lt;runKey&gt;.json`).</summary>
+    public required string RunsDirectory { get; init; }
+    public int? Threads { get; init; }
+    public string CommandLine { get; init; } = "";
+}
+
+/// <summary>What a finished reproduction reports back to its caller.</summary>
+public sealed record ReproduceResult(string RunKey, string RecordPath, IReadOnlyList<PgrRow> Pgr);
+
+/// <summary>One row of the summary table: a (weak, strong, loss) pair over its seeds.</summary>
+public sealed record PgrRow(string Weak, string Strong, string Loss, double WeakAcc, double TransferAcc, double CeilingAcc, double Pgr, int Seeds);
