@@ -1,0 +1,23 @@
+namespace WeakToStrong.Data.Sources;
+
+/// <summary>
+/// Resolves a relative path (an archive entry, a file source) under a root and refuses any that would land
+/// outside it: "..", absolute paths, drive letters and backslash tricks ("zip slip").
+/// </summary>
+public static class SafePath
+{
+    /// <summary>The full path of <paramref name="relative"/> under <paramref name="root"/>, or null if it escapes.</summary>
+    public static string? TryResolve(string root, string relative)
+    {
+        if (string.IsNullOrEmpty(relative) || relative.Contains('\0')) return null;
+        var normalized = relative.Replace('\\', '/');
+        if (normalized.StartsWith('/') || Path.IsPathRooted(normalized) || (normalized.Length > 1 && normalized[1] == ':')) return null;
+        if (normalized.Split('/').Any(segment => segment == "..")) return null;
+        var fullRoot = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)) + Path.DirectorySeparatorChar;
+        var full = Path.GetFullPath(Path.Combine(fullRoot, normalized));
+        return full.StartsWith(fullRoot, StringComparison.Ordinal) || full + Path.DirectorySeparatorChar == fullRoot ? full : null;
+    }
+
+    public static string Resolve(SourceSpec spec, string root, string relative) =>
+        TryResolve(root, relative) ?? throw new SourceException(spec, $"path '{relative}' escapes its root '{root}'; refused");
+}
