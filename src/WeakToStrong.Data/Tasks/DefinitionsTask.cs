@@ -1,0 +1,99 @@
+using WeakToStrong.Data.Formats;
+using WeakToStrong.Data.Random;
+using WeakToStrong.Data.Tasks.WordNet;
+
+namespace WeakToStrong.Data.Tasks;
+
+/// <summary>Parameters of the definitions tasks; every field is declared in <see cref="TaskBuild{T}.Parameters"/>.</summary>
+public sealed record DefinitionsOptions
+{
+    /// <summary>WordNet data files read, in this order: any of noun, verb, adj, adv. The measured task used nouns.</summary>
+    public IReadOnlyList<string> PartsOfSpeech { get; init; } = ["noun"];
+    public NegativeRule Negatives { get; init; } = NegativeRule.SameFile;
+}
+
+/// <summary>
+/// SciQ-style definitions from WordNet (FEASIBILITY.md's most promising NLP task): one item per synset with a
+/// non-empty gloss, "Q: What is &lt;first lemma&gt;? A: &lt;gloss&gt;", label 1 with the synset's own gloss or, by a
+/// seeded coin flip, label 0 with the gloss of another synset chosen by <see cref="DefinitionsOptions.Negatives"/>.
+/// Items are grouped by lemma (case-insensitive): every sense of "bank" lands in one split.
+/// </summary>
+public static class DefinitionsTask
+{
+    public const string Name = "definitions";
+    public const string PreferenceName = "definitions-preference";
+    /// <summary>Bumped whenever the builder's output for the same inputs changes.</summary>
+    public const string BuilderVersion = "1";
+
+    public static TaskBuild<ClassificationItem> Build(string wordnetDir, DefinitionsOptions options, ulong seed)
+    {
+        var synsets = Load(wordnetDir, options);
+        var sampler = new NegativeSampler(synsets, options.Negatives);
+        var rng = SplitMix64.ForPurpose(seed, Name);
+        var items = new List<ClassificationItem>(synsets.Count);
+        int dropped = 0;
+        for (int i = 0; i < synsets.Count; i++)
+        {
+            var s = synsets[i];
+            var lemma = s.Lemmas[0];
+            bool positive = rng.NextBool();
+            string answer = s.Gloss;
+            if (!positive)
+            {
+                if (sampler.Pick(i, lemma, rng) is not { } j) { dropped++; continue; }
+                answer = synsets[j].Gloss;
+            }
+            var question = Question(lemma);
+            items.Add(new ClassificationItem(s.Id, GroupOf(lemma), $"Q: {question} A: {answer}", positive ? 1 : 0,
+                Question: question, Answer: answer));
+        }
+        return new TaskBuild<ClassificationItem>(Name, items, Parameters(options), seed, SplitMix64.AlgorithmName,
+            JsonlWriter.Hash(items), Stats(synsets.Count, items.Count, dropped, items.Count(x => x.HardLabel == 1)));
+    }
+
+    /// <summary>Reward-modelling pairs: prompt = the question, chosen = the correct gloss, rejected = a negative gloss.</summary>
+    public static TaskBuild<PairwiseItem> BuildPreference(string wordnetDir, DefinitionsOptions options, ulong seed)
+    {
+        var synsets = Load(wordnetDir, options);
+        var sampler = new NegativeSampler(synsets, options.Negatives);
+        var rng = SplitMix64.ForPurpose(seed, PreferenceName);
+        var items = new List<PairwiseItem>(synsets.Count);
+        int dropped = 0;
+        for (int i = 0; i < synsets.Count; i++)
+        {
+            var s = synsets[i];
+            var lemma = s.Lemmas[0];
+            if (sampler.Pick(i, lemma, rng) is not { } j) { dropped++; continue; }
+            items.Add(new PairwiseItem(s.Id, GroupOf(lemma), "Q: " + Question(lemma), s.Gloss, synsets[j].Gloss));
+        }
+        return new TaskBuild<PairwiseItem>(PreferenceName, items, Parameters(options), seed, SplitMix64.AlgorithmName,
+            JsonlWriter.Hash(items), Stats(synsets.Count, items.Count, dropped, items.Count));
+    }
+
+    public static string Question(string lemma) => $"What is {lemma}?";
+
+    public static string GroupOf(string lemma) => "lemma:" + lemma.ToLowerInvariant();
+
+    private static List<Synset> Load(string wordnetDir, DefinitionsOptions options)
+    {
+        if (options.PartsOfSpeech.Count == 0) throw new ArgumentException("definitions: no part of speech selected");
+        return options.PartsOfSpeech.SelectMany(pos => WordNetReader.Read(wordnetDir, pos))
+            .Where(s => s.Gloss.Length > 0 && s.Lemmas.Count > 0).ToList();
+    }
+
+    private static SortedDictionary<string, string> Parameters(DefinitionsOptions o) => new(StringComparer.Ordinal)
+    {
+        ["builderVersion"] = BuilderVersion,
+        ["format"] = "Q: What is <lemma>? A: <gloss>",
+        ["negatives"] = NegativeRules.Name(o.Negatives),
+        ["partsOfSpeech"] = string.Join(",", o.PartsOfSpeech),
+    };
+
+    private static SortedDictionary<string, int> Stats(int synsets, int items, int dropped, int positives) => new(StringComparer.Ordinal)
+    {
+        ["synsets"] = synsets,
+        ["items"] = items,
+        ["droppedNoNegative"] = dropped,
+        ["positives"] = positives,
+    };
+}
