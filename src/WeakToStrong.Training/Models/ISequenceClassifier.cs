@@ -13,7 +13,10 @@ public interface ISequenceClassifier : IDisposable
     /// <summary>Logits [B,2] (fp32 even when the body computes in bf16).</summary>
     Tensor Classify(Tensor inputIds, Tensor attentionMask);
 
-    /// <summary>The module whose parameters train (all of them, or only the head in linear-probe mode).</summary>
+    /// <summary>
+    /// The whole classifier (body and head): what a checkpoint saves and what moves between devices. The trainer
+    /// optimises the parameters that require grad (all of them, or only the head in linear-probe mode).
+    /// </summary>
     nn.Module Module { get; }
 
     /// <summary>Turns texts into ids and masks this model understands (GPT-2 BPE or BERT WordPiece).</summary>

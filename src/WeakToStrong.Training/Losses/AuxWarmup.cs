@@ -1,0 +1,23 @@
+namespace WeakToStrong.Training.Losses;
+
+/// <summary>How the auxiliary weight c of logconf/entropy grows with progress f (ARCHITECTURE §3, §0).</summary>
+public enum WarmupKind
+{
+    /// <summary>The reference code: c = auxCoef·f while f ≤ warmupFrac, then jumps to auxCoef
+    /// (weak_to_strong/loss.py; open PR #33 calls the jump a bug). Reproduces the reference with warmupFrac 0.1.</summary>
+    Step,
+
+    /// <summary>The paper: c = auxCoef·min(1, f/warmupFrac), linear to auxCoef over the first warmupFrac.</summary>
+    Linear,
+}
+
+/// <summary>The weight c(f) of a warmed-up auxiliary target.</summary>
+public sealed record AuxWarmup(double AuxCoef = 0.5, double WarmupFrac = 0.2, WarmupKind Kind = WarmupKind.Linear)
+{
+    public double Coefficient(double progress) => Kind switch
+    {
+        WarmupKind.Step => AuxCoef * (progress > WarmupFrac ? 1.0 : progress),
+        WarmupKind.Linear => WarmupFrac <= 0 ? AuxCoef : AuxCoef * Math.Min(1.0, progress / WarmupFrac),
+        _ => throw new ArgumentOutOfRangeException(nameof(Kind)),
+    };
+}

@@ -1,0 +1,37 @@
+using static TorchSharp.torch;
+
+namespace WeakToStrong.Training.Losses;
+
+/// <summary>
+/// <c>logconf</c>, the paper's auxiliary confidence loss (Burns et al. §4.3.2, reference loss.py): the student's
+/// own hardened predictions are mixed into the weak targets. p = softmax(z); q = mean of y[:,1] over the batch;
+/// t = quantile(p[:,0], q) with linear interpolation; h = one-hot(p0 ≥ t → class 0, else class 1), so a tie at
+/// the threshold goes to class 0; target = (1−c)·y + c·h (detached); loss = CE(z, target).
+/// Matching the threshold to the weak labels' class balance keeps the student from collapsing to one class.
+/// </summary>
+public sealed class LogConfidenceLoss(AuxWarmup warmup) : ILoss
+{
+    public AuxWarmup Warmup { get; } = warmup;
+
+    public string Name => "logconf";
+
+    public bool CouplesExamples => true;
+
+    public Tensor Compute(Tensor logits, Tensor softTargets, double progress)
+    {
+        double c = Warmup.Coefficient(progress);
+        var hard = HardenedPredictions(logits.detach(), softTargets);
+        var target = softTargets * (1 - c) + hard * c;
+        return LossMath.SoftCrossEntropy(logits, target).mean();
+    }
+
+    /// <summary>The class-balance-matched one-hot predictions h [B,2] (fp32).</summary>
+    public static Tensor HardenedPredictions(Tensor logits, Tensor softTargets)
+    {
+        var p0 = logits.softmax(1).select(1, 0).to(ScalarType.Float32);
+        var q = softTargets.select(1, 1).mean().to(ScalarType.Float32);
+        var threshold = p0.quantile(q);
+        var isClass0 = p0.ge(threshold);
+        return stack(new[] { isClass0, isClass0.logical_not() }, 1).to(ScalarType.Float32);
+    }
+}
