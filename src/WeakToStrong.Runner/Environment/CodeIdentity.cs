@@ -1,0 +1,40 @@
+using System.Reflection;
+using System.Text.Json.Nodes;
+using TorchSharp;
+
+namespace WeakToStrong.Runner.Environment;
+
+/// <summary>
+/// What computed a result, as far as it changes the bits: our assemblies, TorchSharp and LibTorch (ARCHITECTURE §0:
+/// hashed). Thread count, host and device are provenance, not identity (<see cref="HostProvenance"/>).
+/// </summary>
+public static class CodeIdentity
+{
+    /// <summary>The version string stage keys are computed with: bump <see cref="StageCodeVersion"/> when a stage's semantics change.</summary>
+    public const string StageCodeVersion = "w2s-stages/1";
+
+    public static JsonObject Describe() => new()
+    {
+        ["stages"] = StageCodeVersion,
+        ["weakToStrong"] = Informational(typeof(CodeIdentity).Assembly),
+        ["torchSharp"] = Informational(typeof(torch).Assembly),
+        ["libTorch"] = torch.__version__,
+        ["dotnet"] = System.Environment.Version.ToString(),
+    };
+
+    /// <summary>The identity as one string, folded into every stage key.</summary>
+    public static string Fingerprint()
+    {
+        var d = Describe();
+        return $"{d["stages"]};w2s {d["weakToStrong"]};TorchSharp {d["torchSharp"]};LibTorch {d["libTorch"]}";
+    }
+
+    static string Informational(Assembly a)
+    {
+        string v = a.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+                   ?? a.GetName().Version?.ToString() ?? "unknown";
+        // The SDK appends "+<commit>" when it knows the source revision; the commit is provenance, not identity.
+        int plus = v.IndexOf('+');
+        return plus < 0 ? v : v[..plus];
+    }
+}

@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text.Json.Nodes;
+
+namespace WeakToStrong.Runner.Environment;
+
+/// <summary>Facts about where and how a run happened: recorded, never hashed (ARCHITECTURE §0, §6).</summary>
+public static class HostProvenance
+{
+    public static JsonObject Describe(string repositoryRoot, int threads, string device, string commandLine) => new()
+    {
+        ["host"] = System.Environment.MachineName,
+        ["os"] = RuntimeInformation.OSDescription,
+        ["cpu"] = CpuModel(),
+        ["logicalCores"] = System.Environment.ProcessorCount,
+        ["threads"] = threads,
+        ["device"] = device,
+        ["malloc"] = MallocSettings(),
+        ["git"] = Git(repositoryRoot),
+        ["commandLine"] = commandLine,
+    };
+
+    static string CpuModel()
+    {
+        try
+        {
+            foreach (var line in File.ReadLines("/proc/cpuinfo"))
+                if (line.StartsWith("model name", StringComparison.Ordinal))
+                    return line[(line.IndexOf(':') + 1)..].Trim();
+        }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+        return RuntimeInformation.ProcessArchitecture.ToString();
+    }
+
+    /// <summary>The glibc malloc settings that decide this VM's first-touch cost (ARCHITECTURE §2.1).</summary>
+    static JsonObject MallocSettings()
+    {
+        var o = new JsonObject();
+        foreach (var name in new[] { "MALLOC_MMAP_MAX_", "MALLOC_TRIM_THRESHOLD_", "GLIBC_TUNABLES" })
+            if (System.Environment.GetEnvironmentVariable(name) is { } v) o[name] = v;
+        return o;
+    }
+
+    static JsonObject Git(string root)
+    {
+        string? commit = RunGit(root, "rev-parse HEAD");
+        string? status = RunGit(root, "status --porcelain --untracked-files=no");
+        return new JsonObject
+        {
+            ["commit"] = commit,
+            ["dirty"] = status is null ? null : status.Length > 0,
+        };
+    }
+
+    static string? RunGit(string root, string args)
+    {
+        try
+        {
+            var psi = new ProcessStartInfo("git", args)
+            {
+                WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            };
+            using var p = Process.Start(psi)!;
+            string output = p.StandardOutput.ReadToEnd().Trim();
+            p.WaitForExit();
+            return p.ExitCode == 0 ? output : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null; // no git on this machine: the record says so with nulls
+        }
+    }
+}
