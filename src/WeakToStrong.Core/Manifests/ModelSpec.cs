@@ -1,0 +1,33 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+
+namespace WeakToStrong.Core.Manifests;
+
+public sealed record ModelSpec
+{
+    [Description("gpt2-local | gpt2-hf | minilm-l6.")]
+    public required ModelFamily Family { get; init; }
+
+    [Description("gpt2-local: w{width}-l{layers}-h{heads} (e.g. w64-l2-h2); gpt2-hf: gpt2, gpt2-medium, gpt2-large, gpt2-xl; minilm-l6: none.")]
+    public string? Size { get; init; }
+
+    [Description("gpt2-hf: safetensors weights in Hugging Face's layout, pinned by hash.")]
+    public SourceSpec? Weights { get; init; }
+
+    [Description("Per-model overrides of the shared training settings (e.g. the reference's lr 1e-5 for gpt2-large/xl).")]
+    public TrainingOverrides? Training { get; init; }
+}
+
+/// <summary>Every field optional: a present field replaces the shared one for this model.</summary>
+public sealed record TrainingOverrides
+{
+    [Range(1, 1000)] public int? Epochs { get; init; }
+    [Range(1, 65536)] public int? BatchSize { get; init; }
+    [Range(1, 65536)] public int? MinibatchSize { get; init; }
+    [Range(1e-12, 10.0)] public double? Lr { get; init; }
+    [Range(8, 65536)] public int? MaxCtx { get; init; }
+    public Optimizer? Optimizer { get; init; }
+    public Schedule? Schedule { get; init; }
+    public Precision? Precision { get; init; }
+    [Range(0, int.MaxValue)] public int? EvalEvery { get; init; }
+}

@@ -1,0 +1,37 @@
+using WeakToStrong.Core.Manifests;
+
+namespace WeakToStrong.Core.Tests.Manifests;
+
+public class BundledManifestTests
+{
+    public static TheoryData<string> Files()
+    {
+        var data = new TheoryData<string>();
+        foreach (var f in Directory.GetFiles(RepoPaths.Experiments, "*.json").Where(f => !f.EndsWith(".schema.json")).Order())
+            data.Add(Path.GetFileName(f));
+        return data;
+    }
+
+    [Theory, MemberData(nameof(Files))]
+    public void Bundled_manifest_loads_without_diagnostics_including_every_scale(string file)
+    {
+        var result = ManifestLoader.Load(File.ReadAllBytes(Path.Combine(RepoPaths.Experiments, file)), "experiments/" + file);
+        Assert.Empty(result.Diagnostics.Select(d => d.ToString()));
+        Assert.True(result.Success);
+        Assert.Equal("./manifest.schema.json", result.Manifest!.Schema);
+    }
+
+    [Fact]
+    public void Nlp_definitions_declares_the_smoke_target_of_issue_2()
+    {
+        var m = ManifestLoader.Load(File.ReadAllBytes(Path.Combine(RepoPaths.Experiments, "nlp-definitions.json")), "x").Manifest!;
+        Assert.Equal("nlp-definitions", m.Id);
+        Assert.Equal(["weak", "strong"], m.Models.Keys);
+        Assert.Equal(ModelFamily.Gpt2Local, m.Models["weak"].Family);
+        Assert.Equal(ModelFamily.MiniLmL6, m.Models["strong"].Family);
+        Assert.Equal([LossName.Xent, LossName.LogConf], m.Losses.Select(l => l.Name));
+        Assert.Equal([0, 1, 2], m.Seeds);
+        Assert.Equal(5e-4, m.Models["weak"].Training!.Lr);
+        Assert.Equal(256, m.Scales!.Smoke!["data.split.train1"].GetInt32());
+    }
+}

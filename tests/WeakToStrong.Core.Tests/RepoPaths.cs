@@ -1,0 +1,16 @@
+namespace WeakToStrong.Core.Tests;
+
+/// <summary>Finds the repository root from the test binary, so tests can read the bundled manifests.</summary>
+internal static class RepoPaths
+{
+    public static string Root { get; } = Find();
+
+    public static string Experiments => Path.Combine(Root, "experiments");
+
+    private static string Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "WeakToStrong.Repro.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Repository root (WeakToStrong.Repro.sln) not found above " + AppContext.BaseDirectory);
+    }
+}
