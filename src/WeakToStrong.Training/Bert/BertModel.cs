@@ -1,0 +1,102 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using WeakToStrong.Training.Bert.Onnx;
+using static TorchSharp.torch;
+
+namespace WeakToStrong.Training.Bert;
+
+/// <summary>
+/// A BERT encoder with Hugging Face parameter names (embeddings.*, encoder.layer.N.*), returning
+/// last_hidden_state [B,T,hidden]. The pooler (tanh over [CLS]) is left out: sentence-transformers, and our
+/// classifier, pool by masked mean instead, so its imported weights are ignored.
+/// </summary>
+public sealed class BertModel : nn.Module<Tensor, Tensor, Tensor>
+{
+    private readonly BertEmbeddings _embeddings;
+    private readonly ModuleList<BertLayer> _layers;
+
+    public BertConfig Config { get; }
+
+    /// <summary>Dtype of matmuls, attention and GELU (Float32 or BFloat16); parameters, embeddings, residual
+    /// stream and LayerNorms stay fp32 (autocast semantics, see <see cref="Autocast"/>).</summary>
+    public ScalarType ComputeType
+    {
+        get => _computeType;
+        set
+        {
+            _computeType = value;
+            foreach (var layer in _layers) layer.ComputeType = value;
+        }
+    }
+
+    private ScalarType _computeType = ScalarType.Float32;
+
+    public BertModel(BertConfig config) : base("bert")
+    {
+        Config = config;
+        _embeddings = new BertEmbeddings(config);
+        _layers = nn.ModuleList(Enumerable.Range(0, config.Layers).Select(_ => new BertLayer(config)).ToArray());
+        register_module("embeddings", _embeddings);
+        register_module("encoder", new EncoderBlock(_layers));
+    }
+
+    /// <summary>ids, mask [B,T] (mask 1 = real token) → fp32 [B,T,hidden]; segments are derived from the ids.</summary>
+    public override Tensor forward(Tensor inputIds, Tensor attentionMask)
+    {
+        using var types = SegmentIds(inputIds, Config.SepTokenId);
+        return Forward(inputIds, attentionMask, types);
+    }
+
+    /// <summary>As <see cref="forward"/> with explicit token type ids [B,T].</summary>
+    public Tensor Forward(Tensor inputIds, Tensor attentionMask, Tensor tokenTypeIds)
+    {
+        using var scope = NewDisposeScope();
+        long b = inputIds.shape[0], t = inputIds.shape[1];
+        // Padded keys are excluded from every query's softmax; padded queries compute garbage that pooling masks.
+        var keyMask = attentionMask.to_type(ScalarType.Bool).view(b, 1, 1, t);
+        var x = _embeddings.forward(inputIds, tokenTypeIds);
+        foreach (var layer in _layers) x = layer.forward(x, keyMask);
+        return x.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// Token type ids of a "[CLS] a [SEP]" or "[CLS] a [SEP] b [SEP]" sequence: 0 up to and including the first
+    /// [SEP], 1 after it (HF's layout for a text pair). Single texts are therefore all 0 over their real tokens.
+    /// </summary>
+    public static Tensor SegmentIds(Tensor inputIds, int sepTokenId)
+    {
+        using var isSep = inputIds.eq(sepTokenId).to_type(ScalarType.Int64);
+        using var sepsSoFar = isSep.cumsum(1);
+        using var sepsBefore = sepsSoFar - isSep;
+        return sepsBefore.clamp_max(1);
+    }
+
+    /// <summary>
+    /// Copies an imported HF-named state dict into this model. Every parameter must be present with its exact
+    /// shape; extra keys are an error except "pooler.*" (not part of this model).
+    /// </summary>
+    public void LoadWeights(IReadOnlyDictionary<string, NamedWeight> weights)
+    {
+        using var noGrad = no_grad();
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (name, parameter) in named_parameters())
+        {
+            if (!weights.TryGetValue(name, out var w))
+                throw new InvalidDataException($"Imported weights lack '{name}'.");
+            if (!w.Shape.SequenceEqual(parameter.shape))
+                throw new InvalidDataException(
+                    $"'{name}': imported shape [{string.Join(",", w.Shape)}], model needs [{string.Join(",", parameter.shape)}].");
+            using var source = tensor(w.Data, w.Shape, dtype: ScalarType.Float32);
+            parameter.copy_(source);
+            used.Add(name);
+        }
+        var unused = weights.Keys.Where(k => !used.Contains(k) && !k.StartsWith("pooler.", StringComparison.Ordinal)).ToList();
+        if (unused.Count > 0) throw new InvalidDataException($"Imported weights not used: {string.Join(", ", unused)}.");
+    }
+
+    /// <summary>Holds "encoder.layer.N" so parameter names match HF.</summary>
+    private sealed class EncoderBlock : nn.Module
+    {
+        public EncoderBlock(ModuleList<BertLayer> layers) : base("encoder") => register_module("layer", layers);
+    }
+}
