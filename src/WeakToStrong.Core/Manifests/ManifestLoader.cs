@@ -64,7 +64,7 @@ public static class ManifestLoader
             return null;
         }
         if (manifest is null) return null;
-        new SemanticValidator(manifest, structural.Index, root.Location, diagnostics).Run();
+        new SemanticValidator(manifest, structural.Index, structural.Keys, root.Location, diagnostics).Run();
         return manifest;
     }
 

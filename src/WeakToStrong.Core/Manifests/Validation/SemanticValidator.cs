@@ -6,7 +6,7 @@ using WeakToStrong.Core.Text;
 namespace WeakToStrong.Core.Manifests.Validation;
 
 /// <summary>Rules that span fields: model references, sizes, loss parameters, pinned sources, batch shapes.</summary>
-internal sealed partial class SemanticValidator(Manifest m, IReadOnlyDictionary<string, JsonSyntax> index, SourceLocation root, ICollection<Diagnostic> diagnostics)
+internal sealed partial class SemanticValidator(Manifest m, IReadOnlyDictionary<string, JsonSyntax> index, IReadOnlyDictionary<string, SourceLocation> keys, SourceLocation root, ICollection<Diagnostic> diagnostics)
 {
     public static readonly IReadOnlyList<string> HfSizes = ["gpt2", "gpt2-medium", "gpt2-large", "gpt2-xl"];
 
@@ -92,7 +92,7 @@ internal sealed partial class SemanticValidator(Manifest m, IReadOnlyDictionary<
             foreach (var (param, set) in new[] { ("auxCoef", loss.AuxCoef.HasValue), ("warmup", loss.Warmup.HasValue),
                          ("warmupFrac", loss.WarmupFrac.HasValue), ("alpha", loss.Alpha.HasValue), ("beta", loss.Beta.HasValue), ("radius", loss.Radius.HasValue) })
                 if (set && !allowed.Contains(param))
-                    Error($"{path}.{param}", path, DiagnosticCodes.LossParameterNotApplicable,
+                    Error($"{path}.{param}", path, atKey: true, DiagnosticCodes.LossParameterNotApplicable,
                         $"Parameter '{param}' does not apply to loss '{LossDefaults.Name(loss.Name)}'" +
                         (allowed.Count == 0 ? " (it takes none)." : $" (it takes {string.Join(", ", allowed)})."));
             var label = LossDefaults.Label(loss);
@@ -178,7 +178,13 @@ internal sealed partial class SemanticValidator(Manifest m, IReadOnlyDictionary<
     }
 
     private void Error(string path, string fallbackPath, string code, string message) =>
-        diagnostics.Add(new Diagnostic(Locate(path) ?? Locate(fallbackPath) ?? root, code, message));
+        Error(path, fallbackPath, atKey: false, code, message);
+
+    private void Error(string path, string fallbackPath, bool atKey, string code, string message)
+    {
+        var at = (atKey && keys.TryGetValue(path, out var k) ? k : (SourceLocation?)null) ?? Locate(path) ?? Locate(fallbackPath) ?? root;
+        diagnostics.Add(new Diagnostic(at, code, message));
+    }
 
     private SourceLocation? Locate(string path) => index.TryGetValue(path, out var n) ? n.Location : null;
 

@@ -23,6 +23,9 @@ internal sealed class StructuralValidator(ICollection<Diagnostic> diagnostics)
     /// <summary>Every visited node by path ("data.split.train1", "losses[0].name", "models.weak").</summary>
     public Dictionary<string, JsonSyntax> Index { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Where each property's name was written, by path (for errors about the key rather than its value).</summary>
+    public Dictionary<string, SourceLocation> Keys { get; } = new(StringComparer.Ordinal);
+
     public void Validate(JsonSyntax node, Type type, string path, ICustomAttributeProvider? attributes)
     {
         Index[path] = node;
@@ -72,6 +75,7 @@ internal sealed class StructuralValidator(ICollection<Diagnostic> diagnostics)
         foreach (var p in obj.Properties)
         {
             if (!seen.Add(p.Name)) { Duplicate(p, path); continue; }
+            Keys[Join(path, p.Name)] = p.NameLocation;
             if (!known.TryGetValue(p.Name, out var prop))
             {
                 diagnostics.Add(new Diagnostic(p.NameLocation, DiagnosticCodes.UnknownKey,
