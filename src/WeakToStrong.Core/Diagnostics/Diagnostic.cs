@@ -2,9 +2,12 @@ namespace WeakToStrong.Core.Diagnostics;
 
 /// <summary>Where a value came from: a file (or an override layer's name), 1-based line and column.</summary>
 /// <remarks>Columns count UTF-16 code units from the start of the line, as IDEs do.</remarks>
+/// <remarks>Line 0 means "no position" (e.g. a command-line argument): MSBuild's format is then just "origin: error …".</remarks>
 public readonly record struct SourceLocation(string File, int Line, int Column)
 {
-    public override string ToString() => $"{File}({Line},{Column})";
+    public static SourceLocation Origin(string origin) => new(origin, 0, 0);
+
+    public override string ToString() => Line > 0 ? $"{File}({Line},{Column})" : File;
 }
 
 public enum DiagnosticSeverity { Error, Warning }
