@@ -1,0 +1,42 @@
+using System.Text.RegularExpressions;
+using WeakToStrong.Core.Manifests;
+using WeakToStrong.Training.Bert;
+using WeakToStrong.Training.Models;
+
+namespace WeakToStrong.Runner.Models;
+
+/// <summary>A manifest's model declaration as a fresh classifier (body + zero-initialised two-class head).</summary>
+public static partial class ModelFactory
+{
+    /// <param name="pretrainedBody">gpt2-local: the body from the pretrain stage; gpt2-hf: the user's pinned safetensors.</param>
+    public static ISequenceClassifier Create(ModelSpec spec, long seed, int maxCtx, string? pretrainedBody)
+    {
+        switch (spec.Family)
+        {
+            case ModelFamily.MiniLmL6:
+                return BertClassifier.CreateMiniLm(seed, linearProbe: false, maxCtx: Math.Min(maxCtx, 512));
+            case ModelFamily.Gpt2Local:
+            case ModelFamily.Gpt2Hf:
+                var classifier = Gpt2Classifier.Create(Gpt2ConfigOf(spec), seed);
+                if (pretrainedBody is not null) Gpt2Checkpoint.LoadBody(classifier.Body, pretrainedBody);
+                else if (spec.Family == ModelFamily.Gpt2Hf)
+                    throw new InvalidOperationException($"gpt2-hf model '{spec.Size}' needs its pinned weights (models.*.weights)");
+                return classifier;
+            default:
+                throw new NotSupportedException($"model family {spec.Family}");
+        }
+    }
+
+    /// <summary>"w64-l2-h2" (the manifest's local size, heads explicit) or a reference preset name.</summary>
+    public static Gpt2Config Gpt2ConfigOf(ModelSpec spec)
+    {
+        string size = spec.Size ?? throw new InvalidOperationException($"{spec.Family} model needs a size");
+        var m = LocalSize().Match(size);
+        if (!m.Success) return Gpt2Config.Parse(size);
+        var config = Gpt2Config.Parse($"w{m.Groups["w"].Value}-l{m.Groups["l"].Value}");
+        return m.Groups["h"].Success ? config with { NHead = int.Parse(m.Groups["h"].Value, System.Globalization.CultureInfo.InvariantCulture) } : config;
+    }
+
+    [GeneratedRegex(@"^w(?<w>\d+)-l(?<l>\d+)(-h(?<h>\d+))?$", RegexOptions.CultureInvariant)]
+    private static partial Regex LocalSize();
+}

@@ -1,0 +1,85 @@
+using System.Text.Json.Nodes;
+using WeakToStrong.Core.Manifests;
+using WeakToStrong.Data.Formats;
+using WeakToStrong.Runner.Models;
+using WeakToStrong.Runner.Progress;
+using WeakToStrong.Training.Losses;
+using WeakToStrong.Training.Models;
+using WeakToStrong.Training.Trainer;
+
+namespace WeakToStrong.Runner.Stages;
+
+/// <summary>
+/// Fine-tunes one model on one split's targets and evaluates it on test: the weak model and the ceiling (ground
+/// truth, xent) and the weak-to-strong student (weak soft labels, one loss each) are all this stage.
+/// The final checkpoint is evaluated — no early stopping (ARCHITECTURE §3 "Evaluation").
+/// </summary>
+public static class ClassifierStage
+{
+    public sealed record Request(
+        string StageId,
+        ModelSpec Model,
+        TrainingSpec Training,
+        LossSpec Loss,
+        int Seed,
+        IReadOnlyList<ClassificationItem> Train,
+        IReadOnlyList<ClassificationItem> Test,
+        string? PretrainedBody,
+        string Device,
+        string WorkDir);
+
+    public static StageResult Run(Request r, IRunProgress progress)
+    {
+        using var model = ModelFactory.Create(r.Model, r.Seed, r.Training.MaxCtx, r.PretrainedBody);
+        var train = ItemEncoding.Encode(model.Encoder, r.Train, r.Training.MaxCtx)
+            .Select((ids, i) => (ids, ItemEncoding.Soft(r.Train[i]))).ToList();
+        var testIds = ItemEncoding.Encode(model.Encoder, r.Test, r.Training.MaxCtx);
+        var testLabels = r.Test.Select(i => ItemEncoding.OneHot(i.HardLabel)).ToList();
+
+        var options = TrainingSettings.Options(r.Training, r.Seed, r.Device) with
+        {
+            Evaluate = m => new Dictionary<string, double>
+            {
+                ["testAcc"] = Metrics.Accuracy(Predictor.PredictProbabilities(m, testIds, 64), testLabels),
+            },
+        };
+        var loss = LossFactory.Create(LossDefaults.Name(r.Loss.Name), LossParameters(r.Loss));
+        var result = ClassifierTrainer.Train(model, train, options, loss, new SyncProgress(progress, r.StageId));
+
+        string checkpoint = Path.Combine(r.WorkDir, "model.safetensors");
+        Checkpoint.Save(model.Module, checkpoint);
+
+        var final = result.Evaluations[^1].Metrics;
+        var curve = new JsonArray(result.Evaluations.Select(e => (JsonNode)new JsonObject { ["step"] = e.Step, ["testAcc"] = e.Metrics["testAcc"] }).ToArray());
+        var metrics = new JsonObject
+        {
+            ["testAcc"] = final["testAcc"],
+            ["trainExamples"] = train.Count,
+            ["steps"] = result.Steps,
+            ["finalLoss"] = result.Losses.Count > 0 ? result.Losses[^1] : null,
+            ["evaluations"] = curve,
+        };
+        var timing = new JsonObject { ["tokensPerSecond"] = Math.Round(result.TokensPerSecond, 1), ["seconds"] = Math.Round(result.Elapsed.TotalSeconds, 2) };
+        return new StageResult(new Dictionary<string, string> { ["model"] = checkpoint }, metrics) { Timing = timing };
+    }
+
+    /// <summary>The loss's parameters as the factory names them; unset ones take Core's documented defaults.</summary>
+    public static IReadOnlyDictionary<string, object?> LossParameters(LossSpec spec)
+    {
+        var l = LossDefaults.Effective(spec);
+        var p = new Dictionary<string, object?>();
+        if (l.AuxCoef is { } c) p["auxCoef"] = c;
+        if (l.Warmup is { } w) p["warmup"] = w == Warmup.Linear ? "linear" : "step";
+        if (l.WarmupFrac is { } f) p["warmupFrac"] = f;
+        if (l.Alpha is { } a) p["alpha"] = a;
+        if (l.Beta is { } b) p["beta"] = b;
+        if (l.Radius is { } r) p["radius"] = r;
+        return p;
+    }
+
+    /// <summary>Reports on the training thread (Progress&lt;T&gt; would post to the thread pool, out of order).</summary>
+    sealed class SyncProgress(IRunProgress sink, string stageId) : IProgress<TrainProgress>
+    {
+        public void Report(TrainProgress p) => sink.StageStep(stageId, p.Step, p.TotalSteps, p.Loss, p.TokensPerSecond);
+    }
+}
