@@ -26,8 +26,11 @@ public static class UserData
             var soft = ReadSoft(obj, label, error);
             var id = JsonlReader.OptionalString(obj, "id", error) ?? $"line{line}";
             var group = JsonlReader.OptionalString(obj, "group", error);
+            // A pair task's parts (what a cross-encoder reads), as JsonlWriter writes them.
+            var question = JsonlReader.OptionalString(obj, "question", error);
+            var answer = JsonlReader.OptionalString(obj, "answer", error);
             if (txt is null || label is null) return null;
-            return new ClassificationItem(id, group ?? "txt:" + txt, txt, label.Value, soft);
+            return new ClassificationItem(id, group ?? "txt:" + txt, txt, label.Value, soft, question, answer);
         });
 
     public static IReadOnlyList<PairwiseItem> ReadPairwise(string path) =>
