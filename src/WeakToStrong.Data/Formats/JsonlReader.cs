@@ -40,7 +40,9 @@ public static class JsonlReader
             }
             catch (JsonException e)
             {
-                Error($"invalid JSON ({e.Message.Split(". ")[0]})");
+                // Our own words with the byte column (the canonical "file(line,col)" form): System.Text.Json's
+                // message text differs between runtime versions.
+                errors.Add($"{path}({lineNo},{(e.BytePositionInLine ?? 0) + 1}): error: invalid JSON");
             }
         }
         if (errors.Count == 0 && items.Count == 0) errors.Add($"{path}(1): error: no items");
