@@ -1,0 +1,32 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace WeakToStrong.Core.Plans;
+
+/// <summary>What a stage does (ARCHITECTURE §4). Serialized lower-case.</summary>
+public enum StageKind
+{
+    /// <summary>Fetch pinned sources, build the task, split train1/train2/test for one seed.</summary>
+    [JsonStringEnumMemberName("data")] Data,
+    /// <summary>Language-model pretraining of a gpt2-local body on the pinned corpus (shared by all seeds).</summary>
+    [JsonStringEnumMemberName("pretrain")] Pretrain,
+    /// <summary>Train a weak supervisor on train1 ground truth; evaluate on test.</summary>
+    [JsonStringEnumMemberName("weak")] Weak,
+    /// <summary>The weak model's soft labels (probabilities, not hard labels) on train2.</summary>
+    [JsonStringEnumMemberName("label")] Label,
+    /// <summary>Train the strong model on ground truth (ceilingSplit); evaluate on test.</summary>
+    [JsonStringEnumMemberName("ceiling")] Ceiling,
+    /// <summary>Train the strong model on train2 with the weak soft labels and one loss; evaluate on test.</summary>
+    [JsonStringEnumMemberName("transfer")] Transfer,
+    /// <summary>One step of a bootstrap chain: train on the previous step's labels, then label train2 for the next.</summary>
+    [JsonStringEnumMemberName("bootstrap")] Bootstrap,
+    /// <summary>Collect accuracies, compute PGR tables.</summary>
+    [JsonStringEnumMemberName("evaluate")] Evaluate,
+}
+
+/// <summary>
+/// One node of the plan DAG. <see cref="Parameters"/> holds exactly the resolved values the stage's output
+/// depends on (never model names, so renaming a model keeps cached results); <see cref="Key"/> =
+/// sha256(canonical {kind, codeVersion, params, inputs: sorted input keys}).
+/// </summary>
+public sealed record Stage(string Id, StageKind Kind, JsonObject Parameters, IReadOnlyList<string> DependsOn, string Key);
