@@ -1,0 +1,60 @@
+using System.Text;
+using WeakToStrong.Data.Formats;
+using WeakToStrong.Data.Hashing;
+using WeakToStrong.Data.Tasks.Corpus;
+
+namespace WeakToStrong.Data.Tasks;
+
+/// <summary>Unpacked source folders for the corpus; a null entry leaves that source out (and says so in the parameters).</summary>
+public sealed record CorpusSources(string? Sotu = null, string? Brown = null, string? MobyDick = null);
+
+/// <summary>The pretraining corpus: documents in a fixed order and the sha256 of their JSONL form.</summary>
+public sealed record CorpusBuild(IReadOnlyList<CorpusDocument> Documents, IReadOnlyDictionary<string, string> Parameters, string ContentHash)
+{
+    /// <summary>All documents joined by <paramref name="separator"/> (e.g. GPT-2's "&lt;|endoftext|&gt;"), for tokenizing.</summary>
+    public string ToText(string separator = "\n\n") => string.Join(separator, Documents.Select(d => d.Text));
+}
+
+/// <summary>
+/// Pretraining text for the in-pipeline GPT-2 family: SOTU + Brown (detagged) + Moby-Dick. Deliberately no
+/// WordNet glosses and no GCIDE: the WordNet tasks' answers are glosses, so pretraining on them would leak
+/// the test set into every model (ARCHITECTURE §0). Deterministic without a seed: the order is fixed.
+/// </summary>
+public static class CorpusTask
+{
+    public const string Name = "corpus";
+    public const string BuilderVersion = "1";
+
+    public static CorpusBuild Build(CorpusSources sources)
+    {
+        var docs = new List<CorpusDocument>();
+        if (sources.Sotu is { } s) docs.AddRange(CorpusReaders.Sotu(s));
+        if (sources.Brown is { } b) docs.AddRange(CorpusReaders.Brown(b));
+        if (sources.MobyDick is { } m) docs.AddRange(CorpusReaders.MobyDick(m));
+        docs.RemoveAll(d => d.Text.Length == 0);
+        if (docs.Count == 0) throw new ArgumentException("corpus: no source given");
+        var parameters = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["builderVersion"] = BuilderVersion,
+            ["sources"] = string.Join(",", new[] { ("sotu", sources.Sotu), ("brown", sources.Brown), ("moby-dick", sources.MobyDick) }
+                .Where(p => p.Item2 is not null).Select(p => p.Item1)),
+        };
+        return new CorpusBuild(docs, parameters, ContentHash.Of(ToJsonl(docs)));
+    }
+
+    /// <summary>One {"id","source","text"} object per line, byte-stable like every JSONL this library writes.</summary>
+    public static byte[] ToJsonl(IEnumerable<CorpusDocument> docs)
+    {
+        var sb = new StringBuilder();
+        foreach (var d in docs)
+        {
+            bool first = true;
+            sb.Append('{');
+            JsonText.AppendName(sb, "id", ref first); JsonText.AppendString(sb, d.Id);
+            JsonText.AppendName(sb, "source", ref first); JsonText.AppendString(sb, d.Source);
+            JsonText.AppendName(sb, "text", ref first); JsonText.AppendString(sb, d.Text);
+            sb.Append("}\n");
+        }
+        return new UTF8Encoding(false).GetBytes(sb.ToString());
+    }
+}
