@@ -18,7 +18,7 @@ public sealed class ContentStore
         Directory.CreateDirectory(Path.Combine(Root, "tmp"));
     }
 
-    /// <summary>The default root: `$W2S_STORE`, else `$XDG_CACHE_HOME/weak-to-strong/store`, else `~/.cache/weak-to-strong/store`.</summary>
+    /// <summary>The default root: `$W2S_STORE`, else `$XDG_CACHE_HOME/weak-to-strong`, else `~/.cache/weak-to-strong` (shared with the source cache).</summary>
     public static string DefaultRoot()
     {
         string? env = Environment.GetEnvironmentVariable("W2S_STORE");
@@ -27,7 +27,7 @@ public sealed class ContentStore
         string cache = string.IsNullOrEmpty(xdg)
             ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache")
             : xdg;
-        return Path.Combine(cache, "weak-to-strong", "store");
+        return Path.Combine(cache, "weak-to-strong");
     }
 
     public string PathOf(string sha256) => Path.Combine(Root, "objects", "sha256", sha256[..2], sha256[2..]);

@@ -36,7 +36,7 @@ public static class ClassifierStage
         var testIds = ItemEncoding.Encode(model.Encoder, r.Test, r.Training.MaxCtx);
         var testLabels = r.Test.Select(i => ItemEncoding.OneHot(i.HardLabel)).ToList();
 
-        var options = TrainingSettings.Options(r.Training, r.Seed, r.Device) with
+        var options = TrainOptionsMapping.Options(r.Training, r.Seed, r.Device) with
         {
             Evaluate = m => new Dictionary<string, double>
             {
@@ -44,7 +44,7 @@ public static class ClassifierStage
             },
         };
         var loss = LossFactory.Create(LossDefaults.Name(r.Loss.Name), LossParameters(r.Loss));
-        var result = ClassifierTrainer.Train(model, train, options, loss, new SyncProgress(progress, r.StageId));
+        var result = ClassifierTrainer.Train(model, train, options, loss, new StageStepProgress(progress, r.StageId));
 
         string checkpoint = Path.Combine(r.WorkDir, "model.safetensors");
         Checkpoint.Save(model.Module, checkpoint);
@@ -75,11 +75,5 @@ public static class ClassifierStage
         if (l.Beta is { } b) p["beta"] = b;
         if (l.Radius is { } r) p["radius"] = r;
         return p;
-    }
-
-    /// <summary>Reports on the training thread (Progress&lt;T&gt; would post to the thread pool, out of order).</summary>
-    sealed class SyncProgress(IRunProgress sink, string stageId) : IProgress<TrainProgress>
-    {
-        public void Report(TrainProgress p) => sink.StageStep(stageId, p.Step, p.TotalSteps, p.Loss, p.TokensPerSecond);
     }
 }

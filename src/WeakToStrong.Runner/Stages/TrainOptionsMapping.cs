@@ -5,27 +5,9 @@ using TrainPrecision = WeakToStrong.Training.Trainer.Precision;
 
 namespace WeakToStrong.Runner.Stages;
 
-/// <summary>The shared training settings with one model's overrides applied (a present override wins).</summary>
-public static class TrainingSettings
+/// <summary>A stage's resolved training settings as the trainer's options.</summary>
+public static class TrainOptionsMapping
 {
-    public static TrainingSpec For(TrainingSpec shared, ModelSpec model)
-    {
-        var o = model.Training;
-        if (o is null) return shared;
-        return shared with
-        {
-            Epochs = o.Epochs ?? shared.Epochs,
-            BatchSize = o.BatchSize ?? shared.BatchSize,
-            MinibatchSize = o.MinibatchSize ?? shared.MinibatchSize,
-            Lr = o.Lr ?? shared.Lr,
-            MaxCtx = o.MaxCtx ?? shared.MaxCtx,
-            Optimizer = o.Optimizer ?? shared.Optimizer,
-            Schedule = o.Schedule ?? shared.Schedule,
-            Precision = o.Precision ?? shared.Precision,
-            EvalEvery = o.EvalEvery ?? shared.EvalEvery,
-        };
-    }
-
     public static TrainOptions Options(TrainingSpec t, long seed, string device)
     {
         if (t.Schedule != Schedule.Cosine)

@@ -1,0 +1,15 @@
+using System.CommandLine;
+using WeakToStrong.Cli;
+using WeakToStrong.Cli.Commands;
+
+// This VM's first touch of fresh memory is slow; glibc must keep freed memory instead (ARCHITECTURE §2.1).
+// The settings only work from process start, so the tool re-executes itself once with them.
+if (MallocSettings.ReexecIfNeeded(args) is { } exitCode) return exitCode;
+
+var root = new RootCommand("w2s — reproducible, hash-audited weak-to-strong generalization experiments.")
+{
+    ReproduceCommand.Create(),
+    PlanCommand.Create(),
+    RunsCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using WeakToStrong.Core.Manifests;
+using WeakToStrong.Core.Plans;
+using WeakToStrong.Data.Cache;
+using WeakToStrong.Provenance.Stages;
+using WeakToStrong.Provenance.Store;
+using WeakToStrong.Runner.Progress;
+using WeakToStrong.Runner.Stages;
+
+namespace WeakToStrong.Runner.Execution;
+
+/// <summary>
+/// Runs a plan's stages in order. A stage whose key has a verified output in the stage cache is skipped; any
+/// other runs in a scratch folder, its files go into the content store, and only then is the cache entry
+/// written — so a run killed at any moment resumes at the first stage without a complete output.
+/// </summary>
+public sealed class PlanExecutor(ContentStore store, SourceCache sources, string device, IRunProgress progress)
+{
+    readonly StageCache _cache = new(store);
+
+    public async Task<IReadOnlyList<ExecutedStage>> RunAsync(Plan plan, Manifest manifest, CancellationToken ct = default)
+    {
+        var done = new Dictionary<string, ExecutedStage>(StringComparer.Ordinal);
+        var inputs = new StageInputs(store, done);
+        int index = 0;
+        foreach (var stage in plan.Stages)
+        {
+            ct.ThrowIfCancellationRequested();
+            index++;
+            var clock = Stopwatch.StartNew();
+            if (_cache.TryGet(stage.Key, out _) is { } cached)
+            {
+                progress.StageCached(stage.Id, Kind(stage), index, plan.Stages.Count);
+                done[stage.Id] = new ExecutedStage(stage, cached, true, clock.Elapsed, new JsonObject());
+                continue;
+            }
+            progress.StageStarted(stage.Id, Kind(stage), index, plan.Stages.Count);
+            string work = Path.Combine(store.Root, "tmp", $"stage-{stage.Key[..16]}-{Guid.NewGuid():N}");
+            Directory.CreateDirectory(work);
+            try
+            {
+                var result = await StageDispatcher.RunAsync(stage, manifest, inputs, sources, device, work, progress, ct);
+                var refs = result.Files.ToDictionary(f => f.Key, f => store.PutFile(f.Value), StringComparer.Ordinal);
+                var output = new StageOutput(stage.Key, Kind(stage), refs, result.Metrics);
+                _cache.Put(output);
+                done[stage.Id] = new ExecutedStage(stage, output, false, clock.Elapsed, result.Timing);
+                progress.StageFinished(stage.Id, clock.Elapsed, Summary(result.Metrics));
+            }
+            finally
+            {
+                Directory.Delete(work, recursive: true);
+            }
+        }
+        return plan.Stages.Select(s => done[s.Id]).ToList();
+    }
+
+    static string Kind(Stage s) => s.Kind.ToString().ToLowerInvariant();
+
+    static string Summary(JsonObject metrics) =>
+        metrics["testAcc"] is { } acc ? $"test acc {(double)acc!:F4}"
+        : metrics["train2Acc"] is { } lacc ? $"weak labels: train2 acc {(double)lacc!:F4}"
+        : metrics["taskItems"] is { } n ? $"{n} task items"
+        : "";
+}

@@ -1,0 +1,21 @@
+using WeakToStrong.Data.Formats;
+using WeakToStrong.Provenance.Store;
+
+namespace WeakToStrong.Runner.Execution;
+
+/// <summary>Reads the outputs of stages that already ran (or were cached) in this plan, from the content store.</summary>
+public sealed class StageInputs(ContentStore store, IReadOnlyDictionary<string, ExecutedStage> done)
+{
+    public ExecutedStage Stage(string id) =>
+        done.TryGetValue(id, out var s) ? s : throw new InvalidOperationException($"stage '{id}' has not run yet (plan order bug)");
+
+    public string File(string stageId, string output)
+    {
+        var s = Stage(stageId);
+        return s.Output.Outputs.TryGetValue(output, out var r)
+            ? store.PathOf(r.Sha256)
+            : throw new InvalidOperationException($"stage '{stageId}' has no output '{output}'");
+    }
+
+    public IReadOnlyList<ClassificationItem> Items(string stageId, string output) => UserData.ReadClassification(File(stageId, output));
+}

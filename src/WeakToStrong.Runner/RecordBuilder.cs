@@ -1,0 +1,56 @@
+using System.Text.Json.Nodes;
+using WeakToStrong.Core.Canonical;
+using WeakToStrong.Core.Plans;
+using WeakToStrong.Core.Resolution;
+using WeakToStrong.Provenance.Records;
+using WeakToStrong.Runner.Environment;
+using WeakToStrong.Runner.Execution;
+
+namespace WeakToStrong.Runner;
+
+/// <summary>Assembles a run record from what ran: what is hashed (identity of the result) and what is not (how it ran).</summary>
+public static class RecordBuilder
+{
+    public static RunRecord Build(ReproduceRequest request, ResolvedManifest resolved, Plan plan,
+        IReadOnlyList<ExecutedStage> executed, int threads, DateTimeOffset started, TimeSpan elapsed)
+    {
+        var stages = new JsonArray(executed.Select(e => (JsonNode)new JsonObject
+        {
+            ["id"] = e.Stage.Id,
+            ["kind"] = e.Output.Kind,
+            ["key"] = e.Stage.Key,
+            ["parameters"] = e.Stage.Parameters.DeepClone(),
+            ["inputs"] = new JsonObject(e.Stage.DependsOn.Select(d => KeyValuePair.Create(d, (JsonNode?)JsonValue.Create(executed.First(x => x.Stage.Id == d).Stage.Key)))),
+            ["outputs"] = new JsonObject(e.Output.Outputs.OrderBy(o => o.Key, StringComparer.Ordinal)
+                .Select(o => KeyValuePair.Create(o.Key, (JsonNode?)JsonValue.Create(o.Value.ToString())))),
+            ["metrics"] = e.Output.Metrics.DeepClone(),
+        }).ToArray());
+        var evaluate = executed.Single(e => e.Stage.Kind == StageKind.Evaluate).Output.Metrics;
+        var hashed = new JsonObject
+        {
+            ["experiment"] = plan.ExperimentId,
+            ["scale"] = plan.Scale,
+            ["manifestHash"] = ContentKey.Of(resolved.Resolved),
+            ["manifest"] = resolved.Resolved.DeepClone(),
+            ["seeds"] = resolved.Resolved["seeds"]?.DeepClone(),
+            ["code"] = CodeIdentity.Describe(),
+            ["stages"] = stages,
+            ["metrics"] = new JsonObject { ["summary"] = evaluate["summary"]?.DeepClone() },
+        };
+        var provenance = HostProvenance.Describe(RepositoryRoot(request.ExperimentsDirectory), threads, request.Device, request.CommandLine);
+        provenance["startedAt"] = started.ToString("O");
+        provenance["finishedAt"] = started.Add(elapsed).ToString("O");
+        provenance["seconds"] = Math.Round(elapsed.TotalSeconds, 2);
+        provenance["overrides"] = new JsonArray(resolved.Applied.Select(a => (JsonNode)new JsonObject
+        {
+            ["path"] = a.Path, ["value"] = a.Value, ["origin"] = a.Origin,
+        }).ToArray());
+        provenance["stages"] = new JsonArray(executed.Select(e => (JsonNode)new JsonObject
+        {
+            ["id"] = e.Stage.Id, ["cached"] = e.Cached, ["seconds"] = Math.Round(e.Elapsed.TotalSeconds, 2), ["timing"] = e.Timing.DeepClone(),
+        }).ToArray());
+        return new RunRecord(hashed, provenance);
+    }
+
+    static string RepositoryRoot(string experimentsDirectory) => Path.GetDirectoryName(Path.GetFullPath(experimentsDirectory))!;
+}

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using TorchSharp;
+using WeakToStrong.Core.Canonical;
+using WeakToStrong.Core.Plans;
+using WeakToStrong.Core.Resolution;
+using WeakToStrong.Data.Cache;
+using WeakToStrong.Provenance.Records;
+using WeakToStrong.Provenance.Store;
+using WeakToStrong.Runner.Environment;
+using WeakToStrong.Runner.Execution;
+using WeakToStrong.Runner.Experiments;
+using WeakToStrong.Runner.Progress;
+using WeakToStrong.Training.Trainer;
+
+namespace WeakToStrong.Runner;
+
+/// <summary>
+/// `Reproduce`: manifest → resolved manifest → plan → stages (cached where their keys have verified outputs) →
+/// run record. The build host's target and `w2s reproduce` both call this; neither shells out to the other.
+/// </summary>
+public static class Reproduction
+{
+    public static async Task<ReproduceResult> RunAsync(ReproduceRequest request, IRunProgress? progress = null, CancellationToken ct = default)
+    {
+        progress ??= new ConsoleProgress();
+        var started = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+
+        var resolved = Resolve(request);
+        var manifest = resolved.Manifest!;
+        var plan = PlanCompiler.Compile(resolved, CodeIdentity.Fingerprint());
+
+        DeviceSelector.Resolve(request.Device); // one clear line when CUDA is asked for and absent, before any work
+        int threads = request.Threads ?? System.Environment.ProcessorCount;
+        torch.set_num_threads(threads); // pinned: a different thread count changes the bits (ARCHITECTURE §2.1)
+
+        string storeRoot = request.StoreRoot ?? ContentStore.DefaultRoot();
+        var store = new ContentStore(storeRoot);
+        var sources = new SourceCache(storeRoot);
+        progress.Info($"{plan.Stages.Count} stages, {threads} threads, store {store.Root}");
+
+        var executed = await new PlanExecutor(store, sources, request.Device, progress).RunAsync(plan, manifest, ct);
+        var record = RecordBuilder.Build(request, resolved, plan, executed, threads, started, clock.Elapsed);
+        string path = record.Write(request.RunsDirectory);
+        return new ReproduceResult(record.RunKey, path, PgrRows(executed.Single(e => e.Stage.Kind == StageKind.Evaluate)));
+    }
+
+    /// <summary>Loads and resolves the manifest with the request's scale, seeds and `--set` overrides (CLI layer last).</summary>
+    public static ResolvedManifest Resolve(ReproduceRequest request)
+    {
+        var catalog = new ExperimentCatalog(request.ExperimentsDirectory);
+        var sets = new List<string>(request.Sets);
+        if (request.Seeds.Count > 0)
+            sets.Add("seeds=[" + string.Join(",", request.Seeds.Select(s => s.ToString(CultureInfo.InvariantCulture))) + "]");
+        var layers = new List<OverrideLayer>
+        {
+            OverrideLayer.FromEnvironment(System.Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+                .Select(e => KeyValuePair.Create((string)e.Key, (string?)e.Value ?? ""))),
+            OverrideLayer.FromCommandLine(sets),
+        };
+        return catalog.Resolve(request.Experiment, request.Scale, layers, Path.GetDirectoryName(catalog.Directory));
+    }
+
+    static IReadOnlyList<PgrRow> PgrRows(ExecutedStage evaluate) =>
+        evaluate.Output.Metrics["summary"]!["pairs"]!.AsArray().Select(n => new PgrRow(
+            (string)n!["weak"]!, (string)n["strong"]!, (string)n["loss"]!,
+            (double)n["weakAcc"]!, (double)n["transferAcc"]!, (double)n["ceilingAcc"]!,
+            (double?)n["pgrMedian"] ?? double.NaN, (int)n["seeds"]!)).ToList();
+}

@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+using WeakToStrong.Core.Manifests;
+using WeakToStrong.Data.Cache;
+using WeakToStrong.Runner.Models;
+using WeakToStrong.Runner.Progress;
+using WeakToStrong.Runner.Sources;
+using WeakToStrong.Training.Models;
+using WeakToStrong.Training.Pretraining;
+using WeakToStrong.Training.Tokenization;
+using WeakToStrong.Training.Trainer;
+
+namespace WeakToStrong.Runner.Stages;
+
+/// <summary>
+/// Language-model pretraining of an in-pipeline GPT-2 body on the pinned corpus (ARCHITECTURE §5), with GPT-2's own
+/// tokenizer so the checkpoint stays loadable by Hugging Face's GPT-2. Shared by every run seed.
+/// </summary>
+public static class PretrainStage
+{
+    public static async Task<StageResult> RunAsync(string stageId, ModelSpec model, PretrainSpec spec, SourceCache sources,
+        string device, string work, IRunProgress progress, CancellationToken ct)
+    {
+        var dirs = new List<(string Name, string Dir)>();
+        foreach (var source in spec.Corpus)
+            dirs.Add((source.Name, (await sources.GetAsync(SourceMapping.ToData(source), ct)).ContentDir));
+        string text = CorpusText.Assemble(dirs);
+        int[] tokens = Gpt2TextEncoder.Shared.Encode(text);
+
+        var config = ModelFactory.Gpt2ConfigOf(model);
+        using var body = new Gpt2Model(config, spec.Seed);
+        var options = new PretrainOptions
+        {
+            Steps = spec.Steps, BatchSize = spec.BatchSize, ContextLength = spec.Ctx, LearningRate = spec.Lr, Seed = spec.Seed,
+            WarmupSteps = Math.Min(50, spec.Steps / 10), Device = device,
+        };
+        var result = LanguageModelPretrainer.Train(body, tokens, options, new StageStepProgress(progress, stageId));
+        string path = Path.Combine(work, "body.safetensors");
+        Gpt2Checkpoint.SaveBody(body, path);
+        var metrics = new JsonObject
+        {
+            ["corpusTokens"] = tokens.Length,
+            ["steps"] = spec.Steps,
+            ["firstLoss"] = result.Losses.Count > 0 ? result.Losses[0] : null,
+            ["finalLoss"] = result.Losses.Count > 0 ? result.Losses[^1] : null,
+        };
+        var timing = new JsonObject { ["tokensPerSecond"] = Math.Round(result.TokensPerSecond, 1), ["seconds"] = Math.Round(result.Elapsed.TotalSeconds, 2) };
+        return new StageResult(new Dictionary<string, string> { ["body"] = path }, metrics) { Timing = timing };
+    }
+}
