@@ -1,0 +1,18 @@
+using WeakToStrong.Build.Experiments;
+using WeakToStrong.Build.Host.Definition;
+using WeakToStrong.Build.Wiring;
+
+/// <summary>`Reproduce`: runs an experiment end to end through the shared runner, then prints its PGR table and record path.</summary>
+partial class Build
+{
+    Target Reproduce => _ => _
+        .Description("Runs an experiment end to end (weak → labels → ceiling → transfer → PGR) and writes a run record under runs/.")
+        .Requires(() => Experiment)
+        .Requires(() => ExperimentExists())
+        .Executes(() =>
+        {
+            var result = PendingWiring.Reproduce(CreateRequest());
+            Output.Write(PgrTable.Build(result, Output.Border));
+            Output.Line($"Run record: {result.RecordPath}");
+        });
+}

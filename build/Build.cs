@@ -1,0 +1,67 @@
+using WeakToStrong.Build.Experiments;
+using WeakToStrong.Build.Host;
+using WeakToStrong.Build.Host.Definition;
+using WeakToStrong.Build.Tools;
+
+/// <summary>
+/// The repository's build, NUKE-style (ARCHITECTURE §2): `./build.sh [targets] [--parameters]`.
+/// This file: the solution lifecycle. Build.Plan.cs and Build.Reproduce.cs hold the experiment targets, which run
+/// in-process through the shared library and so depend on no compile step (build.sh has compiled the host).
+/// </summary>
+partial class Build : NukeBuild
+{
+    public static int Main() => Execute<Build>(x => x.Compile);
+
+    [Parameter("Build configuration for Compile and Test.")]
+    readonly Configuration Configuration = Configuration.Debug;
+
+    [Parameter("A `dotnet test --filter` expression for Test, e.g. FullyQualifiedName~BuildHost.")]
+    readonly string? TestFilter;
+
+    AbsolutePath Solution => RootDirectory / "WeakToStrong.Repro.sln";
+    AbsolutePath OutputDirectory => RootDirectory / "output";
+    AbsolutePath TestResultsDirectory => OutputDirectory / "test-results";
+    string ConfigurationName => Configuration.ToString();
+
+    Target Clean => _ => _
+        .Description("Deletes bin/ and obj/ under src/ and tests/, and output/ (the build host's own bin/ is left: it is running).")
+        .Before(Restore)
+        .Executes(() =>
+        {
+            foreach (var folder in new[] { "src", "tests" })
+                foreach (var project in Directory.EnumerateDirectories(RootDirectory / folder))
+                    foreach (var output in new[] { "bin", "obj" })
+                        DeleteDirectory(Path.Combine(project, output));
+            DeleteDirectory(OutputDirectory);
+        });
+
+    Target Restore => _ => _
+        .Description("Restores the solution's NuGet packages.")
+        .Executes(() => DotNet.Run(RootDirectory, "restore", Solution, "-nologo"));
+
+    Target Compile => _ => _
+        .Description("Builds the solution.")
+        .DependsOn(Restore)
+        .Executes(() => DotNet.Run(RootDirectory, "build", Solution, "--no-restore", "-nologo", "-c", ConfigurationName));
+
+    Target Test => _ => _
+        .Description("Runs every test project; TRX results go to output/test-results.")
+        .DependsOn(Compile)
+        .Executes(() =>
+        {
+            var arguments = new List<string>
+            {
+                "test", Solution, "--no-build", "-nologo", "-c", ConfigurationName,
+                "--logger", "trx", "--results-directory", TestResultsDirectory,
+            };
+            if (!string.IsNullOrEmpty(TestFilter))
+                arguments.AddRange(["--filter", TestFilter]);
+            DotNet.Run(RootDirectory, [.. arguments]);
+        });
+
+    static void DeleteDirectory(string path)
+    {
+        if (Directory.Exists(path))
+            Directory.Delete(path, recursive: true);
+    }
+}

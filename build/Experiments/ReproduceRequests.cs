@@ -1,0 +1,29 @@
+using WeakToStrong.Build.Host.Text;
+using WeakToStrong.Runner;
+
+namespace WeakToStrong.Build.Experiments;
+
+/// <summary>Maps the host's bound parameters onto the runner's request: the one seam between build/ and the shared library.</summary>
+public static class ReproduceRequests
+{
+    public static ReproduceRequest Create(string rootDirectory, string experiment, Scale scale, Device device,
+        IReadOnlyList<int> seeds, IReadOnlyList<string> sets, string? store, int? threads, IReadOnlyList<string> arguments) => new()
+    {
+        Experiment = experiment,
+        ExperimentsDirectory = Path.Combine(rootDirectory, "experiments"),
+        RunsDirectory = Path.Combine(rootDirectory, "runs"),
+        Scale = NameStyle.Kebab(scale.ToString()),
+        Device = NameStyle.Kebab(device.ToString()),
+        Seeds = seeds.ToArray(),
+        Sets = sets.ToArray(),
+        StoreRoot = string.IsNullOrEmpty(store) ? null : Path.GetFullPath(store, rootDirectory),
+        Threads = threads,
+        CommandLine = string.Join(' ', new[] { "./build.sh" }.Concat(arguments.Select(Quote))),
+    };
+
+    /// <summary>Quotes an argument the way a POSIX shell would need it, so the recorded command line can be pasted back.</summary>
+    public static string Quote(string argument) =>
+        argument.Length > 0 && argument.All(c => char.IsAsciiLetterOrDigit(c) || "-_.=/:,+@".Contains(c))
+            ? argument
+            : "'" + argument.Replace("'", "'\\''") + "'";
+}

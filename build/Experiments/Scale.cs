@@ -1,0 +1,22 @@
+namespace WeakToStrong.Build.Experiments;
+
+/// <summary>The sizes an experiment runs at (ARCHITECTURE §8): minutes on a laptop, the CPU study, the paper's models.</summary>
+public enum Scale
+{
+    Smoke,
+    Cpu,
+    Paper,
+}
+
+/// <summary>Where tensors live; `cuda` needs the TorchSharp-cuda backend (`-p:TorchBackend=cuda`, ARCHITECTURE §2).</summary>
+public enum Device
+{
+    Cpu,
+    Cuda,
+}
+
+public enum Configuration
+{
+    Debug,
+    Release,
+}

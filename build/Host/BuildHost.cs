@@ -1,0 +1,115 @@
+using WeakToStrong.Build.Host.CommandLine;
+using WeakToStrong.Build.Host.Execution;
+using WeakToStrong.Build.Host.Output;
+using WeakToStrong.Build.Host.Parameters;
+using WeakToStrong.Build.Host.Planning;
+using WeakToStrong.Build.Host.Text;
+
+namespace WeakToStrong.Build.Host;
+
+/// <summary>
+/// One host run: parse the command line, bind parameters, resolve targets, then help, plan, or execute with a
+/// summary table. Every user mistake ends as one line on stderr and exit code 1.
+/// </summary>
+public static class BuildHost
+{
+    public static readonly IReadOnlyList<(OptionShape Shape, string Help)> HostOptions =
+    [
+        (new OptionShape("help", OptionArity.Flag), "Lists targets and parameters, then exits."),
+        (new OptionShape("plan", OptionArity.Flag), "Prints the execution order of the requested targets, then exits without running them."),
+        (new OptionShape("skip", OptionArity.Many), "Skips the named targets; alone, skips every target that was not invoked."),
+        (new OptionShape("target", OptionArity.Many), "Targets to run, as an alternative to naming them first."),
+        (new OptionShape("verbosity", OptionArity.Single), "quiet|minimal|normal|verbose; verbose shows a failing target's stack trace."),
+        (new OptionShape("write-schema", OptionArity.Flag), $"Rewrites {BuildSchema.RelativePath} from the [Parameter] members, then exits."),
+    ];
+
+    public static int Run<T>(IReadOnlyList<string> args, IReadOnlyList<string> defaultTargets, Func<HostContext> contextFactory) where T : NukeBuild, new()
+    {
+        HostOutput? output = null;
+        try
+        {
+            var context = contextFactory();
+            output = context.Output;
+            return Run<T>(args, defaultTargets, context);
+        }
+        catch (HostException e)
+        {
+            if (output is null)
+                Console.Error.WriteLine(e.Message);
+            else
+                output.Error(e.Message);
+            return 1;
+        }
+    }
+
+    static int Run<T>(IReadOnlyList<string> args, IReadOnlyList<string> defaultTargets, HostContext context) where T : NukeBuild, new()
+    {
+        var parameters = ParameterDescriptor.For(typeof(T));
+        var collision = parameters.FirstOrDefault(p => HostOptions.Any(o => NameStyle.Normalize(o.Shape.Name) == NameStyle.Normalize(p.Name)));
+        if (collision is not null)
+            throw new InvalidOperationException($"Parameter {collision.Name} hides the host option --{collision.Kebab}.");
+
+        var commandLine = CommandLineParser.Parse(args, HostOptions.Select(o => o.Shape).Concat(parameters.Select(p => p.Shape)).ToList());
+        var targetNames = TargetDiscovery.Names(typeof(T));
+        var invoked = commandLine.Targets.Concat(commandLine.Many("target")).Select(n => Canonical(n, targetNames)).ToList();
+        var skip = commandLine.Has("skip") ? commandLine.Many("skip").Select(n => Canonical(n, targetNames)).ToList() : null;
+        var verbosity = commandLine.Single("verbosity") is { } v ? ParseVerbosity(v) : Verbosity.Normal;
+
+        foreach (var layer in context.LayersBelowCommandLine.OfType<ConfigurationLayer>().Where(l => l.SourceName.EndsWith(".json", StringComparison.Ordinal)))
+            HostConfiguration.CheckFileKeys(layer, parameters);
+
+        var build = new T
+        {
+            RootDirectory = new AbsolutePath(context.RootDirectory),
+            Verbosity = verbosity,
+            Output = context.Output,
+            Arguments = args,
+        };
+        var bound = ParameterBinder.Bind(build, parameters, [new CommandLineLayer(commandLine), .. context.LayersBelowCommandLine]);
+        var targets = TargetDiscovery.Discover(build);
+
+        if (commandLine.Flag("write-schema"))
+        {
+            var path = Path.Combine(context.RootDirectory, BuildSchema.RelativePath);
+            File.WriteAllText(path, BuildSchema.Generate(parameters, targetNames));
+            context.Output.Line($"Wrote {path}");
+            return 0;
+        }
+        if (commandLine.Flag("help"))
+        {
+            context.Output.Line(HelpText.Render(targets, defaultTargets, bound, HostOptions));
+            return 0;
+        }
+
+        if (invoked.Count == 0)
+            invoked = defaultTargets.ToList();
+        var plan = ExecutionPlanner.Plan(targets.Select(t => t.Spec).ToList(), invoked, skip);
+        if (commandLine.Flag("plan"))
+        {
+            context.Output.Line(PlanText(plan));
+            return 0;
+        }
+
+        TargetExecutor.CheckRequirements(targets, plan);
+        var results = TargetExecutor.Run(targets, plan, context.Output, verbosity);
+        context.Output.Line("");
+        context.Output.Write(SummaryTable.Build(results, context.Output.Border));
+        var failed = results.FirstOrDefault(r => r.Status == TargetStatus.Failed);
+        context.Output.Line(failed is null ? "Build succeeded." : $"Build failed: target '{failed.Name}' failed.");
+        return failed is null ? 0 : 1;
+    }
+
+    /// <summary>`--plan`: one numbered line per target in execution order, skipped ones marked.</summary>
+    public static string PlanText(ExecutionPlan plan) =>
+        string.Join(Environment.NewLine, plan.Order.Select((name, i) => $"{i + 1}. {name}{(plan.Skipped.Contains(name) ? " (skipped)" : "")}"));
+
+    /// <summary>Target names compare case-insensitively (`./build.sh compile` works); an unknown one is one line with the nearest.</summary>
+    public static string Canonical(string name, IReadOnlyList<string> targetNames) =>
+        targetNames.FirstOrDefault(t => string.Equals(t, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new HostException(Suggestions.UnknownNameMessage("target", name, targetNames));
+
+    static Verbosity ParseVerbosity(string value) =>
+        Enum.TryParse<Verbosity>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
+            ? parsed
+            : throw new HostException("Parameter '--verbosity': " + Suggestions.UnknownNameMessage("value", value, Enum.GetNames<Verbosity>().Select(n => n.ToLowerInvariant()).ToList()));
+}

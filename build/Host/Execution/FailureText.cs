@@ -1,0 +1,33 @@
+using System.Reflection;
+
+namespace WeakToStrong.Build.Host.Execution;
+
+/// <summary>An exception as the one line a user reads (its innermost meaningful message), or its full text when verbose.</summary>
+public static class FailureText
+{
+    public static Exception Unwrap(Exception exception)
+    {
+        while (true)
+        {
+            switch (exception)
+            {
+                case TargetInvocationException { InnerException: { } inner }:
+                    exception = inner;
+                    continue;
+                case AggregateException aggregate when aggregate.InnerExceptions.Count == 1:
+                    exception = aggregate.InnerExceptions[0];
+                    continue;
+                default:
+                    return exception;
+            }
+        }
+    }
+
+    public static string OneLine(Exception exception)
+    {
+        var inner = Unwrap(exception);
+        var message = string.Join(' ', inner.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        // A HostException is written for the user; any other type names itself, since "Sequence contains no elements" alone says little.
+        return inner is HostException ? message : $"{inner.GetType().Name}: {message}";
+    }
+}
