@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using WeakToStrong.Core.Manifests;
 using WeakToStrong.Data.Cache;
+using WeakToStrong.Data.Tasks.Corpus;
 using WeakToStrong.Runner.Models;
 using WeakToStrong.Runner.Progress;
 using WeakToStrong.Runner.Sources;
@@ -23,7 +24,7 @@ public static class PretrainStage
         var dirs = new List<(string Name, string Dir)>();
         foreach (var source in spec.Corpus)
             dirs.Add((source.Name, (await sources.GetAsync(SourceMapping.ToData(source), ct)).ContentDir));
-        string text = CorpusText.Assemble(dirs);
+        string text = CorpusTask.Build(dirs);
         int[] tokens = Gpt2TextEncoder.Shared.Encode(text);
 
         var config = ModelFactory.Gpt2ConfigOf(model);
