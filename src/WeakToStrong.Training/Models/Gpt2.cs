@@ -155,6 +155,7 @@ public sealed class Gpt2Model : nn.Module<Tensor, Tensor?, Tensor>
     // HF GPT2PreTrainedModel._init_weights: N(0, 0.02) for matrices and embeddings, zero biases, LayerNorm (1, 0),
     // and c_proj weights N(0, 0.02/sqrt(2·n_layer)) (GPT-2 paper §2.3). Drawn in parameter-name order from a
     // private generator, so parallel tests or other code touching the global RNG cannot change the result.
+    // (Tensor.normal_ honours the generator; nn.init.normal_ in TorchSharp 0.107 silently ignores it: measured.)
     private void Initialise(long seed)
     {
         using var gen = new Generator((ulong)seed);
@@ -164,8 +165,8 @@ public sealed class Gpt2Model : nn.Module<Tensor, Tensor?, Tensor>
         {
             if (name.EndsWith("ln_1.weight") || name.EndsWith("ln_2.weight") || name.EndsWith("ln_f.weight")) p.fill_(1);
             else if (name.EndsWith(".bias")) p.zero_();
-            else if (name.EndsWith("c_proj.weight")) nn.init.normal_(p, 0, projStd, gen);
-            else nn.init.normal_(p, 0, 0.02, gen);
+            else if (name.EndsWith("c_proj.weight")) p.normal_(0, projStd, gen);
+            else p.normal_(0, 0.02, gen);
         }
     }
 
@@ -175,7 +176,9 @@ public sealed class Gpt2Model : nn.Module<Tensor, Tensor?, Tensor>
         if (t > Config.NPositions)
             throw new ArgumentException($"Sequence length {t} exceeds the model's context of {Config.NPositions} positions.");
         var positions = arange(t, dtype: ScalarType.Int64, device: inputIds.device);
-        var x = wte.forward(inputIds) + wpe.forward(positions);
+        // Padded positions look up token 0, so any pad id (even one outside a tiny vocabulary) is harmless.
+        var ids = attentionMask is null ? inputIds : inputIds * attentionMask.to(ScalarType.Int64);
+        var x = wte.forward(ids) + wpe.forward(positions);
         var allowed = AllowedMask(attentionMask, t);
         foreach (var block in h) x = block.forward(x, allowed);
         return ln_f.forward(x);

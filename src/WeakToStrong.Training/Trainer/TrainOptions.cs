@@ -1,0 +1,49 @@
+namespace WeakToStrong.Training.Trainer;
+
+/// <summary>Precision of the body's matmuls. Parameters and the loss stay fp32 (see Models.IComputePrecision).</summary>
+public enum Precision { Fp32, Bf16 }
+
+/// <summary>
+/// One training run. Defaults are the reference's (ARCHITECTURE §3): batch 32, 2 epochs, Adam, cosine to 0.
+/// The learning rate has no universal default (5e-5 for gpt2/medium, 1e-5 for large/xl in the reference).
+/// </summary>
+public sealed record TrainOptions
+{
+    public required double LearningRate { get; init; }
+    public int BatchSize { get; init; } = 32;
+
+    /// <summary>Examples per forward/backward; the loss is still over the whole batch.</summary>
+    public int MinibatchSize { get; init; } = 8;
+
+    /// <summary>Passes over the data; fractional values are allowed (nsteps = ⌊n·epochs/batch⌋).</summary>
+    public double Epochs { get; init; } = 2;
+
+    /// <summary>Seeds the data order. Model initialisation has its own seed (the classifier's).</summary>
+    public long Seed { get; init; }
+
+    public Precision Precision { get; init; } = Precision.Fp32;
+
+    /// <summary>"cpu" or "cuda".</summary>
+    public string Device { get; init; } = "cpu";
+
+    /// <summary>Call <see cref="Evaluate"/> every this many optimiser steps (0 = only after the last step).</summary>
+    public int EvalEvery { get; init; }
+
+    /// <summary>Optional evaluation (e.g. test accuracy for the paper's Fig. 7): metric name → value.</summary>
+    public Func<Models.ISequenceClassifier, IReadOnlyDictionary<string, double>>? Evaluate { get; init; }
+}
+
+/// <summary>Reported after every optimiser step.</summary>
+public readonly record struct TrainProgress(int Step, int TotalSteps, double Loss, double TokensPerSecond, double LearningRate);
+
+/// <summary>Metrics of one evaluation, at the number of optimiser steps done so far.</summary>
+public sealed record EvalPoint(int Step, IReadOnlyDictionary<string, double> Metrics);
+
+/// <summary>What a run returns: the loss of every step (over the whole batch), evaluations and throughput.</summary>
+public sealed record TrainResult(
+    IReadOnlyList<double> Losses,
+    IReadOnlyList<EvalPoint> Evaluations,
+    int Steps,
+    long TokensTrained,
+    double TokensPerSecond,
+    TimeSpan Elapsed);
