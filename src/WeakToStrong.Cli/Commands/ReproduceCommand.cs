@@ -1,5 +1,6 @@
 using System.CommandLine;
 using WeakToStrong.Runner;
+using WeakToStrong.Runner.Execution;
 using WeakToStrong.Runner.Experiments;
 
 namespace WeakToStrong.Cli.Commands;
@@ -47,6 +48,12 @@ static class ReproduceCommand
             catch (ExperimentException e)
             {
                 foreach (var line in e.Lines) Console.Error.WriteLine(line);
+                return 1;
+            }
+            catch (StageFailedException e)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                if (System.Environment.GetEnvironmentVariable("W2S_VERBOSE") == "1") Console.Error.WriteLine(e.InnerException);
                 return 1;
             }
         });

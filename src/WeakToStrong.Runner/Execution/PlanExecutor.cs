@@ -40,7 +40,15 @@ public sealed class PlanExecutor(ContentStore store, SourceCache sources, string
             Directory.CreateDirectory(work);
             try
             {
-                var result = await StageDispatcher.RunAsync(stage, manifest, inputs, sources, device, work, progress, ct);
+                StageResult result;
+                try
+                {
+                    result = await StageDispatcher.RunAsync(stage, manifest, inputs, sources, device, work, progress, ct);
+                }
+                catch (Exception e) when (e is not OperationCanceledException and not StageFailedException)
+                {
+                    throw new StageFailedException(stage.Id, e);
+                }
                 var refs = result.Files.ToDictionary(f => f.Key, f => store.PutFile(f.Value), StringComparer.Ordinal);
                 var output = new StageOutput(stage.Key, Kind(stage), refs, result.Metrics);
                 _cache.Put(output);

@@ -37,14 +37,16 @@ public static partial class CorpusTask
         string package = Directory.Exists(Path.Combine(dir, "package")) ? Path.Combine(dir, "package") : dir;
         string data = Path.Combine(package, "data");
         if (Directory.Exists(data) && Directory.GetFiles(data, "*.json").Length > 0)
-            return Directory.GetFiles(data, "*.json").Order(StringComparer.Ordinal).Select(f => JsonText(name, f));
+            return Directory.GetFiles(data, "*.json").Order(StringComparer.Ordinal).Select(f => JsonText(name, f)).OfType<string>();
         var brown = Directory.GetFiles(package).Where(f => BrownFile().IsMatch(Path.GetFileName(f))).Order(StringComparer.Ordinal).ToList();
         return brown.Select(f => Detag(File.ReadAllText(f)));
     }
 
-    static string JsonText(string source, string file)
+    /// <summary>A document's text, or null for the packages' index files (`file_list.json` is an array of names).</summary>
+    static string? JsonText(string source, string file)
     {
         using var doc = JsonDocument.Parse(File.ReadAllBytes(file));
+        if (doc.RootElement.ValueKind != JsonValueKind.Object) return null;
         return doc.RootElement.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String
             ? text.GetString()!
             : throw new InvalidDataException($"corpus source '{source}': {file} has no \"text\" string");
