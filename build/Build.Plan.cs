@@ -1,5 +1,8 @@
+using System.Text.Json;
 using WeakToStrong.Build.Host.Definition;
-using WeakToStrong.Build.Wiring;
+using WeakToStrong.Core.Plans;
+using WeakToStrong.Runner;
+using WeakToStrong.Runner.Environment;
 
 /// <summary>`Plan`: the resolved manifest and its stage DAG with content keys (ARCHITECTURE §4), without running anything.</summary>
 partial class Build
@@ -8,5 +11,16 @@ partial class Build
         .Description("Prints the resolved manifest and its stage DAG with content keys, without running anything.")
         .Requires(() => Experiment)
         .Requires(() => ExperimentExists())
-        .Executes(() => Output.Line(PendingWiring.Plan(CreateRequest())));
+        .Executes(() =>
+        {
+            // The same shared-library calls as `w2s plan`: the host never shells out to the tool.
+            var resolved = Reproduction.Resolve(CreateRequest());
+            var plan = PlanCompiler.Compile(resolved, CodeIdentity.Fingerprint());
+            Output.Line(resolved.Resolved.ToJsonString(PrintOptions));
+            Output.Line(plan.Render());
+        });
+
+    // Hashes and paths as written (`+`, `<`), not \u002B escapes: this is for a reader, not for embedding in HTML.
+    static readonly JsonSerializerOptions PrintOptions =
+        new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

@@ -1,6 +1,6 @@
 using WeakToStrong.Build.Experiments;
 using WeakToStrong.Build.Host.Definition;
-using WeakToStrong.Build.Wiring;
+using WeakToStrong.Runner;
 
 /// <summary>`Reproduce`: runs an experiment end to end through the shared runner, then prints its PGR table and record path.</summary>
 partial class Build
@@ -9,9 +9,9 @@ partial class Build
         .Description("Runs an experiment end to end (weak → labels → ceiling → transfer → PGR) and writes a run record under runs/.")
         .Requires(() => Experiment)
         .Requires(() => ExperimentExists())
-        .Executes(() =>
+        .Executes(async () =>
         {
-            var result = PendingWiring.Reproduce(CreateRequest());
+            var result = await Reproduction.RunAsync(CreateRequest());
             Output.Write(PgrTable.Build(result, Output.Border));
             Output.Line($"Run record: {result.RecordPath}");
         });

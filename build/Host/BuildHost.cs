@@ -13,14 +13,14 @@ namespace WeakToStrong.Build.Host;
 /// </summary>
 public static class BuildHost
 {
-    public static readonly IReadOnlyList<(OptionShape Shape, string Help)> HostOptions =
+    public static readonly IReadOnlyList<HostOption> HostOptions =
     [
-        (new OptionShape("help", OptionArity.Flag), "Lists targets and parameters, then exits."),
-        (new OptionShape("plan", OptionArity.Flag), "Prints the execution order of the requested targets, then exits without running them."),
-        (new OptionShape("skip", OptionArity.Many), "Skips the named targets; alone, skips every target that was not invoked."),
-        (new OptionShape("target", OptionArity.Many), "Targets to run, as an alternative to naming them first."),
-        (new OptionShape("verbosity", OptionArity.Single), "quiet|minimal|normal|verbose; verbose shows a failing target's stack trace."),
-        (new OptionShape("write-schema", OptionArity.Flag), $"Rewrites {BuildSchema.RelativePath} from the [Parameter] members, then exits."),
+        new(new("help", OptionArity.Flag), "", "Lists targets and parameters, then exits."),
+        new(new("plan", OptionArity.Flag), "", "Prints the execution order of the requested targets, then exits without running them."),
+        new(new("skip", OptionArity.Many), "target", "Skips the named targets; alone, skips every target that was not invoked."),
+        new(new("target", OptionArity.Many), "target", "Targets to run, as an alternative to naming them first."),
+        new(new("verbosity", OptionArity.Single), "quiet|minimal|normal|verbose", "Verbose shows a failing target's stack trace."),
+        new(new("write-schema", OptionArity.Flag), "", $"Rewrites {BuildSchema.RelativePath} from the [Parameter] members, then exits."),
     ];
 
     public static int Run<T>(IReadOnlyList<string> args, IReadOnlyList<string> defaultTargets, Func<HostContext> contextFactory) where T : NukeBuild, new()

@@ -13,3 +13,6 @@ public enum OptionArity
 
 /// <summary>One option the parser knows: its display name (kebab-case, without dashes) and arity.</summary>
 public sealed record OptionShape(string Name, OptionArity Arity);
+
+/// <summary>A host option (`--plan`, `--skip` …): its shape, the name of its value in help, and its help text.</summary>
+public sealed record HostOption(OptionShape Shape, string ValueName, string Help);

@@ -12,7 +12,7 @@ namespace WeakToStrong.Build.Host.Output;
 public static class HelpText
 {
     public static string Render(IReadOnlyList<ExecutableTarget> targets, IReadOnlyList<string> defaultTargets,
-        IReadOnlyList<BoundParameter> parameters, IReadOnlyList<(OptionShape Shape, string Help)> hostOptions)
+        IReadOnlyList<BoundParameter> parameters, IReadOnlyList<HostOption> hostOptions)
     {
         var text = new StringBuilder();
         text.AppendLine("Usage: ./build.sh [targets] [--parameter value …]   (build.ps1 / build.cmd on Windows)");
@@ -34,20 +34,21 @@ public static class HelpText
 
         text.AppendLine();
         text.AppendLine("Parameters (command line > environment NUKE_NAME or NAME > nuke.json > .nuke/parameters.json):");
-        var usages = parameters.Select(p => Usage(p.Parameter.Shape, p.Parameter)).ToList();
-        var usageWidth = Math.Max(usages.Select(u => u.Length).DefaultIfEmpty(0).Max(), 20) + 2;
+        var usages = parameters.Select(p => Usage(p.Parameter.Shape, ValueConverter.TypeName(p.Parameter.ScalarType))).ToList();
+        var hostUsages = hostOptions.Select(o => Usage(o.Shape, o.ValueName)).ToList();
+        var usageWidth = usages.Concat(hostUsages).Select(u => u.Length).DefaultIfEmpty(0).Max() + 2;
         for (var i = 0; i < parameters.Count; i++)
         {
             var bound = parameters[i];
-            var current = bound.Value is null ? "none" : FormatValue(bound.Value);
+            var current = bound.Value is null or ICollection { Count: 0 } ? "none" : FormatValue(bound.Value);
             var source = bound.Source == "default" ? "" : $", from {bound.Source}";
             text.AppendLine($"  {usages[i].PadRight(usageWidth)}{bound.Parameter.Description} [current: {current}{source}]");
         }
 
         text.AppendLine();
         text.AppendLine("Host options:");
-        foreach (var (shape, help) in hostOptions)
-            text.AppendLine($"  {Usage(shape, null).PadRight(usageWidth)}{help}");
+        for (var i = 0; i < hostOptions.Count; i++)
+            text.AppendLine($"  {hostUsages[i].PadRight(usageWidth)}{hostOptions[i].Help}");
         return text.ToString();
     }
 
@@ -61,9 +62,8 @@ public static class HelpText
         _ => value.ToString() ?? "",
     };
 
-    static string Usage(OptionShape shape, ParameterDescriptor? parameter)
+    static string Usage(OptionShape shape, string type)
     {
-        var type = parameter is null ? "value" : ValueConverter.TypeName(parameter.ScalarType);
         return shape.Arity switch
         {
             OptionArity.Flag => $"--{shape.Name}",
