@@ -7,7 +7,7 @@ namespace WeakToStrong.Data.Formats;
 /// (class index) and optional <c>soft_label</c> (class probabilities, e.g. [0.2, 0.8]). Pairwise:
 /// <c>prompt</c>, <c>chosen</c>, <c>rejected</c>. Optional <c>id</c> and <c>group</c> (items sharing a group
 /// never straddle a split); without a group, identical texts form one group, so a duplicate cannot leak
-/// from train into test. Other fields are ignored.
+/// from train into test. <c>question</c>/<c>answer</c> (a pair task's halves) are read back; other fields are ignored.
 /// </summary>
 public static class UserData
 {

