@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using WeakToStrong.Core.Manifests;
 using WeakToStrong.Data.Cache;
-using WeakToStrong.Data.Tasks.Corpus;
+using WeakToStrong.Data.Tasks;
 using WeakToStrong.Runner.Models;
 using WeakToStrong.Runner.Progress;
 using WeakToStrong.Runner.Sources;
@@ -21,10 +21,19 @@ public static class PretrainStage
     public static async Task<StageResult> RunAsync(string stageId, ModelSpec model, PretrainSpec spec, SourceCache sources,
         string device, string work, IRunProgress progress, CancellationToken ct)
     {
-        var dirs = new List<(string Name, string Dir)>();
+        var corpus = new CorpusSources();
         foreach (var source in spec.Corpus)
-            dirs.Add((source.Name, (await sources.GetAsync(SourceMapping.ToData(source), ct)).ContentDir));
-        string text = CorpusTask.Build(dirs);
+        {
+            string dir = (await sources.GetAsync(SourceMapping.ToData(source), ct)).ContentDir;
+            corpus = source.Name switch
+            {
+                "sotu" => corpus with { Sotu = dir },
+                "brown" => corpus with { Brown = dir },
+                "moby-dick" => corpus with { MobyDick = dir },
+                _ => throw new ArgumentException($"pretrain.corpus: no reader for source '{source.Name}' (available: sotu, brown, moby-dick)"),
+            };
+        }
+        string text = CorpusTask.Build(corpus).ToText();
         int[] tokens = Gpt2TextEncoder.Shared.Encode(text);
 
         var config = ModelFactory.Gpt2ConfigOf(model);
