@@ -7,7 +7,9 @@ namespace WeakToStrong.Training.Bert;
 /// <summary>
 /// Uncased WordPiece for MiniLM: "[CLS] text [SEP]", truncated to maxCtx tokens (still ending in [SEP]).
 /// FastBertTokenizer 1.2.6 is used because it matched Hugging Face's BERT rules on every string tried, where the
-/// package's own tokenizer and Microsoft.ML.Tokenizers' BertTokenizer did not (ARCHITECTURE §3 b).
+/// package's own tokenizer and Microsoft.ML.Tokenizers' BertTokenizer did not (ARCHITECTURE §3 b). Input is
+/// lower-cased and accent-stripped here first (HF's order), since under InvariantGlobalization the tokenizer's
+/// own accent stripping is a no-op (see <see cref="AccentStripper"/>).
 /// </summary>
 public sealed class WordPieceEncoder : ITextEncoder
 {
@@ -71,7 +73,7 @@ public sealed class WordPieceEncoder : ITextEncoder
     {
         lock (_gate)
         {
-            var (ids, _, _) = _tokenizer.Encode(text, maximumTokens);
+            var (ids, _, _) = _tokenizer.Encode(AccentStripper.Strip(text.ToLowerInvariant()), maximumTokens);
             var result = new int[ids.Length];
             var span = ids.Span;
             for (var i = 0; i < result.Length; i++) result[i] = checked((int)span[i]);

@@ -47,5 +47,23 @@ public class WordPieceEncoderTests
         Assert.Equal((keepA, keepB), WordPieceEncoder.LongestFirst(a, b, budget));
 
     [Fact]
+    public void UncasedStripsAccentsLikeHuggingFace()
+    {
+        // bert-base-uncased's BasicTokenizer lower-cases and removes combining marks (NFD) before WordPiece; under
+        // InvariantGlobalization .NET cannot normalise, so without our own table these were all [UNK].
+        var encoder = WordPieceEncoder.ForMiniLm();
+        Assert.Equal(encoder.Encode("cafe uber naive"), encoder.Encode("Café Über naïve"));
+        Assert.DoesNotContain(100, encoder.Encode("Café Über naïve")); // 100 = [UNK]
+    }
+
+    [Theory]
+    [InlineData("Crème Brûlée", "Creme Brulee")]
+    [InlineData("e\u0301", "e")]                              // a combining mark on its own is dropped
+    [InlineData("\uD55C", "\u1112\u1161\u11AB")]             // Hangul 한 → conjoining jamo, as NFD gives
+    [InlineData("\u00C5ngstr\u00F6m \u2126", "Angstrom \u03A9")] // Å, ö; Ohm sign → Greek capital omega (canonical)
+    public void AccentStripperMatchesNfdWithoutMarks(string input, string expected) =>
+        Assert.Equal(expected, WeakToStrong.Training.Bert.AccentStripper.Strip(input));
+
+    [Fact]
     public void PadIdIsBertsPad() => Assert.Equal(0, WordPieceEncoder.ForMiniLm().PadId);
 }
