@@ -40,11 +40,13 @@ public static class ClassifierTrainer
         var parameters = module.parameters().Where(p => p.requires_grad).ToList();
         using var optimizer = optim.Adam(parameters, lr: options.LearningRate);
 
+        int startStep = options.StateDirectory is null ? 0 : TrainState.TryLoad(options.StateDirectory, module, optimizer);
+        int endStep = Math.Min(nsteps, options.StopAfterSteps ?? nsteps);
         var losses = new List<double>(nsteps);
         var evals = new List<EvalPoint>();
         long tokens = 0;
         var clock = Stopwatch.StartNew();
-        for (int step = 0; step < nsteps; step++)
+        for (int step = startStep; step < endStep; step++)
         {
             double lr = CosineSchedule.LearningRate(options.LearningRate, step, nsteps);
             foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
@@ -67,10 +69,13 @@ public static class ClassifierTrainer
             bool last = step == nsteps - 1;
             if (options.Evaluate is not null && (last || options.EvalEvery > 0 && (step + 1) % options.EvalEvery == 0))
                 evals.Add(new EvalPoint(step + 1, options.Evaluate(classifier)));
+            if (options.StateDirectory is not null
+                && (step + 1 == endStep || options.SaveEvery > 0 && (step + 1) % options.SaveEvery == 0))
+                TrainState.Save(options.StateDirectory, module, optimizer, step + 1);
         }
         if (nsteps == 0 && options.Evaluate is not null) evals.Add(new EvalPoint(0, options.Evaluate(classifier)));
         clock.Stop();
-        return new TrainResult(losses, evals, nsteps, tokens, tokens / Math.Max(clock.Elapsed.TotalSeconds, 1e-9), clock.Elapsed);
+        return new TrainResult(losses, evals, nsteps, tokens, tokens / Math.Max(clock.Elapsed.TotalSeconds, 1e-9), clock.Elapsed, startStep);
     }
 
     /// <summary>bf16: matmuls in bf16 with fp32 parameters where the model supports it; otherwise the module itself

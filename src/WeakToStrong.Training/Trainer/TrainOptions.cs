@@ -29,6 +29,17 @@ public sealed record TrainOptions
     /// <summary>Call <see cref="Evaluate"/> every this many optimiser steps (0 = only after the last step).</summary>
     public int EvalEvery { get; init; }
 
+    /// <summary>
+    /// Folder for a resumable state (see <see cref="TrainState"/>): resumed from when it holds one, saved to every
+    /// <see cref="SaveEvery"/> steps, when <see cref="StopAfterSteps"/> is reached, and at the end. Null: none.
+    /// </summary>
+    public string? StateDirectory { get; init; }
+
+    public int SaveEvery { get; init; }
+
+    /// <summary>Stop (and save the state) after this many optimiser steps in total; the schedule still spans nsteps.</summary>
+    public int? StopAfterSteps { get; init; }
+
     /// <summary>Optional evaluation (e.g. test accuracy for the paper's Fig. 7): metric name → value.</summary>
     public Func<Models.ISequenceClassifier, IReadOnlyDictionary<string, double>>? Evaluate { get; init; }
 }
@@ -40,10 +51,13 @@ public readonly record struct TrainProgress(int Step, int TotalSteps, double Los
 public sealed record EvalPoint(int Step, IReadOnlyDictionary<string, double> Metrics);
 
 /// <summary>What a run returns: the loss of every step (over the whole batch), evaluations and throughput.</summary>
+/// <remarks>After a resume, <c>Losses</c> and <c>Evaluations</c> hold only the steps run by this call, from
+/// <c>StartStep</c> on.</remarks>
 public sealed record TrainResult(
     IReadOnlyList<double> Losses,
     IReadOnlyList<EvalPoint> Evaluations,
     int Steps,
     long TokensTrained,
     double TokensPerSecond,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed,
+    int StartStep = 0);

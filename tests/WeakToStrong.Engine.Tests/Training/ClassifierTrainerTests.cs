@@ -126,3 +126,42 @@ public class ClassifierTrainerTests
         public void Report(TrainProgress value) => report(value);
     }
 }
+
+public class TrainResumeTests
+{
+    [Fact]
+    public void ResumedRunIsBitIdenticalToTheUninterruptedOne()
+    {
+        var data = TinyTask.Examples(48, seed: 8);
+        var options = new TrainOptions { LearningRate = 1e-3, BatchSize = 16, MinibatchSize = 8, Epochs = 2, Seed = 3 };
+        var loss = new LogConfidenceLoss(new AuxWarmup(0.5, 0.1, WarmupKind.Step));
+        string straight = TinyTask.TempFile("straight"), resumed = TinyTask.TempFile("resumed");
+        var dir = Path.Combine(Path.GetTempPath(), $"w2s-state-{Guid.NewGuid():N}");
+        try
+        {
+            using (var model = Gpt2Classifier.Create(TinyTask.Config, seed: 0))
+            {
+                ClassifierTrainer.Train(model, data, options, loss);
+                Checkpoint.Save(model, straight);
+            }
+            using (var model = Gpt2Classifier.Create(TinyTask.Config, seed: 0))
+            {
+                var first = ClassifierTrainer.Train(model, data, options with { StateDirectory = dir, StopAfterSteps = 2 }, loss);
+                Assert.Equal(2, first.Losses.Count);
+            }
+            using (var model = Gpt2Classifier.Create(TinyTask.Config, seed: 99)) // its own init is overwritten
+            {
+                var rest = ClassifierTrainer.Train(model, data, options with { StateDirectory = dir }, loss);
+                Assert.Equal(2, rest.StartStep);
+                Assert.Equal(4, rest.Losses.Count);
+                Checkpoint.Save(model, resumed);
+            }
+            Assert.Equal(File.ReadAllBytes(straight), File.ReadAllBytes(resumed));
+        }
+        finally
+        {
+            File.Delete(straight); File.Delete(resumed);
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
+}
