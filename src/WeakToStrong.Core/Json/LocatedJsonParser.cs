@@ -25,6 +25,11 @@ public static class LocatedJsonParser
         if (utf8.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) utf8 = utf8[3..];
         var map = new LineMap(utf8, file);
 
+        if (utf8.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || utf8.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            diagnostics.Add(new Diagnostic(new SourceLocation(file, 1, 1), DiagnosticCodes.InvalidUtf8, "The file is UTF-16: save it as UTF-8."));
+            return null;
+        }
         var invalidAt = FirstInvalidUtf8(utf8);
         if (invalidAt >= 0)
         {
@@ -145,6 +150,7 @@ public static class LocatedJsonParser
     private static string StripPosition(string message)
     {
         var i = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return (i >= 0 ? message[..i] : message).Trim();
+        // The reader's advice about its own options means nothing to someone editing a manifest.
+        return (i >= 0 ? message[..i] : message).Replace(" Change the reader options.", "").Replace(" in this mode", "").Trim();
     }
 }

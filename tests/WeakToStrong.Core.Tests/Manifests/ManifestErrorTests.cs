@@ -155,4 +155,22 @@ public class ManifestErrorTests
         Assert.Equal(["W2S0016", "W2S0010", "W2S0021", "W2S0025"], result.Diagnostics.Select(d => d.Code));
         Assert.Equal(marks, result.Diagnostics.Select(d => (d.Line, d.Column)));
     }
+
+    [Fact]
+    public void Unsupported_schema_version_names_the_supported_one() => AssertSingle(
+        ManifestSamples.With("\"schemaVersion\": 1", "\"schemaVersion\": §2"),
+        "W2S0028", "Unsupported schemaVersion 2: this version of WeakToStrong.Repro reads schemaVersion 1.");
+
+    [Fact]
+    public void Utf16_file_is_told_to_be_saved_as_utf8()
+    {
+        var bytes = System.Text.Encoding.Unicode.GetPreamble().Concat(System.Text.Encoding.Unicode.GetBytes("{}")).ToArray();
+        Assert.Equal([$"{File}(1,1): error W2S0002: The file is UTF-16: save it as UTF-8."],
+            ManifestLoader.Load(bytes, File).Diagnostics.Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public void Trailing_comma_message_gives_no_reader_option_advice() => Assert.Equal(
+        [$"{File}(1,9): error W2S0001: Invalid JSON: The JSON object contains a trailing comma at the end which is not supported."],
+        ManifestLoader.Load("{\"id\":1,}", File).Diagnostics.Select(d => d.ToString()));
 }

@@ -148,8 +148,14 @@ internal sealed class StructuralValidator(ICollection<Diagnostic> diagnostics)
         var min = Convert.ToDouble(range.Minimum, CultureInfo.InvariantCulture);
         var max = Convert.ToDouble(range.Maximum, CultureInfo.InvariantCulture);
         if (value >= min && value <= max) return;
+        if (path == "schemaVersion")
+        {
+            diagnostics.Add(new Diagnostic(node.Location, DiagnosticCodes.UnsupportedSchemaVersion,
+                $"Unsupported schemaVersion {text}: this version of WeakToStrong.Repro reads schemaVersion {Manifest.CurrentSchemaVersion}."));
+            return;
+        }
         var bound = min == max ? $"must be {Format(min)}" : max >= int.MaxValue ? $"must be at least {Format(min)}" : $"must be between {Format(min)} and {Format(max)}";
-        diagnostics.Add(new Diagnostic(node.Location, path == "schemaVersion" ? DiagnosticCodes.UnsupportedSchemaVersion : DiagnosticCodes.OutOfRange,
+        diagnostics.Add(new Diagnostic(node.Location, DiagnosticCodes.OutOfRange,
             $"{Describe(path, true)} = {text} is out of range: it {bound}."));
     }
 
