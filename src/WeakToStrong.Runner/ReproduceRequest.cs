@@ -6,7 +6,8 @@ public sealed record ReproduceRequest
     /// <summary>The experiment id: the manifest file name under <see cref="ExperimentsDirectory"/> without `.json`.</summary>
     public required string Experiment { get; init; }
     public required string ExperimentsDirectory { get; init; }
-    public string Scale { get; init; } = "cpu";
+    /// <summary>A scale the manifest declares (smoke, cpu, paper), or null for the manifest as written.</summary>
+    public string? Scale { get; init; }
     public string Device { get; init; } = "cpu";
     /// <summary>Seeds to run; empty means the manifest's own.</summary>
     public IReadOnlyList<int> Seeds { get; init; } = [];

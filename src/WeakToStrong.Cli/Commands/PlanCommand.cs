@@ -27,7 +27,7 @@ static class PlanCommand
                 var resolved = Reproduction.Resolve(new ReproduceRequest
                 {
                     Experiment = parse.GetValue(experiment)!, ExperimentsDirectory = parse.GetValue(experiments)!,
-                    RunsDirectory = "runs", Scale = parse.GetValue(scale)!, Sets = parse.GetValue(set) ?? [],
+                    RunsDirectory = "runs", Scale = parse.GetValue(scale), Sets = parse.GetValue(set) ?? [],
                 });
                 var plan = PlanCompiler.Compile(resolved, CodeIdentity.Fingerprint());
                 var indented = new JsonSerializerOptions { WriteIndented = true };

@@ -29,7 +29,7 @@ static class ReproduceCommand
                 Experiment = parse.GetValue(experiment)!,
                 ExperimentsDirectory = parse.GetValue(experiments)!,
                 RunsDirectory = parse.GetValue(runs)!,
-                Scale = parse.GetValue(scale)!,
+                Scale = parse.GetValue(scale),
                 Device = parse.GetValue(device)!,
                 Seeds = parse.GetValue(seeds) ?? [],
                 Sets = parse.GetValue(set) ?? [],

@@ -41,7 +41,7 @@ public static class ManifestResolver
             {
                 var declared = scales?.Properties.Select(p => p.Name).ToList() ?? [];
                 diagnostics.Add(new Diagnostic(scaleOrigin ?? SourceLocation.Origin("--scale " + scale), DiagnosticCodes.UnknownScale,
-                    $"Unknown scale '{scale}'.{DidYouMean.Hint(scale, declared.Concat(ScalesSpec.Names).Distinct())} " +
+                    $"Unknown scale '{scale}'.{DidYouMean.Hint(scale, declared.Concat(ScalesSpec.Names).Distinct().Where(n => n != scale))} " +
                     $"This manifest declares: {(declared.Count == 0 ? "none" : string.Join(", ", declared))}."));
             }
         }
