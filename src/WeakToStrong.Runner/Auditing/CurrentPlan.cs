@@ -1,0 +1,46 @@
+using System.Text.Json.Nodes;
+using WeakToStrong.Core.Plans;
+using WeakToStrong.Provenance.Audit;
+using WeakToStrong.Provenance.Records;
+using WeakToStrong.Runner.Environment;
+using WeakToStrong.Runner.Experiments;
+
+namespace WeakToStrong.Runner.Auditing;
+
+/// <summary>
+/// The record's experiment as it resolves today: same experiment, scale and overrides (those the record lists in
+/// `provenance.overrides`, except the scale's own, which the scale re-applies), compiled with today's code.
+/// </summary>
+public static class CurrentPlan
+{
+    public static CurrentState For(RunRecord record, string experimentsDirectory, string runsDirectory)
+    {
+        var code = CodeIdentity.Describe();
+        var request = new ReproduceRequest
+        {
+            Experiment = record.Experiment,
+            ExperimentsDirectory = experimentsDirectory,
+            RunsDirectory = runsDirectory,
+            Scale = (string?)record.Hashed["scale"] ?? "cpu",
+            Sets = Overrides(record.Provenance),
+        };
+        try
+        {
+            var resolved = Reproduction.Resolve(request);
+            var plan = PlanCompiler.Compile(resolved, CodeIdentity.Fingerprint());
+            var stages = plan.Stages.Select(s => new PlannedStage(s.Id, s.Kind.ToString().ToLowerInvariant(), s.Key)).ToList();
+            return new CurrentState(resolved.Resolved, code, stages);
+        }
+        catch (ExperimentException e)
+        {
+            return new CurrentState(Code: code, ManifestProblem: string.Join("; ", e.Lines));
+        }
+    }
+
+    /// <summary>`path=value` for each recorded override that did not come from the scale (the value is JSON, as recorded).</summary>
+    public static IReadOnlyList<string> Overrides(JsonObject provenance) =>
+        (provenance["overrides"]?.AsArray() ?? [])
+        .Where(o => !((string?)o!["origin"] ?? "").StartsWith("scale ", StringComparison.Ordinal))
+        .Select(o => $"{(string)o!["path"]!}={(string)o["value"]!}")
+        .ToList();
+}

@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using WeakToStrong.Provenance.Audit;
+using WeakToStrong.Provenance.Records;
+using WeakToStrong.Provenance.Store;
+using WeakToStrong.Runner.Environment;
+using WeakToStrong.Runner.Progress;
+
+namespace WeakToStrong.Runner.Auditing;
+
+/// <summary>
+/// `Audit --rerun`: re-executes a run from its record — the record's resolved manifest, not today's file — in a fresh
+/// scratch store, so that nothing comes from the stage cache, then compares the result with the record.
+/// </summary>
+public static class RecordReplay
+{
+    public static async Task<RerunComparison> RunAsync(RunRecord record, ContentStore store, int? threads, bool codeChanged,
+        IRunProgress progress, string commandLine, CancellationToken ct = default)
+    {
+        string scratch = Path.Combine(store.Root, "tmp", $"audit-rerun-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(scratch);
+        try
+        {
+            // Pinned sources are content-addressed and re-verified on every use: share them rather than download again.
+            string sources = Path.Combine(store.Root, "sources");
+            if (Directory.Exists(sources)) Directory.CreateSymbolicLink(Path.Combine(scratch, "sources"), sources);
+            string experiments = Directory.CreateDirectory(Path.Combine(scratch, "experiments")).FullName;
+            string scale = (string?)record.Hashed["scale"] ?? "cpu";
+            File.WriteAllText(Path.Combine(experiments, record.Experiment + ".json"), ReplayManifest(record.Hashed, scale));
+
+            int recordedThreads = (int?)record.Provenance["threads"] ?? System.Environment.ProcessorCount;
+            string recordedDevice = (string?)record.Provenance["device"] ?? "cpu";
+            int useThreads = threads ?? recordedThreads;
+            var result = await Reproduction.RunAsync(new ReproduceRequest
+            {
+                Experiment = record.Experiment,
+                ExperimentsDirectory = experiments,
+                RunsDirectory = Path.Combine(scratch, "runs"),
+                StoreRoot = scratch,
+                Scale = scale,
+                Device = recordedDevice,
+                Threads = useThreads,
+                CommandLine = commandLine,
+            }, progress, ct);
+            var rerun = RunRecord.Read(result.RecordPath);
+
+            var (expect, why) = Expectation(record.Provenance, rerun.Provenance, codeChanged);
+            return RerunCompare.Compare(record.Hashed, rerun.Hashed, expect, why);
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true); // removes the link, never the shared sources behind it
+        }
+    }
+
+    /// <summary>
+    /// The record's resolved manifest as a manifest file: scale entries are already applied, so the scale is declared
+    /// empty (resolution needs it to exist and records it in the plan), and resolving it again gives the same manifest.
+    /// </summary>
+    public static string ReplayManifest(JsonObject hashed, string scale)
+    {
+        var manifest = hashed["manifest"]!.DeepClone().AsObject();
+        manifest["scales"] = new JsonObject { [scale] = new JsonObject() };
+        return manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    /// <summary>Bits are expected to match only on the same thread count, device and CPU model, with the same code (ARCHITECTURE §0, §2.1).</summary>
+    public static (bool Expect, string Why) Expectation(JsonObject recorded, JsonObject rerun, bool codeChanged)
+    {
+        var differences = new List<string>();
+        foreach (var field in new[] { "threads", "device", "cpu" })
+        {
+            string a = Text(recorded[field]), b = Text(rerun[field]);
+            if (a != b) differences.Add($"{field} {a} -> {b}");
+        }
+        if (codeChanged) differences.Add("code identity changed");
+        return differences.Count == 0
+            ? (true, $"same threads {Text(recorded["threads"])}, device {Text(recorded["device"])}, CPU '{Text(recorded["cpu"])}' and code")
+            : (false, string.Join(", ", differences));
+    }
+
+    static string Text(JsonNode? node) => node switch
+    {
+        null => "unknown",
+        JsonValue v when v.TryGetValue<string>(out var s) => s,
+        _ => node.ToJsonString(),
+    };
+}
