@@ -7,20 +7,19 @@ namespace WeakToStrong.Training.Bert;
 /// <summary>Bidirectional multi-head self-attention over real tokens only (HF "attention.self").</summary>
 public sealed class BertSelfAttention : nn.Module<Tensor, Tensor, Tensor>
 {
-    private readonly Linear _query;
-    private readonly Linear _key;
-    private readonly Linear _value;
+    // Field names are the HF parameter names: RegisterComponents() registers submodules under their field names.
+    private readonly Linear query;
+    private readonly Linear key;
+    private readonly Linear value;
     private readonly int _heads;
 
     public BertSelfAttention(BertConfig c) : base("self")
     {
         _heads = c.Heads;
-        _query = nn.Linear(c.Hidden, c.Hidden);
-        _key = nn.Linear(c.Hidden, c.Hidden);
-        _value = nn.Linear(c.Hidden, c.Hidden);
-        register_module("query", _query);
-        register_module("key", _key);
-        register_module("value", _value);
+        query = nn.Linear(c.Hidden, c.Hidden);
+        key = nn.Linear(c.Hidden, c.Hidden);
+        value = nn.Linear(c.Hidden, c.Hidden);
+        RegisterComponents();
     }
 
     /// <summary>x [B,T,C] in the compute dtype; keyMask [B,1,1,T] bool, true where the key is a real token.</summary>
@@ -29,7 +28,7 @@ public sealed class BertSelfAttention : nn.Module<Tensor, Tensor, Tensor>
         using var scope = NewDisposeScope();
         long b = x.shape[0], t = x.shape[1], c = x.shape[2];
         Tensor Heads(Linear proj) => Autocast.Linear(proj, x).view(b, t, _heads, c / _heads).transpose(1, 2);
-        var y = nn.functional.scaled_dot_product_attention(Heads(_query), Heads(_key), Heads(_value), keyMask);
+        var y = nn.functional.scaled_dot_product_attention(Heads(query), Heads(key), Heads(value), keyMask);
         return y.transpose(1, 2).reshape(b, t, c).MoveToOuterDisposeScope();
     }
 }
@@ -40,37 +39,35 @@ public sealed class BertSelfAttention : nn.Module<Tensor, Tensor, Tensor>
 /// </summary>
 public sealed class BertResidualOutput : nn.Module<Tensor, Tensor, Tensor>
 {
-    private readonly Linear _dense;
-    private readonly LayerNorm _norm;
+    private readonly Linear dense;
+    private readonly LayerNorm LayerNorm;
 
     public BertResidualOutput(int inFeatures, BertConfig c) : base("output")
     {
-        _dense = nn.Linear(inFeatures, c.Hidden);
-        _norm = nn.LayerNorm(c.Hidden, c.LayerNormEps);
-        register_module("dense", _dense);
-        register_module("LayerNorm", _norm);
+        dense = nn.Linear(inFeatures, c.Hidden);
+        LayerNorm = nn.LayerNorm(c.Hidden, c.LayerNormEps);
+        RegisterComponents();
     }
 
     public override Tensor forward(Tensor h, Tensor residual)
     {
         using var scope = NewDisposeScope();
-        var sum = Autocast.Linear(_dense, h) + residual;
-        return _norm.forward(sum).MoveToOuterDisposeScope();
+        var sum = Autocast.Linear(dense, h) + residual;
+        return LayerNorm.forward(sum).MoveToOuterDisposeScope();
     }
 }
 
 /// <summary>HF "attention": self-attention (in the compute dtype), then its residual output block (fp32 out).</summary>
 public sealed class BertAttention : nn.Module<Tensor, Tensor, Tensor>
 {
-    private readonly BertSelfAttention _self;
-    private readonly BertResidualOutput _output;
+    private readonly BertSelfAttention self;
+    private readonly BertResidualOutput output;
 
     public BertAttention(BertConfig c) : base("attention")
     {
-        _self = new BertSelfAttention(c);
-        _output = new BertResidualOutput(c.Hidden, c);
-        register_module("self", _self);
-        register_module("output", _output);
+        self = new BertSelfAttention(c);
+        output = new BertResidualOutput(c.Hidden, c);
+        RegisterComponents();
     }
 
     internal ScalarType ComputeType { get; set; } = ScalarType.Float32;
@@ -79,7 +76,7 @@ public sealed class BertAttention : nn.Module<Tensor, Tensor, Tensor>
     public override Tensor forward(Tensor x, Tensor keyMask)
     {
         using var scope = NewDisposeScope();
-        var attended = _self.forward(x.to(ComputeType), keyMask);
-        return _output.forward(attended, x).MoveToOuterDisposeScope();
+        var attended = self.forward(x.to(ComputeType), keyMask);
+        return output.forward(attended, x).MoveToOuterDisposeScope();
     }
 }

@@ -17,14 +17,15 @@ public sealed class BertClassifier : nn.Module<Tensor, Tensor, Tensor>, ISequenc
     private static readonly Lazy<IReadOnlyDictionary<string, NamedWeight>> MiniLmWeights =
         new(MiniLmImporter.ImportEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private readonly BertModel _body;
-    private readonly Linear _head;
+    // Field names are the HF parameter names: RegisterComponents() registers submodules under their field names.
+    private readonly BertModel bert;
+    private readonly Linear classifier;
 
     public bool LinearProbe { get; }
 
-    public BertModel Body => _body;
+    public BertModel Body => bert;
 
-    public Linear Head => _head;
+    public Linear Head => classifier;
 
     public ITextEncoder Encoder { get; }
 
@@ -33,21 +34,20 @@ public sealed class BertClassifier : nn.Module<Tensor, Tensor, Tensor>, ISequenc
     /// <summary>Float32 or BFloat16 compute in the body; the pooled embedding, head and logits stay fp32.</summary>
     public ScalarType ComputeType
     {
-        get => _body.ComputeType;
-        set => _body.ComputeType = value;
+        get => bert.ComputeType;
+        set => bert.ComputeType = value;
     }
 
     public BertClassifier(BertModel body, ITextEncoder encoder, bool linearProbe) : base("bert_classifier")
     {
-        _body = body;
-        _head = nn.Linear(body.Config.Hidden, 2, hasBias: false);
-        using (no_grad()) _head.weight!.zero_();
-        register_module("bert", _body);
-        register_module("classifier", _head);
+        bert = body;
+        classifier = nn.Linear(body.Config.Hidden, 2, hasBias: false);
+        using (no_grad()) classifier.weight!.zero_();
+        RegisterComponents();
         Encoder = encoder;
         LinearProbe = linearProbe;
         if (linearProbe)
-            foreach (var p in _body.parameters()) p.requires_grad = false;
+            foreach (var p in bert.parameters()) p.requires_grad = false;
         eval();
     }
 
@@ -81,14 +81,14 @@ public sealed class BertClassifier : nn.Module<Tensor, Tensor, Tensor>, ISequenc
     {
         using var scope = NewDisposeScope();
         var pooled = LinearProbe ? FrozenEmbedding(inputIds, attentionMask) : Embed(inputIds, attentionMask);
-        return _head.forward(pooled).to_type(ScalarType.Float32).MoveToOuterDisposeScope();
+        return classifier.forward(pooled).to_type(ScalarType.Float32).MoveToOuterDisposeScope();
     }
 
     /// <summary>Masked mean of the last hidden state [B,hidden], in fp32 (sentence-transformers' pooling).</summary>
     public Tensor Embed(Tensor inputIds, Tensor attentionMask)
     {
         using var scope = NewDisposeScope();
-        var hidden = _body.forward(inputIds, attentionMask);
+        var hidden = bert.forward(inputIds, attentionMask);
         return MeanPool(hidden, attentionMask).MoveToOuterDisposeScope();
     }
 

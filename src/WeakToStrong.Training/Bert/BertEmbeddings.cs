@@ -7,31 +7,30 @@ namespace WeakToStrong.Training.Bert;
 /// <summary>Word + learned absolute position + token type (segment) embeddings, then LayerNorm (HF names).</summary>
 public sealed class BertEmbeddings : nn.Module<Tensor, Tensor, Tensor>
 {
-    private readonly Embedding _word;
-    private readonly Embedding _position;
-    private readonly Embedding _tokenType;
-    private readonly LayerNorm _norm;
+    // Field names are the HF parameter names: RegisterComponents() registers submodules under their field names
+    // (an extra register_module under another name would register each one twice, as it once did here).
+    private readonly Embedding word_embeddings;
+    private readonly Embedding position_embeddings;
+    private readonly Embedding token_type_embeddings;
+    private readonly LayerNorm LayerNorm;
 
     public BertEmbeddings(BertConfig c) : base("embeddings")
     {
-        _word = nn.Embedding(c.VocabSize, c.Hidden);
-        _position = nn.Embedding(c.MaxPositions, c.Hidden);
-        _tokenType = nn.Embedding(c.TypeVocabSize, c.Hidden);
-        _norm = nn.LayerNorm(c.Hidden, c.LayerNormEps);
-        register_module("word_embeddings", _word);
-        register_module("position_embeddings", _position);
-        register_module("token_type_embeddings", _tokenType);
-        register_module("LayerNorm", _norm);
+        word_embeddings = nn.Embedding(c.VocabSize, c.Hidden);
+        position_embeddings = nn.Embedding(c.MaxPositions, c.Hidden);
+        token_type_embeddings = nn.Embedding(c.TypeVocabSize, c.Hidden);
+        LayerNorm = nn.LayerNorm(c.Hidden, c.LayerNormEps);
+        RegisterComponents();
     }
 
     /// <summary>ids and token types [B,T] (int64) → [B,T,hidden]. Positions are 0..T-1 (padding is on the right).</summary>
     public override Tensor forward(Tensor inputIds, Tensor tokenTypeIds)
     {
         using var positions = arange(inputIds.shape[1], dtype: ScalarType.Int64, device: inputIds.device);
-        using var words = _word.forward(inputIds);
-        using var pos = _position.forward(positions);
-        using var types = _tokenType.forward(tokenTypeIds);
+        using var words = word_embeddings.forward(inputIds);
+        using var pos = position_embeddings.forward(positions);
+        using var types = token_type_embeddings.forward(tokenTypeIds);
         using var sum = words + pos + types;
-        return _norm.forward(sum);
+        return LayerNorm.forward(sum);
     }
 }

@@ -10,39 +10,46 @@ namespace WeakToStrong.Training.Bert;
 /// </summary>
 public sealed class BertLayer : nn.Module<Tensor, Tensor, Tensor>
 {
-    private readonly BertAttention _attention;
-    private readonly Linear _intermediate;
-    private readonly BertResidualOutput _output;
+    // Field names are the HF parameter names: RegisterComponents() registers submodules under their field names.
+    private readonly BertAttention attention;
+    private readonly IntermediateBlock intermediate;
+    private readonly BertResidualOutput output;
 
     public BertLayer(BertConfig c) : base("layer")
     {
-        _attention = new BertAttention(c);
-        _intermediate = nn.Linear(c.Hidden, c.Intermediate);
-        _output = new BertResidualOutput(c.Intermediate, c);
-        register_module("attention", _attention);
-        register_module("intermediate", new IntermediateBlock(_intermediate));
-        register_module("output", _output);
+        attention = new BertAttention(c);
+        intermediate = new IntermediateBlock(c);
+        output = new BertResidualOutput(c.Intermediate, c);
+        RegisterComponents();
     }
 
     internal ScalarType ComputeType
     {
-        get => _attention.ComputeType;
-        set => _attention.ComputeType = value;
+        get => attention.ComputeType;
+        set => attention.ComputeType = value;
     }
 
     /// <summary>x [B,T,C] fp32 → fp32; matmuls, attention and GELU run in <see cref="ComputeType"/>.</summary>
     public override Tensor forward(Tensor x, Tensor keyMask)
     {
         using var scope = NewDisposeScope();
-        var attended = _attention.forward(x, keyMask);
-        var up = Autocast.Linear(_intermediate, attended.to(ComputeType));
+        var attended = attention.forward(x, keyMask);
+        var up = Autocast.Linear(intermediate.Dense, attended.to(ComputeType));
         var activated = nn.functional.gelu(up); // exact (erf) GELU, as BERT's "gelu"
-        return _output.forward(activated, attended).MoveToOuterDisposeScope();
+        return output.forward(activated, attended).MoveToOuterDisposeScope();
     }
 
     /// <summary>Holds "intermediate.dense" so parameter names match HF; the layer calls the Linear directly.</summary>
     private sealed class IntermediateBlock : nn.Module
     {
-        public IntermediateBlock(Linear dense) : base("intermediate") => register_module("dense", dense);
+        private readonly Linear dense;
+
+        public IntermediateBlock(BertConfig c) : base("intermediate")
+        {
+            dense = nn.Linear(c.Hidden, c.Intermediate);
+            RegisterComponents();
+        }
+
+        public Linear Dense => dense;
     }
 }

@@ -12,8 +12,9 @@ namespace WeakToStrong.Training.Bert;
 /// </summary>
 public sealed class BertModel : nn.Module<Tensor, Tensor, Tensor>
 {
-    private readonly BertEmbeddings _embeddings;
-    private readonly ModuleList<BertLayer> _layers;
+    // Field names are the HF parameter names: RegisterComponents() registers submodules under their field names.
+    private readonly BertEmbeddings embeddings;
+    private readonly EncoderBlock encoder;
 
     public BertConfig Config { get; }
 
@@ -25,7 +26,7 @@ public sealed class BertModel : nn.Module<Tensor, Tensor, Tensor>
         set
         {
             _computeType = value;
-            foreach (var layer in _layers) layer.ComputeType = value;
+            foreach (var layer in encoder.Layers) layer.ComputeType = value;
         }
     }
 
@@ -34,10 +35,9 @@ public sealed class BertModel : nn.Module<Tensor, Tensor, Tensor>
     public BertModel(BertConfig config) : base("bert")
     {
         Config = config;
-        _embeddings = new BertEmbeddings(config);
-        _layers = nn.ModuleList(Enumerable.Range(0, config.Layers).Select(_ => new BertLayer(config)).ToArray());
-        register_module("embeddings", _embeddings);
-        register_module("encoder", new EncoderBlock(_layers));
+        embeddings = new BertEmbeddings(config);
+        encoder = new EncoderBlock(config);
+        RegisterComponents();
     }
 
     /// <summary>ids, mask [B,T] (mask 1 = real token) → fp32 [B,T,hidden]; segments are derived from the ids.</summary>
@@ -54,8 +54,8 @@ public sealed class BertModel : nn.Module<Tensor, Tensor, Tensor>
         long b = inputIds.shape[0], t = inputIds.shape[1];
         // Padded keys are excluded from every query's softmax; padded queries compute garbage that pooling masks.
         var keyMask = attentionMask.to_type(ScalarType.Bool).view(b, 1, 1, t);
-        var x = _embeddings.forward(inputIds, tokenTypeIds);
-        foreach (var layer in _layers) x = layer.forward(x, keyMask);
+        var x = embeddings.forward(inputIds, tokenTypeIds);
+        foreach (var layer in encoder.Layers) x = layer.forward(x, keyMask);
         return x.MoveToOuterDisposeScope();
     }
 
@@ -97,6 +97,14 @@ public sealed class BertModel : nn.Module<Tensor, Tensor, Tensor>
     /// <summary>Holds "encoder.layer.N" so parameter names match HF.</summary>
     private sealed class EncoderBlock : nn.Module
     {
-        public EncoderBlock(ModuleList<BertLayer> layers) : base("encoder") => register_module("layer", layers);
+        private readonly ModuleList<BertLayer> layer;
+
+        public EncoderBlock(BertConfig config) : base("encoder")
+        {
+            layer = nn.ModuleList(Enumerable.Range(0, config.Layers).Select(_ => new BertLayer(config)).ToArray());
+            RegisterComponents();
+        }
+
+        public ModuleList<BertLayer> Layers => layer;
     }
 }
