@@ -11,5 +11,6 @@ var root = new RootCommand("w2s — reproducible, hash-audited weak-to-strong ge
     ReproduceCommand.Create(),
     PlanCommand.Create(),
     RunsCommand.Create(),
+    AuditCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,41 @@
+using System.Text.Json;
+using WeakToStrong.Build.Host;
+using WeakToStrong.Build.Host.Definition;
+using WeakToStrong.Runner.Auditing;
+using WeakToStrong.Runner.Progress;
+
+/// <summary>`Audit`: re-hashes a run's artifacts and compares the run with its record and today's manifest (ARCHITECTURE §6).</summary>
+partial class Build
+{
+    [Parameter("Run to audit: a run key, a unique key prefix, or the path of a run record.")]
+    readonly string? Run;
+
+    [Parameter("Audit: write the report as JSON.")]
+    readonly bool Json;
+
+    [Parameter("Audit: re-execute the run from its record in a fresh store and compare the gated metrics.")]
+    readonly bool Rerun;
+
+    AbsolutePath RunsDirectory => RootDirectory / "runs";
+
+    Target Audit => _ => _
+        .Description("Re-hashes every artifact of a run (--run <key|path>) and compares it with its record and today's manifest; fails unless clean.")
+        .Requires(() => Run)
+        .Executes(async () =>
+        {
+            var request = new AuditRequest
+            {
+                Run = Run!,
+                RunsDirectory = RunsDirectory,
+                ExperimentsDirectory = ExperimentsDirectory,
+                StoreRoot = string.IsNullOrEmpty(Store) ? null : Path.GetFullPath(Store, RootDirectory),
+                Rerun = Rerun,
+                Threads = Threads,
+                CommandLine = "./build.sh " + string.Join(' ', Arguments),
+            };
+            var report = await RunAuditor.AuditAsync(request, Json ? SilentProgress.Instance : new ConsoleProgress(Output.Console));
+            Output.Line(Json ? report.ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = true }) : report.ToText());
+            if (!report.Clean)
+                throw new HostException($"run {report.RunKey} is not clean (see the report above).");
+        });
+}

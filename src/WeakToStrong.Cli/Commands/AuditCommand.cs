@@ -1,0 +1,54 @@
+using System.CommandLine;
+using System.Text.Json;
+using Spectre.Console;
+using WeakToStrong.Runner.Auditing;
+using WeakToStrong.Runner.Progress;
+
+namespace WeakToStrong.Cli.Commands;
+
+/// <summary>`w2s audit --run &lt;key|prefix|path&gt; [--json] [--rerun]`: exit 0 only when the run is clean.</summary>
+static class AuditCommand
+{
+    public static Command Create()
+    {
+        var run = new Option<string>("--run", "-r") { Description = "Run key, unique key prefix, or path of a run record.", Required = true };
+        var rerun = new Option<bool>("--rerun") { Description = "Re-execute the run from its record in a fresh store and compare gated metrics." };
+        var threads = new Option<int?>("--threads") { Description = "Threads for --rerun (default: the record's, so bits can match)." };
+        var store = new Option<string?>("--store") { Description = "Content store root (default: ~/.cache/weak-to-strong or W2S_STORE)." };
+        var experiments = CommonOptions.ExperimentsDir();
+        var runs = CommonOptions.RunsDir();
+        var json = CommonOptions.Json();
+        var command = new Command("audit", "Re-hash a run's artifacts and compare it with its record and today's manifest; exit 0 only when clean.")
+        {
+            run, rerun, threads, store, experiments, runs, json,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            bool asJson = parse.GetValue(json);
+            var request = new AuditRequest
+            {
+                Run = parse.GetValue(run)!,
+                RunsDirectory = parse.GetValue(runs)!,
+                ExperimentsDirectory = parse.GetValue(experiments)!,
+                StoreRoot = parse.GetValue(store),
+                Rerun = parse.GetValue(rerun),
+                Threads = parse.GetValue(threads),
+                CommandLine = "w2s " + string.Join(' ', System.Environment.GetCommandLineArgs().Skip(1)),
+            };
+            try
+            {
+                // Progress of a --rerun goes to stderr, so that --json output stays one JSON document.
+                var progress = new ConsoleProgress(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }));
+                var report = await RunAuditor.AuditAsync(request, progress, ct);
+                Console.WriteLine(asJson ? report.ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = true }) : report.ToText());
+                return report.Clean ? 0 : 1;
+            }
+            catch (Exception e) when (e is FileNotFoundException or InvalidOperationException or InvalidDataException or FormatException)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return 2;
+            }
+        });
+        return command;
+    }
+}
