@@ -1,0 +1,54 @@
+using System.Text.Json.Nodes;
+using WeakToStrong.Provenance.Audit;
+
+namespace WeakToStrong.Engine.Tests.Audit;
+
+public class GateComparisonTests
+{
+    static JsonObject Summary(double weakAcc, double? pgr) => new()
+    {
+        ["pairs"] = new JsonArray(new JsonObject
+        {
+            ["weak"] = "w", ["strong"] = "s", ["loss"] = "xent", ["weakAcc"] = weakAcc, ["ceilingAcc"] = 0.8, ["pgrMedian"] = pgr,
+        }),
+        ["medianPgrByLoss"] = new JsonObject { ["xent"] = pgr },
+    };
+
+    static readonly JsonObject Gate = JsonNode.Parse("""{"pgr.median":{"abs":0.15},"weak.acc":{"abs":0.03},"bootstrap.acc":{"abs":1}}""")!.AsObject();
+
+    [Fact]
+    public void EachGatedMetricIsComparedPerPairAndPooledWithinItsTolerance()
+    {
+        var metrics = GateComparison.Compare(Gate, Summary(0.70, 0.50), Summary(0.74, 0.60));
+        Assert.Equal(["pgr.median pooled/xent", "pgr.median w->s/xent", "weak.acc w->s/xent"], metrics.Select(m => m.Name));
+        Assert.Equal([true, true, false], metrics.Select(m => m.Within)); // |0.1| <= 0.15; |0.04| > 0.03
+    }
+
+    [Theory]
+    // Binary-exact values, so that the boundary cases test the rule and not rounding.
+    [InlineData(0.5, 0.625, 0.125, null, true)]   // on the boundary: abs is inclusive
+    [InlineData(0.5, 0.6251, 0.125, null, false)]
+    [InlineData(2.0, 2.25, null, 0.125, true)]    // rel scales with the recorded value
+    [InlineData(2.0, 2.2501, null, 0.125, false)]
+    [InlineData(0.5, 0.5, null, null, true)]  // no tolerance: equality
+    public void WithinIsAbsPlusRelTimesRecorded(double recorded, double rerun, double? abs, double? rel, bool within) =>
+        Assert.Equal(within, new GateMetric("m", recorded, rerun, abs, rel).Within);
+
+    [Fact]
+    public void AnUndefinedPgrAgreesOnlyWithAnUndefinedOne()
+    {
+        Assert.True(new GateMetric("m", null, null, 0.1, null).Within);
+        Assert.False(new GateMetric("m", null, 0.3, 0.1, null).Within);
+    }
+
+    [Fact]
+    public void BitIdentityIsExpectedOnlyOnTheSameThreadsDeviceCpuAndCode()
+    {
+        var recorded = new JsonObject { ["threads"] = 2, ["device"] = "cpu", ["cpu"] = "AMD EPYC" };
+        Assert.True(WeakToStrong.Runner.Auditing.RecordReplay.Expectation(recorded, recorded.DeepClone().AsObject(), codeChanged: false).Expect);
+        var (expect, why) = WeakToStrong.Runner.Auditing.RecordReplay.Expectation(
+            recorded, new JsonObject { ["threads"] = 4, ["device"] = "cpu", ["cpu"] = "AMD EPYC" }, codeChanged: true);
+        Assert.False(expect);
+        Assert.Equal("threads 2 -> 4, code identity changed", why);
+    }
+}
