@@ -21,7 +21,7 @@ public static class CurrentPlan
             Experiment = record.Experiment,
             ExperimentsDirectory = experimentsDirectory,
             RunsDirectory = runsDirectory,
-            Scale = (string?)record.Hashed["scale"] ?? "cpu",
+            Scale = (string?)record.Hashed["scale"],
             Sets = Overrides(record.Provenance),
         };
         try

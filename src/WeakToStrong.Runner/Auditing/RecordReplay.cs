@@ -26,7 +26,7 @@ public static class RecordReplay
             string sources = Path.Combine(store.Root, "sources");
             if (Directory.Exists(sources)) Directory.CreateSymbolicLink(Path.Combine(scratch, "sources"), sources);
             string experiments = Directory.CreateDirectory(Path.Combine(scratch, "experiments")).FullName;
-            string scale = (string?)record.Hashed["scale"] ?? "cpu";
+            string? scale = (string?)record.Hashed["scale"];
             File.WriteAllText(Path.Combine(experiments, record.Experiment + ".json"), ReplayManifest(record.Hashed, scale));
 
             int recordedThreads = (int?)record.Provenance["threads"] ?? System.Environment.ProcessorCount;
@@ -57,11 +57,12 @@ public static class RecordReplay
     /// <summary>
     /// The record's resolved manifest as a manifest file: scale entries are already applied, so the scale is declared
     /// empty (resolution needs it to exist and records it in the plan), and resolving it again gives the same manifest.
+    /// A run without a scale (the manifest as written) replays without one.
     /// </summary>
-    public static string ReplayManifest(JsonObject hashed, string scale)
+    public static string ReplayManifest(JsonObject hashed, string? scale)
     {
         var manifest = hashed["manifest"]!.DeepClone().AsObject();
-        manifest["scales"] = new JsonObject { [scale] = new JsonObject() };
+        if (scale is not null) manifest["scales"] = new JsonObject { [scale] = new JsonObject() };
         return manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
 
