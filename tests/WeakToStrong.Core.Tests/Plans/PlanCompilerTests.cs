@@ -50,11 +50,12 @@ public class PlanCompilerTests
     {
         var plan = Compile(Bundled, "smoke");
         var weak = plan["weak/weak/s0"].Parameters;
-        Assert.Equal(5e-4, (double)weak["training"]!["lr"]!); // the model's override
+        Assert.Equal(1e-3, (double)weak["training"]!["lr"]!); // the smoke scale's override of the model's
         Assert.Equal(64, (int)weak["training"]!["maxCtx"]!);   // the smoke scale
         Assert.Null(weak["training"]!["ceilingSplit"]);
         Assert.Equal("gpt2-local", (string)weak["model"]!["family"]!);
-        Assert.Equal(5e-5, (double)plan["ceiling/strong/s0"].Parameters["training"]!["lr"]!);
+        Assert.Equal(1e-4, (double)plan["ceiling/strong/s0"].Parameters["training"]!["lr"]!);
+        Assert.Equal(5e-4, (double)Compile(Bundled, "cpu")["weak/weak/s0"].Parameters["training"]!["lr"]!); // the model's own override
         Assert.Equal("train1", (string)plan["ceiling/strong/s0"].Parameters["trainOn"]!);
         var loss = plan["transfer/weak->strong/logconf/s0"].Parameters["loss"]!;
         Assert.Equal("""{"name":"logconf","auxCoef":0.5,"warmup":"linear","warmupFrac":0.2}""", loss.ToJsonString());
@@ -77,10 +78,13 @@ public class PlanCompilerTests
     [Fact]
     public void Changing_lr_changes_training_stages_but_not_data_or_pretrain()
     {
-        var changed = Changed(Compile(Bundled, "smoke"), Compile(Bundled, "smoke", "training.lr=1e-4"));
-        // The weak model overrides lr, so only the strong model's stages (and what consumes them) change.
+        // At cpu scale the weak model overrides lr and the strong one takes the shared value, so only the strong
+        // model's stages (and what consumes them) change.
+        var changed = Changed(Compile(Bundled, "cpu", "seeds=[0]"), Compile(Bundled, "cpu", "seeds=[0]", "training.lr=1e-4"));
         Assert.Equal(["ceiling/strong/s0", "transfer/weak->strong/xent/s0", "transfer/weak->strong/logconf/s0", "evaluate"], changed);
-        var changedWeak = Changed(Compile(Bundled, "smoke"), Compile(Bundled, "smoke", "models.weak.training.lr=1e-3"));
+        // At smoke scale both models override lr: the shared value changes nothing.
+        Assert.Empty(Changed(Compile(Bundled, "smoke"), Compile(Bundled, "smoke", "training.lr=1e-4")));
+        var changedWeak = Changed(Compile(Bundled, "smoke"), Compile(Bundled, "smoke", "models.weak.training.lr=2e-3"));
         Assert.Equal(["weak/weak/s0", "label/weak/s0", "transfer/weak->strong/xent/s0", "transfer/weak->strong/logconf/s0", "evaluate"], changedWeak);
     }
 

@@ -41,14 +41,19 @@ public class EngineBasicsTests
     {
         // "!" is id 0 in GPT-2: counting non-zero ids (the reference) would read position 1 here, not 3.
         using var model = Gpt2Classifier.Create(TinyTask.Config, seed: 0);
-        using (no_grad()) model.named_parameters().Single(p => p.name == "score.weight").parameter.normal_(0, 1);
+        using (var gen = new TorchSharp.torch.Generator(7))
+        using (no_grad()) model.named_parameters().Single(p => p.name == "score.weight").parameter.normal_(0, 1, gen);
         int[] ids = [4, 0, 7, 0];
         using var _ = no_grad();
-        var alone = Predictor.PredictProbabilities(model, [ids])[0];
-        var padded = Predictor.PredictProbabilities(model, [ids, [1, 2, 3, 4, 5, 6, 7, 8]])[0];
-        var truncated = Predictor.PredictProbabilities(model, [ids[..2]])[0];
-        Assert.Equal(alone[0], padded[0], 5);
-        Assert.NotEqual(alone[0], truncated[0], 3);
+        // Logits, not probabilities: a saturated softmax could hide which position was read.
+        float Logit(int[][] batch)
+        {
+            var (x, mask) = Collator.Pad(batch, 0, CPU);
+            using (x) using (mask) using (var logits = model.Classify(x, mask)) return logits[0, 1].item<float>() - logits[0, 0].item<float>();
+        }
+        float alone = Logit([ids]);
+        Assert.Equal(alone, Logit([ids, [1, 2, 3, 4, 5, 6, 7, 8]]), 4);
+        Assert.True(Math.Abs(alone - Logit([ids[..2]])) > 1e-3, "reading position 1 would give the same logit as the truncated input");
     }
 
     [Fact]
