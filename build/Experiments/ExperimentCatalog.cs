@@ -8,15 +8,7 @@ public static class ExperimentCatalog
 {
     /// <summary>Experiment ids (file names without `.json`), sorted ordinally; empty when the folder is missing.</summary>
     public static IReadOnlyList<string> List(string experimentsDirectory) =>
-        Directory.Exists(experimentsDirectory)
-            ? Directory.EnumerateFiles(experimentsDirectory, "*.json", SearchOption.TopDirectoryOnly)
-                .Select(Path.GetFileName)
-                .OfType<string>()
-                .Where(name => !name.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase))
-                .Select(name => name[..^".json".Length])
-                .Order(StringComparer.Ordinal)
-                .ToList()
-            : [];
+        new WeakToStrong.Runner.Experiments.ExperimentCatalog(experimentsDirectory).Ids(); // the runner's own listing: one rule for both
 
     /// <summary>
     /// True when <paramref name="id"/> names an experiment; otherwise throws one line that lists the available ones
