@@ -12,7 +12,7 @@ namespace WeakToStrong.Runner;
 public static class RecordBuilder
 {
     public static RunRecord Build(ReproduceRequest request, ResolvedManifest resolved, Plan plan,
-        IReadOnlyList<ExecutedStage> executed, int threads, DateTimeOffset started, TimeSpan elapsed)
+        IReadOnlyList<ExecutedStage> executed, int threads, DateTimeOffset started, TimeSpan elapsed, string storeRoot)
     {
         var stages = new JsonArray(executed.Select(e => (JsonNode)new JsonObject
         {
@@ -38,6 +38,7 @@ public static class RecordBuilder
             ["metrics"] = new JsonObject { ["summary"] = evaluate["summary"]?.DeepClone() },
         };
         var provenance = HostProvenance.Describe(RepositoryRoot(request.ExperimentsDirectory), threads, request.Device, request.CommandLine);
+        provenance["store"] = storeRoot; // where the artifacts live: Audit looks there by default
         provenance["startedAt"] = started.ToString("O");
         provenance["finishedAt"] = started.Add(elapsed).ToString("O");
         provenance["seconds"] = Math.Round(elapsed.TotalSeconds, 2);

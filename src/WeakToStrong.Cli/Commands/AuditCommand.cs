@@ -14,7 +14,7 @@ static class AuditCommand
         var run = new Option<string>("--run", "-r") { Description = "Run key, unique key prefix, or path of a run record.", Required = true };
         var rerun = new Option<bool>("--rerun") { Description = "Re-execute the run from its record in a fresh store and compare gated metrics." };
         var threads = new Option<int?>("--threads") { Description = "Threads for --rerun (default: the record's, so bits can match)." };
-        var store = new Option<string?>("--store") { Description = "Content store root (default: ~/.cache/weak-to-strong or W2S_STORE)." };
+        var store = new Option<string?>("--store") { Description = "Content store root (default: the store recorded with the run, else ~/.cache/weak-to-strong or W2S_STORE)." };
         var experiments = CommonOptions.ExperimentsDir();
         var runs = CommonOptions.RunsDir();
         var json = CommonOptions.Json();

@@ -8,7 +8,7 @@ public sealed record AuditRequest
     public required string RunsDirectory { get; init; }
     /// <summary>Where the current manifests are, to compare the record's manifest with today's.</summary>
     public required string ExperimentsDirectory { get; init; }
-    /// <summary>Content store root; null means the user's cache folder (as `Reproduce`).</summary>
+    /// <summary>Content store root; null means the store the record names, else the user's cache folder (as `Reproduce`).</summary>
     public string? StoreRoot { get; init; }
     /// <summary>Re-execute the run from its record in a fresh store and compare the gated metrics.</summary>
     public bool Rerun { get; init; }

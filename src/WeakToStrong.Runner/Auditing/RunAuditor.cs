@@ -14,8 +14,11 @@ public static class RunAuditor
     public static async Task<AuditReport> AuditAsync(AuditRequest request, IRunProgress? progress = null, CancellationToken ct = default)
     {
         string path = RunIndex.Locate(request.RunsDirectory, request.Run);
-        var store = new ContentStore(request.StoreRoot ?? ContentStore.DefaultRoot());
         var (record, _) = RunAudit.ReadLenient(path);
+        // The store the run wrote to (recorded, unhashed) unless the user names another one.
+        string? recorded = (string?)record.Provenance["store"];
+        var store = new ContentStore(request.StoreRoot
+            ?? (recorded is not null && Directory.Exists(recorded) ? recorded : ContentStore.DefaultRoot()));
         var current = CurrentPlan.For(record, request.ExperimentsDirectory, request.RunsDirectory);
         var report = RunAudit.Audit(path, store, current);
         if (!request.Rerun) return report;

@@ -53,7 +53,9 @@ public class ReproductionTests
         var cold = await Reproduction.RunAsync(Request(e, store), SilentProgress.Instance);
         var warm = await Reproduction.RunAsync(Request(e, store), SilentProgress.Instance);
         Assert.Equal(cold.RunKey, warm.RunKey);
-        var provenance = RunRecord.Read(warm.RecordPath).Provenance["stages"]!.AsArray();
+        var record = RunRecord.Read(warm.RecordPath);
+        Assert.Equal(Path.GetFullPath(store), (string)record.Provenance["store"]!);
+        var provenance = record.Provenance["stages"]!.AsArray();
         Assert.All(provenance, s => Assert.True((bool)s!["cached"]!, $"{s["id"]} was recomputed"));
     }
 
