@@ -63,15 +63,23 @@ public sealed class BertClassifier : nn.Module<Tensor, Tensor, Tensor>, ISequenc
         var rngState = torch.get_rng_state();
         try
         {
-            var body = new BertModel(BertConfig.MiniLmL6);
-            body.LoadWeights(MiniLmWeights.Value);
-            return new BertClassifier(body, WordPieceEncoder.ForMiniLm(maxCtx), linearProbe);
+            return new BertClassifier(CreateMiniLmBody(), WordPieceEncoder.ForMiniLm(maxCtx), linearProbe);
         }
         finally
         {
             torch.set_rng_state(rngState);
             rngState.Dispose();
         }
+    }
+
+    /// <summary>A fresh all-MiniLM-L6-v2 body with the process-wide cached weights (for other heads on the same
+    /// body, e.g. <see cref="PairwiseRewardModel"/>). Module construction draws from the global generator: callers
+    /// that promise to leave it alone save and restore it, as <see cref="CreateMiniLm"/> does.</summary>
+    public static BertModel CreateMiniLmBody()
+    {
+        var body = new BertModel(BertConfig.MiniLmL6);
+        body.LoadWeights(MiniLmWeights.Value);
+        return body;
     }
 
     /// <summary>Logits [B,2] in fp32, whatever precision the body and head compute in.</summary>

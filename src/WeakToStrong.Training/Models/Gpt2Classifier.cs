@@ -60,12 +60,16 @@ public sealed class Gpt2Classifier : nn.Module<Tensor, Tensor, Tensor>, ISequenc
 
     public Tensor Classify(Tensor inputIds, Tensor attentionMask) => forward(inputIds, attentionMask);
 
-    public override Tensor forward(Tensor inputIds, Tensor attentionMask)
+    public override Tensor forward(Tensor inputIds, Tensor attentionMask) =>
+        score.forward(LastRealToken(transformer.forward(inputIds, attentionMask), attentionMask));
+
+    /// <summary>The hidden state [B,C] (fp32) at each row's last real token of right-padded hidden states [B,T,C]:
+    /// what the head reads (shared with <see cref="PairwiseRewardModel"/>).</summary>
+    public static Tensor LastRealToken(Tensor hidden, Tensor attentionMask)
     {
-        var hidden = transformer.forward(inputIds, attentionMask);           // [B,T,C] fp32
         var last = attentionMask.sum(1, type: ScalarType.Int64) - 1;        // [B]
         var rows = arange(hidden.shape[0], dtype: ScalarType.Int64, device: hidden.device);
         var pooled = hidden.index(new TensorIndex[] { TensorIndex.Tensor(rows), TensorIndex.Tensor(last) }); // [B,C]
-        return score.forward(pooled.to(ScalarType.Float32));
+        return pooled.to(ScalarType.Float32);
     }
 }

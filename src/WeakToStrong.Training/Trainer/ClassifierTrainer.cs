@@ -95,7 +95,7 @@ public static class ClassifierTrainer
         for (int start = 0; start < batch.Count; start += minibatch)
         {
             var mb = batch.Skip(start).Take(minibatch).ToList();
-            var (ids, mask) = Collator.Pad(mb.Select(e => e.Ids).ToList(), classifier.Encoder.PadId, device);
+            var (ids, mask) = Collator.For(classifier, mb.Select(e => e.Ids).ToList(), device);
             var logits = classifier.Classify(ids, mask).to(ScalarType.Float32);
             var part = loss.Compute(logits, Targets(mb, device), f) * ((double)mb.Count / batch.Count);
             part.backward();
@@ -110,7 +110,7 @@ public static class ClassifierTrainer
     {
         var chunks = Enumerable.Range(0, (batch.Count + minibatch - 1) / minibatch)
             .Select(c => batch.Skip(c * minibatch).Take(minibatch).ToList()).ToList();
-        var padded = chunks.Select(mb => Collator.Pad(mb.Select(e => e.Ids).ToList(), classifier.Encoder.PadId, device)).ToList();
+        var padded = chunks.Select(mb => Collator.For(classifier, mb.Select(e => e.Ids).ToList(), device)).ToList();
 
         Tensor z;
         using (no_grad())

@@ -1,3 +1,4 @@
+using WeakToStrong.Training.Models;
 using static TorchSharp.torch;
 
 namespace WeakToStrong.Training.Trainer;
@@ -5,6 +6,16 @@ namespace WeakToStrong.Training.Trainer;
 /// <summary>Right-pads token sequences into ids [B,T] and an attention mask [B,T] (1 = real token), int64.</summary>
 public static class Collator
 {
+    /// <summary>
+    /// What the trainer and the predictor feed <paramref name="classifier"/> for these examples: its own collation
+    /// when it takes packed examples (<see cref="IPackedInput"/>, e.g. pairs for a reward model), plain padding
+    /// with its encoder's pad id otherwise.
+    /// </summary>
+    public static (Tensor Ids, Tensor Mask) For(ISequenceClassifier classifier, IReadOnlyList<int[]> examples, Device device) =>
+        classifier is IPackedInput packed
+            ? packed.Collate(examples, classifier.Encoder.PadId, device)
+            : Pad(examples, classifier.Encoder.PadId, device);
+
     public static (Tensor Ids, Tensor Mask) Pad(IReadOnlyList<int[]> sequences, int padId, Device device)
     {
         int b = sequences.Count;
