@@ -24,5 +24,15 @@ public sealed record ReproduceRequest
 /// <summary>What a finished reproduction reports back to its caller.</summary>
 public sealed record ReproduceResult(string RunKey, string RecordPath, IReadOnlyList<PgrRow> Pgr);
 
-/// <summary>One row of the summary table: a (weak, strong, loss) pair over its seeds.</summary>
-public sealed record PgrRow(string Weak, string Strong, string Loss, double WeakAcc, double TransferAcc, double CeilingAcc, double Pgr, int Seeds);
+/// <summary>
+/// One row of the summary table: a (weak, strong, loss) pair over its seeds, at the final checkpoints or (rows
+/// after the gated ones) at an early-stopping variant's. Agreement is the student's with its supervisor on test
+/// (NaN when not measured).
+/// </summary>
+public sealed record PgrRow(string Weak, string Strong, string Loss, double WeakAcc, double TransferAcc, double CeilingAcc, double Pgr, int Seeds)
+{
+    public double Agreement { get; init; } = double.NaN;
+
+    /// <summary>"final" (gated), or the early-stopping variant the accuracies were read at.</summary>
+    public string Checkpoint { get; init; } = "final";
+}

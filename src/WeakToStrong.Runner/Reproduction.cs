@@ -63,9 +63,23 @@ public static class Reproduction
         return catalog.Resolve(request.Experiment, request.Scale, layers, Path.GetDirectoryName(catalog.Directory));
     }
 
-    static IReadOnlyList<PgrRow> PgrRows(ExecutedStage evaluate) =>
-        evaluate.Output.Metrics["summary"]!["pairs"]!.AsArray().Select(n => new PgrRow(
+    /// <summary>The gated rows (final checkpoints), then each early-stopping variant's rows.</summary>
+    static IReadOnlyList<PgrRow> PgrRows(ExecutedStage evaluate)
+    {
+        var metrics = evaluate.Output.Metrics;
+        var rows = Rows(metrics["summary"]!, "final").ToList();
+        if (metrics["earlyStopping"] is JsonObject variants)
+            foreach (var (name, variant) in variants) rows.AddRange(Rows(variant!["summary"]!, name));
+        return rows;
+    }
+
+    static IEnumerable<PgrRow> Rows(JsonNode summary, string checkpoint) =>
+        summary["pairs"]!.AsArray().Select(n => new PgrRow(
             (string)n!["weak"]!, (string)n["strong"]!, (string)n["loss"]!,
             (double)n["weakAcc"]!, (double)n["transferAcc"]!, (double)n["ceilingAcc"]!,
-            (double?)n["pgrMedian"] ?? double.NaN, (int)n["seeds"]!)).ToList();
+            (double?)n["pgrMedian"] ?? double.NaN, (int)n["seeds"]!)
+        {
+            Agreement = (double?)n["agreement"] ?? double.NaN,
+            Checkpoint = checkpoint,
+        });
 }

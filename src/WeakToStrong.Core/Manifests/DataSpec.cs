@@ -57,4 +57,7 @@ public sealed record SplitSpec
 
     [Range(1, int.MaxValue), Description("Held-out test examples.")]
     public required int Test { get; init; }
+
+    [Range(0, int.MaxValue), Description("Held-out examples the supervisor labels for weak-agreement early stopping; their ground truth is never read. Dealt after test, so adding them leaves the other splits unchanged.")]
+    public int Validation { get; init; }
 }

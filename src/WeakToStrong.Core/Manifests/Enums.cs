@@ -58,3 +58,15 @@ public enum DataSplit
     [JsonStringEnumMemberName("train1")] Train1,
     [JsonStringEnumMemberName("train2")] Train2,
 }
+
+/// <summary>
+/// The paper's early-stopping variants, reported beside the final checkpoint and never replacing it
+/// (ARCHITECTURE §3 "Evaluation"): both pick a point of the training.evalEvery schedule.
+/// </summary>
+public enum EarlyStopping
+{
+    /// <summary>Best test accuracy over the schedule: an oracle that reads ground truth (the paper's optimistic bound).</summary>
+    [JsonStringEnumMemberName("ground-truth")] GroundTruth,
+    /// <summary>Best agreement with the supervisor's labels on data.split.validation: needs no ground truth.</summary>
+    [JsonStringEnumMemberName("weak-agreement")] WeakAgreement,
+}

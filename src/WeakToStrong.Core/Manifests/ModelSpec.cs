@@ -14,6 +14,9 @@ public sealed record ModelSpec
     [Description("gpt2-hf: safetensors weights in Hugging Face's layout, pinned by hash.")]
     public SourceSpec? Weights { get; init; }
 
+    [Description("Linear probe: train only the zero-initialised head on the frozen pretrained body.")]
+    public bool LinearProbe { get; init; }
+
     [Description("Per-model overrides of the shared training settings (e.g. the reference's lr 1e-5 for gpt2-large/xl).")]
     public TrainingOverrides? Training { get; init; }
 }

@@ -18,7 +18,7 @@ public sealed record TrainingSpec
     [Range(1e-12, 10.0), Description("Peak learning rate (reference: 5e-5 for gpt2/gpt2-medium, 1e-5 for gpt2-large/xl).")]
     public double Lr { get; init; } = 5e-5;
 
-    [Range(8, 65536), Description("Maximum tokens per example; longer examples are dropped.")]
+    [Range(8, 65536), Description("Maximum tokens per example; longer examples are truncated (the reference drops them, which would give weak and strong models different examples).")]
     public int MaxCtx { get; init; } = 1024;
 
     public Optimizer Optimizer { get; init; } = Optimizer.Adam;
@@ -34,6 +34,9 @@ public sealed record TrainingSpec
 
     [Range(0, int.MaxValue), Description("Evaluate on test every N optimiser steps (0: only the final checkpoint).")]
     public int EvalEvery { get; init; }
+
+    [Description("Early-stopping variants reported beside the final checkpoint (never replacing it; needs evalEvery > 0): ground-truth (oracle: best test accuracy), weak-agreement (best agreement with the supervisor on data.split.validation).")]
+    public IReadOnlyList<EarlyStopping>? EarlyStopping { get; init; }
 }
 
 /// <summary>Language-model pretraining of gpt2-local bodies on a pinned corpus (GPT-2 tokenizer, next-token loss).</summary>

@@ -1,7 +1,11 @@
 namespace WeakToStrong.Core.Statistics;
 
-/// <summary>Test accuracies of one (weak, strong, loss, seed) run: the weak supervisor, the strong ceiling, the student.</summary>
-public sealed record RunAccuracies(string Weak, string Strong, string Loss, int Seed, double WeakAcc, double CeilingAcc, double TransferAcc);
+/// <summary>
+/// Test accuracies of one (weak, strong, loss, seed) run: the weak supervisor, the strong ceiling, the student; and,
+/// when measured, the student's agreement with its supervisor on the test inputs.
+/// </summary>
+public sealed record RunAccuracies(string Weak, string Strong, string Loss, int Seed, double WeakAcc, double CeilingAcc, double TransferAcc,
+    double? Agreement = null);
 
 /// <summary>One run's PGR; null with a reason when the run is excluded from medians (listed, never silently dropped).</summary>
 public sealed record RunPgr(RunAccuracies Run, double? Pgr, string? ExcludedBecause);

@@ -3,13 +3,20 @@ using WeakToStrong.Data.Random;
 
 namespace WeakToStrong.Data.Splits;
 
-/// <summary>Requested split sizes, in items: train1 trains the weak model, train2 gets weak labels, test is held out.</summary>
-public sealed record SplitSizes(int Train1, int Train2, int Test)
+/// <summary>
+/// Requested split sizes, in items: train1 trains the weak model, train2 gets weak labels, test is held out, and
+/// validation (optional) is labelled by the supervisor for weak-agreement early stopping.
+/// </summary>
+public sealed record SplitSizes(int Train1, int Train2, int Test, int Validation = 0)
 {
-    public int Total => Train1 + Train2 + Test;
+    public int Total => Train1 + Train2 + Test + Validation;
 }
 
-public sealed record Splits<T>(IReadOnlyList<T> Train1, IReadOnlyList<T> Train2, IReadOnlyList<T> Test, ulong Seed, string Rng);
+public sealed record Splits<T>(IReadOnlyList<T> Train1, IReadOnlyList<T> Train2, IReadOnlyList<T> Test, ulong Seed, string Rng)
+{
+    /// <summary>Empty unless asked for. Dealt last, so asking for it leaves train1, train2 and test as they were.</summary>
+    public IReadOnlyList<T> Validation { get; init; } = [];
+}
 
 /// <summary>
 /// Splits by group: groups (same lemma, same synset, same e-mail body, same speech) are shuffled with a
@@ -29,8 +36,8 @@ public static class Splitter
 
     public static Splits<T> Split<T>(IReadOnlyList<T> items, Func<T, string> groupOf, SplitSizes sizes, ulong seed, string task)
     {
-        if (sizes.Train1 < 0 || sizes.Train2 < 0 || sizes.Test < 0)
-            throw new ArgumentException($"{task}: split sizes must not be negative ({sizes.Train1}/{sizes.Train2}/{sizes.Test})");
+        if (sizes.Train1 < 0 || sizes.Train2 < 0 || sizes.Test < 0 || sizes.Validation < 0)
+            throw new ArgumentException($"{task}: split sizes must not be negative ({sizes.Train1}/{sizes.Train2}/{sizes.Test}/{sizes.Validation})");
         if (items.Count < sizes.Total)
             throw new InsufficientDataException($"{task}: asked for {sizes.Total} items, source has {items.Count}");
 
@@ -45,24 +52,24 @@ public static class Splitter
         }
         SplitMix64.ForPurpose(seed, Purpose).Shuffle(groups);
 
-        int[] want = [sizes.Train1, sizes.Train2, sizes.Test];
-        var parts = new List<T>[] { new(sizes.Train1), new(sizes.Train2), new(sizes.Test) };
+        int[] want = [sizes.Train1, sizes.Train2, sizes.Test, sizes.Validation];
+        var parts = want.Select(n => new List<T>(n)).ToArray();
         int current = 0;
         foreach (var group in groups)
         {
-            while (current < 3 && parts[current].Count == want[current]) current++;
-            if (current == 3) break;
-            for (int s = current; s < 3; s++)
+            while (current < want.Length && parts[current].Count == want[current]) current++;
+            if (current == want.Length) break;
+            for (int s = current; s < want.Length; s++)
             {
                 if (want[s] - parts[s].Count >= group.Count) { parts[s].AddRange(group); break; }
             }
         }
-        string[] names = ["train1", "train2", "test"];
-        for (int s = 0; s < 3; s++)
+        string[] names = ["train1", "train2", "test", "validation"];
+        for (int s = 0; s < want.Length; s++)
             if (parts[s].Count != want[s])
                 throw new InsufficientDataException(
                     $"{task}: could fill {names[s]} with only {parts[s].Count} of {want[s]} items using whole groups ({items.Count} items in {groups.Count} groups)");
-        return new Splits<T>(parts[0], parts[1], parts[2], seed, SplitMix64.AlgorithmName);
+        return new Splits<T>(parts[0], parts[1], parts[2], seed, SplitMix64.AlgorithmName) { Validation = parts[3] };
     }
 }
 

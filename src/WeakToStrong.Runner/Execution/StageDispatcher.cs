@@ -37,7 +37,7 @@ public static class StageDispatcher
                 var weak = inputs.Stage(stage.DependsOn.Single(d => inputs.Stage(d).Stage.Kind == StageKind.Weak)).Stage;
                 string data = DependencyOfKind(stage, inputs, StageKind.Data);
                 return LabelStage.Run(Read<ModelSpec>(weak.Parameters["model"]), Read<TrainingSpec>(weak.Parameters["training"]),
-                    (int)weak.Parameters["seed"]!, inputs.File(weak.Id, "model"), inputs.Items(data, "train2"), work);
+                    (int)weak.Parameters["seed"]!, inputs.File(weak.Id, "model"), LabelInputsOf(data, inputs), work);
             }
 
             case StageKind.Evaluate:
@@ -62,21 +62,31 @@ public static class StageDispatcher
         string? teacher = stage.Kind is StageKind.Transfer or StageKind.Bootstrap
             ? stage.DependsOn.Single(d => inputs.Stage(d).Stage.Kind is StageKind.Label or StageKind.Bootstrap)
             : null;
-        var train = teacher is not null ? inputs.Items(teacher, "labels") : inputs.Items(data, trainOn);
+        var train = teacher is not null ? inputs.Items(teacher, LabelStage.Labels) : inputs.Items(data, trainOn);
         string? body = stage.DependsOn.FirstOrDefault(d => inputs.Stage(d).Stage.Kind == StageKind.Pretrain) is { } pre
             ? inputs.File(pre, "body") : null;
+        var supervisor = teacher is null ? null : new ClassifierStage.Supervisor(
+            inputs.Items(teacher, LabelStage.TestLabels),
+            inputs.Has(teacher, LabelStage.ValidationLabels) ? inputs.Items(teacher, LabelStage.ValidationLabels) : null);
 
-        var request = new ClassifierStage.Request(stage.Id, model, training, loss, seed, train, inputs.Items(data, "test"), body, device, work);
+        var request = new ClassifierStage.Request(stage.Id, model, training, loss, seed, train, inputs.Items(data, "test"), body, device, work)
+        {
+            Supervision = supervisor,
+        };
         var result = ClassifierStage.Run(request, progress);
         if (stage.Kind != StageKind.Bootstrap) return result;
 
-        // A bootstrap step also labels train2 for the next, larger model in its chain (paper §4.3.1).
-        var labels = LabelStage.Run(model, training, seed, result.Files["model"], inputs.Items(data, "train2"), work);
-        var files = new Dictionary<string, string>(result.Files) { ["labels"] = labels.Files["labels"] };
+        // A bootstrap step also labels train2 (and test, validation) for the next, larger model in its chain (paper §4.3.1).
+        var labels = LabelStage.Run(model, training, seed, result.Files["model"], LabelInputsOf(data, inputs), work);
+        var files = new Dictionary<string, string>(result.Files);
+        foreach (var (name, path) in labels.Files) files[name] = path;
         var metrics = (JsonObject)result.Metrics.DeepClone();
         metrics["train2Acc"] = labels.Metrics["train2Acc"]?.DeepClone();
         return result with { Files = files, Metrics = metrics };
     }
+
+    static LabelInputs LabelInputsOf(string data, StageInputs inputs) => new(
+        inputs.Items(data, "train2"), inputs.Items(data, "test"), inputs.Has(data, "validation") ? inputs.Items(data, "validation") : null);
 
     static string DependencyOfKind(Stage stage, StageInputs inputs, StageKind kind) =>
         stage.DependsOn.SingleOrDefault(d => inputs.Stage(d).Stage.Kind == kind)

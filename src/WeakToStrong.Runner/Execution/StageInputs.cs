@@ -17,5 +17,7 @@ public sealed class StageInputs(ContentStore store, IReadOnlyDictionary<string, 
             : throw new InvalidOperationException($"stage '{stageId}' has no output '{output}'");
     }
 
+    public bool Has(string stageId, string output) => Stage(stageId).Output.Outputs.ContainsKey(output);
+
     public IReadOnlyList<ClassificationItem> Items(string stageId, string output) => UserData.ReadClassification(File(stageId, output));
 }

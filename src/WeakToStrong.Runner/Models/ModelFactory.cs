@@ -5,7 +5,7 @@ using WeakToStrong.Training.Models;
 
 namespace WeakToStrong.Runner.Models;
 
-/// <summary>A manifest's model declaration as a fresh classifier (body + zero-initialised two-class head).</summary>
+/// <summary>A manifest's model declaration as a fresh classifier (body + zero-initialised two-class head; the body frozen for a linear probe).</summary>
 public static partial class ModelFactory
 {
     /// <param name="pretrainedBody">gpt2-local: the body from the pretrain stage; gpt2-hf: the user's pinned safetensors.</param>
@@ -14,10 +14,10 @@ public static partial class ModelFactory
         switch (spec.Family)
         {
             case ModelFamily.MiniLmL6:
-                return BertClassifier.CreateMiniLm(seed, linearProbe: false, maxCtx: Math.Min(maxCtx, 512));
+                return BertClassifier.CreateMiniLm(seed, spec.LinearProbe, maxCtx: Math.Min(maxCtx, 512));
             case ModelFamily.Gpt2Local:
             case ModelFamily.Gpt2Hf:
-                var classifier = Gpt2Classifier.Create(Gpt2ConfigOf(spec), seed);
+                var classifier = Gpt2Classifier.Create(Gpt2ConfigOf(spec), seed, spec.LinearProbe);
                 if (pretrainedBody is not null) Gpt2Checkpoint.LoadBody(classifier.Body, pretrainedBody);
                 else if (spec.Family == ModelFamily.Gpt2Hf)
                     throw new InvalidOperationException($"gpt2-hf model '{spec.Size}' needs its pinned weights (models.*.weights)");

@@ -26,10 +26,12 @@ public static class DataStage
             DefinitionsTask.Name => DefinitionsTask.Build(Single(fetched, data), DefinitionsOptionsOf(data), seed),
             _ => throw new NotSupportedException($"task '{data.Task}' has no builder yet (available: {DefinitionsTask.Name})"),
         };
-        var splits = Splitter.Split(build.Items, new SplitSizes(data.Split.Train1, data.Split.Train2, data.Split.Test), seed, data.Task);
+        var splits = Splitter.Split(build.Items, new SplitSizes(data.Split.Train1, data.Split.Train2, data.Split.Test, data.Split.Validation), seed, data.Task);
 
         var files = new Dictionary<string, string>();
-        foreach (var (name, items) in new[] { ("train1", splits.Train1), ("train2", splits.Train2), ("test", splits.Test) })
+        var parts = new List<(string, IReadOnlyList<ClassificationItem>)> { ("train1", splits.Train1), ("train2", splits.Train2), ("test", splits.Test) };
+        if (splits.Validation.Count > 0) parts.Add(("validation", splits.Validation));
+        foreach (var (name, items) in parts)
         {
             string path = Path.Combine(workDir, name + ".jsonl");
             JsonlWriter.Write(path, JsonlWriter.ToBytes(items));

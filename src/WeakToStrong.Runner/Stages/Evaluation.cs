@@ -10,39 +10,74 @@ namespace WeakToStrong.Runner.Stages;
 /// Collects test accuracies of the weak, ceiling and transfer stages and aggregates them with Core's
 /// <see cref="PgrStatistics"/>: per-run PGR, per (weak, strong, loss) over seeds, and per loss pooled over valid runs.
 /// Runs without a gap to recover (ceiling ≤ weak) are kept and flagged, never silently dropped, and excluded from medians.
+/// The gated summary is always the final checkpoints'; early-stopping variants get their own summaries beside it.
 /// </summary>
 public static class Evaluation
 {
-    public static IReadOnlyList<RunAccuracies> Runs(Stage evaluate, StageInputs inputs)
+    public static IReadOnlyList<RunAccuracies> Runs(Stage evaluate, StageInputs inputs) => Runs(evaluate, inputs, variant: null)!;
+
+    /// <summary>
+    /// The runs as one early-stopping variant sees them (null: the final checkpoints). Under a variant each stage
+    /// that reports it contributes the accuracy where the variant stopped; a stage without it (weak-agreement for
+    /// the weak model and the ceiling, which have no supervisor) contributes its final accuracy. Null when a
+    /// student did not report the variant (it was not asked for).
+    /// </summary>
+    public static IReadOnlyList<RunAccuracies>? Runs(Stage evaluate, StageInputs inputs, string? variant)
     {
         var p = evaluate.Parameters;
         var pairs = p["pairs"]!.AsArray().Select(a => a!.AsArray().Select(x => (string)x!).ToArray()).ToList();
         var losses = p["losses"]!.AsArray().Select(x => (string)x!).ToList();
         var seeds = p["seeds"]!.AsArray().Select(x => (int)x!).ToList();
-        double Acc(string id) => (double)inputs.Stage(id).Output.Metrics["testAcc"]!;
-        return [.. from pair in pairs
-                   from loss in losses
-                   from seed in seeds
-                   select new RunAccuracies(pair[0], pair[1], loss, seed,
-                       WeakAcc: Acc($"weak/{pair[0]}/s{seed}"), CeilingAcc: Acc($"ceiling/{pair[1]}/s{seed}"),
-                       TransferAcc: Acc($"transfer/{pair[0]}->{pair[1]}/{loss}/s{seed}"))];
+        JsonNode Metrics(string id) => inputs.Stage(id).Output.Metrics;
+        JsonNode? At(string id) => variant is null ? Metrics(id) : Metrics(id)["earlyStopping"]?[variant];
+        double Acc(string id) => (double)(At(id) ?? Metrics(id))["testAcc"]!;
+
+        var runs = new List<RunAccuracies>();
+        foreach (var pair in pairs)
+            foreach (var loss in losses)
+                foreach (var seed in seeds)
+                {
+                    string transfer = $"transfer/{pair[0]}->{pair[1]}/{loss}/s{seed}";
+                    if (At(transfer) is not { } student) return null;
+                    runs.Add(new RunAccuracies(pair[0], pair[1], loss, seed,
+                        WeakAcc: Acc($"weak/{pair[0]}/s{seed}"), CeilingAcc: Acc($"ceiling/{pair[1]}/s{seed}"),
+                        TransferAcc: (double)student["testAcc"]!, Agreement: (double?)student["agreement"]));
+                }
+        return runs;
     }
 
     public static StageResult Evaluate(Stage stage, StageInputs inputs, string work)
     {
-        var runs = Runs(stage, inputs);
-        var summary = PgrStatistics.Summarize(runs);
-        var rows = new JsonArray(summary.Runs.Select(r => (JsonNode)new JsonObject
-        {
-            ["weak"] = r.Run.Weak, ["strong"] = r.Run.Strong, ["loss"] = r.Run.Loss, ["seed"] = r.Run.Seed,
-            ["weakAcc"] = r.Run.WeakAcc, ["transferAcc"] = r.Run.TransferAcc, ["ceilingAcc"] = r.Run.CeilingAcc,
-            ["pgr"] = r.Pgr, ["flag"] = r.ExcludedBecause,
-        }).ToArray());
-        var metrics = new JsonObject { ["runs"] = rows, ["summary"] = SummaryJson(summary) };
+        var summary = PgrStatistics.Summarize(Runs(stage, inputs));
+        var metrics = new JsonObject { ["runs"] = RunsJson(summary), ["summary"] = SummaryJson(summary) };
+        BootstrapEvaluation.AddTo(metrics, stage, inputs); // chains m0 → … → mN (paper §4.3.1), when the manifest has any
+
+        var variants = new JsonObject();
+        foreach (var variant in VariantsReported(stage, inputs))
+            if (Runs(stage, inputs, variant) is { } runs)
+            {
+                var s = PgrStatistics.Summarize(runs);
+                variants[variant] = new JsonObject { ["runs"] = RunsJson(s), ["summary"] = SummaryJson(s) };
+            }
+        if (variants.Count > 0) metrics["earlyStopping"] = variants;
+
         string path = Path.Combine(work, "pgr.json");
         File.WriteAllText(path, metrics.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
         return new StageResult(new Dictionary<string, string> { ["pgr"] = path }, metrics);
     }
+
+    /// <summary>Variant names any transfer stage reported, in the order first seen.</summary>
+    static IEnumerable<string> VariantsReported(Stage evaluate, StageInputs inputs) =>
+        evaluate.DependsOn.Where(id => id.StartsWith("transfer/", StringComparison.Ordinal))
+            .SelectMany(id => inputs.Stage(id).Output.Metrics["earlyStopping"]?.AsObject().Select(kv => kv.Key) ?? [])
+            .Distinct(StringComparer.Ordinal);
+
+    static JsonArray RunsJson(PgrSummary summary) => new(summary.Runs.Select(r => (JsonNode)new JsonObject
+    {
+        ["weak"] = r.Run.Weak, ["strong"] = r.Run.Strong, ["loss"] = r.Run.Loss, ["seed"] = r.Run.Seed,
+        ["weakAcc"] = r.Run.WeakAcc, ["transferAcc"] = r.Run.TransferAcc, ["ceilingAcc"] = r.Run.CeilingAcc,
+        ["agreement"] = r.Run.Agreement, ["pgr"] = r.Pgr, ["flag"] = r.ExcludedBecause,
+    }).ToArray());
 
     /// <summary>The record's summary shape (read by the PGR table, `Runs` and the audit's gate comparison).</summary>
     static JsonObject SummaryJson(PgrSummary s) => new()
@@ -50,12 +85,14 @@ public static class Evaluation
         ["pairs"] = new JsonArray(s.Pairs.Select(pair =>
         {
             var runs = s.Runs.Where(r => (r.Run.Weak, r.Run.Strong, r.Run.Loss) == (pair.Weak, pair.Strong, pair.Loss)).ToList();
+            var agreements = runs.Where(r => r.Run.Agreement is not null).Select(r => r.Run.Agreement!.Value).ToList();
             return (JsonNode)new JsonObject
             {
                 ["weak"] = pair.Weak, ["strong"] = pair.Strong, ["loss"] = pair.Loss,
                 ["seeds"] = runs.Count, ["validSeeds"] = pair.Stats.Count,
                 ["weakAcc"] = runs.Average(r => r.Run.WeakAcc), ["transferAcc"] = runs.Average(r => r.Run.TransferAcc),
                 ["ceilingAcc"] = runs.Average(r => r.Run.CeilingAcc),
+                ["agreement"] = agreements.Count > 0 ? agreements.Average() : null,
                 ["pgrMedian"] = pair.Stats.Median, ["pgrMean"] = pair.Stats.Mean, ["pgrSe"] = pair.Stats.StandardError,
             };
         }).ToArray()),

@@ -2,34 +2,54 @@ using System.Text.Json.Nodes;
 using WeakToStrong.Core.Manifests;
 using WeakToStrong.Data.Formats;
 using WeakToStrong.Runner.Models;
+using WeakToStrong.Training.Models;
 using WeakToStrong.Training.Trainer;
 
 namespace WeakToStrong.Runner.Stages;
 
 /// <summary>
 /// The weak supervisor labels train2 with its soft predictions (probabilities, not hard labels: the reference's
-/// train_simple.py), written as train2 items carrying `soft_label`.
+/// train_simple.py), written as train2 items carrying `soft_label`. It labels the test inputs too, so that
+/// student–supervisor agreement can be measured (paper §5.1), and the validation split when there is one, for
+/// weak-agreement early stopping. Only train2's labels are ever trained on.
 /// </summary>
 public static class LabelStage
 {
-    public static StageResult Run(ModelSpec weak, TrainingSpec training, int seed, string checkpoint,
-        IReadOnlyList<ClassificationItem> train2, string workDir)
+    /// <summary>The labelled sets: output name and the split it labels.</summary>
+    public const string Labels = "labels", TestLabels = "testLabels", ValidationLabels = "validationLabels";
+
+    public static StageResult Run(ModelSpec weak, TrainingSpec training, int seed, string checkpoint, LabelInputs data, string workDir)
     {
         using var model = ModelFactory.Create(weak, seed, training.MaxCtx, pretrainedBody: null);
         Checkpoint.Load(model.Module, checkpoint);
-        var ids = ItemEncoding.Encode(model.Encoder, train2, training.MaxCtx);
-        var probabilities = Predictor.PredictProbabilities(model, ids, 64);
 
-        var labelled = train2.Select((item, i) => item with { SoftLabel = [probabilities[i][0], probabilities[i][1]] }).ToList();
-        string path = Path.Combine(workDir, "weak-labels.jsonl");
-        JsonlWriter.Write(path, JsonlWriter.ToBytes(labelled));
+        var files = new Dictionary<string, string>();
+        var train2 = Label(model, training, data.Train2, Path.Combine(workDir, "weak-labels.jsonl"));
+        files[Labels] = train2.Path;
+        files[TestLabels] = Label(model, training, data.Test, Path.Combine(workDir, "weak-test-labels.jsonl")).Path;
+        if (data.Validation is { Count: > 0 } validation)
+            files[ValidationLabels] = Label(model, training, validation, Path.Combine(workDir, "weak-validation-labels.jsonl")).Path;
 
-        var truth = train2.Select(i => ItemEncoding.OneHot(i.HardLabel)).ToList();
+        var truth = data.Train2.Select(i => ItemEncoding.OneHot(i.HardLabel)).ToList();
         var metrics = new JsonObject
         {
-            ["train2Acc"] = Metrics.Accuracy(probabilities, truth),
-            ["positiveRate"] = probabilities.Count(p => Metrics.ArgMax(p) == 1) / (double)Math.Max(1, probabilities.Length),
+            ["train2Acc"] = Metrics.Accuracy(train2.Probabilities, truth),
+            ["positiveRate"] = train2.Probabilities.Count(p => Metrics.ArgMax(p) == 1) / (double)Math.Max(1, train2.Probabilities.Length),
         };
-        return new StageResult(new Dictionary<string, string> { ["labels"] = path }, metrics);
+        return new StageResult(files, metrics);
+    }
+
+    static (string Path, float[][] Probabilities) Label(ISequenceClassifier model, TrainingSpec training, IReadOnlyList<ClassificationItem> items, string path)
+    {
+        var probabilities = Predictor.PredictProbabilities(model, ItemEncoding.Encode(model.Encoder, items, training.MaxCtx), 64);
+        var labelled = items.Select((item, i) => item with { SoftLabel = [probabilities[i][0], probabilities[i][1]] }).ToList();
+        JsonlWriter.Write(path, JsonlWriter.ToBytes(labelled));
+        return (path, probabilities);
     }
 }
+
+/// <summary>What a supervisor labels: train2 (trained on), test (agreement) and the optional validation split.</summary>
+public sealed record LabelInputs(
+    IReadOnlyList<ClassificationItem> Train2,
+    IReadOnlyList<ClassificationItem> Test,
+    IReadOnlyList<ClassificationItem>? Validation);

@@ -30,6 +30,21 @@ public sealed class SplitterTests
     }
 
     [Fact]
+    public void A_validation_split_is_dealt_last_and_leaves_the_other_splits_as_they_were()
+    {
+        var without = Splitter.Split(Items(), new SplitSizes(100, 80, 50), seed: 3, task: "toy");
+        var with = Splitter.Split(Items(), new SplitSizes(100, 80, 50, Validation: 40), seed: 3, task: "toy");
+
+        Assert.Equal(without.Train1, with.Train1);
+        Assert.Equal(without.Train2, with.Train2);
+        Assert.Equal(without.Test, with.Test);
+        Assert.Empty(without.Validation);
+        Assert.Equal(40, with.Validation.Count);
+        var others = with.Train1.Concat(with.Train2).Concat(with.Test).Select(i => i.Group).ToHashSet();
+        Assert.DoesNotContain(with.Validation, i => others.Contains(i.Group));
+    }
+
+    [Fact]
     public void The_same_seed_gives_the_same_splits_and_another_seed_other_splits()
     {
         var a = Splitter.Split(Items(), new SplitSizes(100, 80, 50), 3, "toy");

@@ -10,10 +10,11 @@ sealed class TinyExperiment : IDisposable
     public string ExperimentsDirectory => Path.Combine(Root, "experiments");
     public string RunsDirectory => Path.Combine(Root, "runs");
 
-    public TinyExperiment()
+    /// <param name="edit">Rewrites the manifest text (e.g. to switch an option on); null keeps it.</param>
+    public TinyExperiment(Func<string, string>? edit = null)
     {
         Directory.CreateDirectory(ExperimentsDirectory);
-        File.WriteAllText(Path.Combine(ExperimentsDirectory, "tiny.json"), Manifest);
+        File.WriteAllText(Path.Combine(ExperimentsDirectory, "tiny.json"), edit is null ? Manifest : edit(Manifest));
     }
 
     public string NewStore() => Directory.CreateDirectory(Path.Combine(Root, "store-" + Guid.NewGuid().ToString("N")[..8])).FullName;

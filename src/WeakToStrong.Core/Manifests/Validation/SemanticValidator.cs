@@ -23,6 +23,7 @@ internal sealed partial class SemanticValidator(Manifest m, IReadOnlyDictionary<
         if (m.Pretrain is { } p) CheckSources("pretrain.corpus", p.Corpus, unique: true);
         CheckBatch("training", m.Training.BatchSize, m.Training.MinibatchSize);
         CheckGate();
+        CheckEarlyStopping();
     }
 
     private void CheckModels()
@@ -175,6 +176,24 @@ internal sealed partial class SemanticValidator(Manifest m, IReadOnlyDictionary<
             else if (tol.Abs is null && tol.Rel is null)
                 Error($"gate.{metric}", "gate", DiagnosticCodes.MissingRequired, $"Gate '{metric}' needs a tolerance: 'abs', 'rel' or both.");
         }
+    }
+
+    private void CheckEarlyStopping()
+    {
+        var rules = m.Training.EarlyStopping;
+        if (rules is null || rules.Count == 0) return;
+        const string path = "training.earlyStopping";
+        for (var i = 0; i < rules.Count; i++)
+            if (rules.Take(i).Contains(rules[i]))
+                Error($"{path}[{i}]", path, DiagnosticCodes.DuplicateValue, $"Early-stopping variant '{EarlyStoppingNames.Name(rules[i])}' is listed twice.");
+        // A variant picks a point of the eval schedule: without one there is only the final checkpoint.
+        var unscheduled = m.Models.Where(kv => (kv.Value.Training?.EvalEvery ?? m.Training.EvalEvery) == 0).Select(kv => kv.Key).ToList();
+        if (unscheduled.Count > 0)
+            Error(path, path, DiagnosticCodes.InconsistentValue,
+                $"Early stopping picks a point of the eval schedule, but evalEvery is 0 for {string.Join(", ", unscheduled)}: set training.evalEvery > 0.");
+        if (rules.Contains(EarlyStopping.WeakAgreement) && m.Data.Split.Validation == 0)
+            Error(path, path, DiagnosticCodes.InconsistentValue,
+                "Early stopping 'weak-agreement' compares the student with its supervisor on a validation split: set data.split.validation > 0.");
     }
 
     private void Error(string path, string fallbackPath, string code, string message) =>
