@@ -1,0 +1,91 @@
+using System.Text.Json.Nodes;
+using WeakToStrong.Core.Plans;
+using WeakToStrong.Core.Statistics;
+using WeakToStrong.Runner.Execution;
+
+namespace WeakToStrong.Runner.Stages;
+
+/// <summary>
+/// Bootstrapped weak-to-strong (paper §4.3.1): for each chain m0 → … → mN, loss and seed, the final model's test
+/// accuracy against the weak supervisor (m0's weak stage) and mN's ceiling, with PGR from Core's
+/// <see cref="PgrStatistics"/>, beside the direct m0 → mN transfer when the manifest runs that pair (the paper's
+/// comparison). Per-run rows go to <c>metrics.bootstrap</c>, the per (chain, loss) aggregate over seeds to
+/// <c>metrics.summary.bootstrap</c> (the run record's summary). Nothing is added for a manifest without chains, so
+/// its evaluate output stays byte for byte what it was.
+/// </summary>
+public static class BootstrapEvaluation
+{
+    /// <summary>One chain, loss and seed: every model's test accuracy and train2 label accuracy, in chain order.</summary>
+    public sealed record ChainRun(IReadOnlyList<string> Chain, RunPgr Final, IReadOnlyList<StepAccuracy> Steps, double? DirectTransferAcc);
+
+    public sealed record StepAccuracy(string Model, double TestAcc, double? Train2Acc);
+
+    public static IReadOnlyList<ChainRun> Runs(Stage evaluate, StageInputs inputs)
+    {
+        var p = evaluate.Parameters;
+        var chains = p["bootstrap"]?.AsArray().Select(c => c!.AsArray().Select(x => (string)x!).ToArray()).ToList() ?? [];
+        var losses = p["losses"]!.AsArray().Select(x => (string)x!).ToList();
+        var seeds = p["seeds"]!.AsArray().Select(x => (int)x!).ToList();
+        JsonObject Metrics(string id) => inputs.Stage(id).Output.Metrics;
+        double Acc(string id) => (double)Metrics(id)["testAcc"]!;
+
+        // Stage ids as PlanCompiler names them (Evaluation.Runs reads weak, ceiling and transfer the same way).
+        return [.. from chain in chains
+                   from loss in losses
+                   from seed in seeds
+                   let path = string.Join("->", chain)
+                   let stepIds = Enumerable.Range(1, chain.Length - 1).Select(i => $"bootstrap/{path}/{loss}/{i}/s{seed}").ToList()
+                   let direct = $"transfer/{chain[0]}->{chain[^1]}/{loss}/s{seed}"
+                   let weakAcc = Acc($"weak/{chain[0]}/s{seed}")
+                   select new ChainRun(chain,
+                       PgrStatistics.Evaluate(new RunAccuracies(chain[0], chain[^1], loss, seed,
+                           WeakAcc: weakAcc, CeilingAcc: Acc($"ceiling/{chain[^1]}/s{seed}"), TransferAcc: Acc(stepIds[^1]))),
+                       [new StepAccuracy(chain[0], weakAcc, (double?)Metrics($"label/{chain[0]}/s{seed}")["train2Acc"]),
+                        .. stepIds.Select((id, i) => new StepAccuracy(chain[i + 1], Acc(id), (double?)Metrics(id)["train2Acc"]))],
+                       evaluate.DependsOn.Contains(direct) ? Acc(direct) : null)];
+    }
+
+    /// <summary>Adds the chains' results to the evaluate stage's metrics (no-op without chains).</summary>
+    public static void AddTo(JsonObject metrics, Stage evaluate, StageInputs inputs)
+    {
+        var runs = Runs(evaluate, inputs);
+        if (runs.Count == 0) return;
+        metrics["bootstrap"] = new JsonArray(runs.Select(r => (JsonNode)new JsonObject
+        {
+            ["chain"] = Names(r.Chain), ["loss"] = r.Final.Run.Loss, ["seed"] = r.Final.Run.Seed,
+            ["weakAcc"] = r.Final.Run.WeakAcc, ["bootstrapAcc"] = r.Final.Run.TransferAcc, ["ceilingAcc"] = r.Final.Run.CeilingAcc,
+            ["pgr"] = r.Final.Pgr, ["flag"] = r.Final.ExcludedBecause,
+            ["directTransferAcc"] = r.DirectTransferAcc, ["directPgr"] = DirectPgr(r),
+            ["steps"] = new JsonArray(r.Steps.Select(s => (JsonNode)new JsonObject
+            {
+                ["model"] = s.Model, ["testAcc"] = s.TestAcc, ["train2Acc"] = s.Train2Acc,
+            }).ToArray()),
+        }).ToArray());
+        metrics["summary"]!["bootstrap"] = new JsonArray(runs
+            .GroupBy(r => (Chain: string.Join("->", r.Chain), r.Final.Run.Loss))
+            .Select(g => (JsonNode)Summary(g.ToList())).ToArray());
+    }
+
+    static JsonObject Summary(IReadOnlyList<ChainRun> runs)
+    {
+        var stats = PgrStats.Of(runs.Where(r => r.Final.Pgr is not null).Select(r => r.Final.Pgr!.Value).ToList());
+        var direct = runs.Select(r => r.DirectTransferAcc).ToList();
+        return new JsonObject
+        {
+            ["chain"] = Names(runs[0].Chain), ["loss"] = runs[0].Final.Run.Loss,
+            ["seeds"] = runs.Count, ["validSeeds"] = stats.Count,
+            ["weakAcc"] = runs.Average(r => r.Final.Run.WeakAcc), ["bootstrapAcc"] = runs.Average(r => r.Final.Run.TransferAcc),
+            ["ceilingAcc"] = runs.Average(r => r.Final.Run.CeilingAcc),
+            ["directTransferAcc"] = direct.All(d => d is not null) ? direct.Average() : null,
+            ["pgrMedian"] = stats.Median, ["pgrMean"] = stats.Mean, ["pgrSe"] = stats.StandardError,
+            ["flagged"] = new JsonArray(runs.Where(r => r.Final.ExcludedBecause is not null)
+                .Select(r => (JsonNode)$"s{r.Final.Run.Seed}: {r.Final.ExcludedBecause}").ToArray()),
+        };
+    }
+
+    /// <summary>The direct transfer's PGR against the same weak and ceiling, so the two are read on one scale.</summary>
+    static double? DirectPgr(ChainRun r) =>
+        r.DirectTransferAcc is { } acc ? PgrStatistics.Pgr(r.Final.Run.WeakAcc, r.Final.Run.CeilingAcc, acc) : null;
+
+    static JsonArray Names(IReadOnlyList<string> chain) => new(chain.Select(m => (JsonNode)m).ToArray());
+}
