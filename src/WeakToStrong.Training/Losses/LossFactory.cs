@@ -21,7 +21,7 @@ public static class LossFactory
             "logconf" => new LogConfidenceLoss(p.Warmup()),
             "entropy" => new EntropyLoss(p.Warmup()),
             "product" => new ProductLoss(p.Number("alpha", 1.0), p.Number("beta", 1.0)),
-            "window" => new WindowLoss(p.Number("radius", 0.15)),
+            "window" => new WindowLoss(p.Number("radius", 0.1)), // the default Core's LossDefaults hashes into stage keys
             _ => throw new ArgumentException($"Unknown loss '{name}'; known: {string.Join(", ", Names)}."),
         };
         p.ThrowOnUnused();

@@ -6,7 +6,7 @@ namespace WeakToStrong.Training.Losses;
 /// <c>window</c> (EleutherAI/w2s confidence_window_loss): cross-entropy only on examples where the student is
 /// unsure, max p &lt; 0.5 + radius; summed and divided by the whole batch size (confident examples count as 0).
 /// </summary>
-public sealed class WindowLoss(double radius = 0.15) : ILoss
+public sealed class WindowLoss(double radius = 0.1) : ILoss
 {
     public double Radius { get; } = radius;
 
