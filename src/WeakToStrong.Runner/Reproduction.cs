@@ -63,11 +63,18 @@ public static class Reproduction
         return catalog.Resolve(request.Experiment, request.Scale, layers, Path.GetDirectoryName(catalog.Directory));
     }
 
-    /// <summary>The gated rows (final checkpoints), then each early-stopping variant's rows.</summary>
+    /// <summary>The gated rows (final checkpoints), bootstrap chains, then each early-stopping variant's rows.</summary>
     static IReadOnlyList<PgrRow> PgrRows(ExecutedStage evaluate)
     {
         var metrics = evaluate.Output.Metrics;
         var rows = Rows(metrics["summary"]!, "final").ToList();
+        // A bootstrap chain reads as its supervisors ("small->mid") teaching its last model.
+        rows.AddRange((metrics["summary"]!["bootstrap"]?.AsArray() ?? []).Select(n =>
+        {
+            var chain = n!["chain"]!.AsArray().Select(m => (string)m!).ToList();
+            return new PgrRow(string.Join("->", chain[..^1]), chain[^1], (string)n["loss"]!,
+                (double)n["weakAcc"]!, (double)n["bootstrapAcc"]!, (double)n["ceilingAcc"]!, (double?)n["pgrMedian"] ?? double.NaN, (int)n["seeds"]!);
+        }));
         if (metrics["earlyStopping"] is JsonObject variants)
             foreach (var (name, variant) in variants) rows.AddRange(Rows(variant!["summary"]!, name));
         return rows;

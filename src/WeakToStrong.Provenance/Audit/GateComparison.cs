@@ -29,7 +29,7 @@ public sealed record RerunComparison(bool ExpectBitIdentical, string Why, string
 /// <summary>Reads the manifest's gated metrics out of two PGR summaries (`metrics.summary` of a record) and pairs them.</summary>
 public static class GateComparison
 {
-    /// <summary>Gate names (manifest `gate`) → the summary's per-pair field; `bootstrap.acc` has no stage yet.</summary>
+    /// <summary>Gate names (manifest `gate`) → the summary's per-pair field (`bootstrap.acc` reads the per-chain rows instead).</summary>
     static readonly IReadOnlyDictionary<string, string> PairFields = new Dictionary<string, string>
     {
         ["pgr.median"] = "pgrMedian", ["pgr.mean"] = "pgrMean",
@@ -58,6 +58,9 @@ public static class GateComparison
         if (summary is null) return values;
         foreach (var (metric, _) in gate)
         {
+            if (metric == "bootstrap.acc")
+                foreach (var chain in summary["bootstrap"]?.AsArray() ?? [])
+                    values[$"{metric} {string.Join("->", chain!["chain"]!.AsArray().Select(m => (string)m!))}/{chain["loss"]}"] = Number(chain["bootstrapAcc"]);
             if (!PairFields.TryGetValue(metric, out var field)) continue;
             foreach (var pair in summary["pairs"]?.AsArray() ?? [])
                 values[$"{metric} {pair!["weak"]}->{pair["strong"]}/{pair["loss"]}"] = Number(pair[field]);

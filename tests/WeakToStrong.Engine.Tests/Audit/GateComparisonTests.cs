@@ -24,6 +24,25 @@ public class GateComparisonTests
         Assert.Equal([true, true, false], metrics.Select(m => m.Within)); // |0.1| <= 0.15; |0.04| > 0.03
     }
 
+    [Fact]
+    public void BootstrapAccuracyIsComparedPerChainAndLoss()
+    {
+        static JsonObject WithChain(double acc)
+        {
+            var summary = Summary(0.70, 0.50);
+            summary["bootstrap"] = new JsonArray(new JsonObject
+            {
+                ["chain"] = new JsonArray("a", "b", "c"), ["loss"] = "xent", ["bootstrapAcc"] = acc,
+            });
+            return summary;
+        }
+        var gate = JsonNode.Parse("""{"bootstrap.acc":{"abs":0.03}}""")!.AsObject();
+        var metric = Assert.Single(GateComparison.Compare(gate, WithChain(0.70), WithChain(0.75)));
+        Assert.Equal("bootstrap.acc a->b->c/xent", metric.Name);
+        Assert.Equal((0.70, 0.75), (metric.Recorded, metric.Rerun));
+        Assert.False(metric.Within);
+    }
+
     [Theory]
     // Binary-exact values, so that the boundary cases test the rule and not rounding.
     [InlineData(0.5, 0.625, 0.125, null, true)]   // on the boundary: abs is inclusive

@@ -166,6 +166,16 @@ public class BootstrapRunTests(BootstrapRunFixture run) : IClassFixture<Bootstra
     }
 
     [Fact]
+    public void ThePgrTableShowsTheChainAsItsSupervisorsTeachingItsLastModel()
+    {
+        var chain = run.Record.Hashed["metrics"]!["summary"]!["bootstrap"]![0]!;
+        var row = Assert.Single(run.Pgr, r => r.Weak == "small->mid");
+        Assert.Equal(("large", "xent", "final"), (row.Strong, row.Loss, row.Checkpoint));
+        Assert.Equal((double)chain["bootstrapAcc"]!, row.TransferAcc);
+        Assert.Equal(Acc("weak/small/s0"), row.WeakAcc);
+    }
+
+    [Fact]
     public void EachStepTrainsOnExactlyTheTrain2LabelsItsPredecessorWrote()
     {
         var train2 = Items(Output("data/s0", "train2"));
@@ -249,6 +259,7 @@ public sealed class BootstrapRunFixture : IAsyncLifetime
     public string Store { get; private set; } = "";
     public string RunKey { get; private set; } = "";
     public RunRecord Record { get; private set; } = null!;
+    public IReadOnlyList<PgrRow> Pgr { get; private set; } = [];
 
     public async Task InitializeAsync()
     {
@@ -259,6 +270,7 @@ public sealed class BootstrapRunFixture : IAsyncLifetime
             RunsDirectory = Experiment.RunsDirectory, StoreRoot = Store, Threads = 2,
         }, SilentProgress.Instance);
         RunKey = result.RunKey;
+        Pgr = result.Pgr;
         Record = RunRecord.Read(result.RecordPath);
     }
 
