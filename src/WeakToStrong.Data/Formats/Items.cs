@@ -15,5 +15,9 @@ public sealed record ClassificationItem(
     string? Question = null,
     string? Answer = null);
 
-/// <summary>A preference pair for reward modelling: <see cref="Chosen"/> is preferred to <see cref="Rejected"/> for <see cref="Prompt"/>.</summary>
-public sealed record PairwiseItem(string Id, string Group, string Prompt, string Chosen, string Rejected);
+/// <summary>
+/// A preference pair for reward modelling: <see cref="Chosen"/> is preferred to <see cref="Rejected"/> for
+/// <see cref="Prompt"/>. <see cref="SoftPreference"/> is a supervisor's P(chosen ≻ rejected) (a weak reward
+/// model's Bradley–Terry probability), the pairwise counterpart of a classification item's soft label.
+/// </summary>
+public sealed record PairwiseItem(string Id, string Group, string Prompt, string Chosen, string Rejected, double? SoftPreference = null);

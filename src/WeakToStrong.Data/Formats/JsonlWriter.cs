@@ -45,6 +45,7 @@ public static class JsonlWriter
         JsonText.AppendName(sb, "prompt", ref first); JsonText.AppendString(sb, item.Prompt);
         JsonText.AppendName(sb, "chosen", ref first); JsonText.AppendString(sb, item.Chosen);
         JsonText.AppendName(sb, "rejected", ref first); JsonText.AppendString(sb, item.Rejected);
+        if (item.SoftPreference is { } s) { JsonText.AppendName(sb, "soft_preference", ref first); JsonText.AppendNumber(sb, s); }
         JsonText.AppendName(sb, "id", ref first); JsonText.AppendString(sb, item.Id);
         JsonText.AppendName(sb, "group", ref first); JsonText.AppendString(sb, item.Group);
         sb.Append('}');

@@ -5,7 +5,8 @@ namespace WeakToStrong.Data.Formats;
 /// <summary>
 /// The user data formats. Classification: the reference implementation's <c>txt</c>, <c>hard_label</c>
 /// (class index) and optional <c>soft_label</c> (class probabilities, e.g. [0.2, 0.8]). Pairwise:
-/// <c>prompt</c>, <c>chosen</c>, <c>rejected</c>. Optional <c>id</c> and <c>group</c> (items sharing a group
+/// <c>prompt</c>, <c>chosen</c>, <c>rejected</c> and optional <c>soft_preference</c> (P(chosen preferred), as a
+/// weak supervisor's labels carry it). Optional <c>id</c> and <c>group</c> (items sharing a group
 /// never straddle a split); without a group, identical texts form one group, so a duplicate cannot leak
 /// from train into test. <c>question</c>/<c>answer</c> (a pair task's halves) are read back; other fields are ignored.
 /// </summary>
@@ -42,9 +43,21 @@ public static class UserData
             if (chosen is not null && chosen == rejected) error("'chosen' and 'rejected' are identical");
             var id = JsonlReader.OptionalString(obj, "id", error) ?? $"line{line}";
             var group = JsonlReader.OptionalString(obj, "group", error);
+            var soft = ReadSoftPreference(obj, error);
             if (prompt is null || chosen is null || rejected is null) return null;
-            return new PairwiseItem(id, group ?? "prompt:" + prompt, prompt, chosen, rejected);
+            return new PairwiseItem(id, group ?? "prompt:" + prompt, prompt, chosen, rejected, soft);
         });
+
+    private static double? ReadSoftPreference(JsonElement obj, Action<string> error)
+    {
+        if (!obj.TryGetProperty("soft_preference", out var v) || v.ValueKind == JsonValueKind.Null) return null;
+        if (v.ValueKind != JsonValueKind.Number || !double.IsFinite(v.GetDouble()) || v.GetDouble() < 0 || v.GetDouble() > 1)
+        {
+            error($"'soft_preference' must be a probability in [0, 1], not {Describe(v)}");
+            return null;
+        }
+        return v.GetDouble();
+    }
 
     private static double[]? ReadSoft(JsonElement obj, int? label, Action<string> error)
     {
