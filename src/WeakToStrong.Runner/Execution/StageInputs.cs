@@ -1,5 +1,7 @@
+using WeakToStrong.Core.Manifests;
 using WeakToStrong.Data.Formats;
 using WeakToStrong.Provenance.Store;
+using WeakToStrong.Runner.Models;
 
 namespace WeakToStrong.Runner.Execution;
 
@@ -20,4 +22,8 @@ public sealed class StageInputs(ContentStore store, IReadOnlyDictionary<string, 
     public bool Has(string stageId, string output) => Stage(stageId).Output.Outputs.ContainsKey(output);
 
     public IReadOnlyList<ClassificationItem> Items(string stageId, string output) => UserData.ReadClassification(File(stageId, output));
+
+    /// <summary>A split or labels file as the stages consume it (pairs presented in the run seed's order).</summary>
+    public ExampleSet Examples(string stageId, string output, Setting setting, int runSeed) =>
+        ExampleSet.Read(setting, File(stageId, output), runSeed);
 }

@@ -23,9 +23,20 @@ public static class ItemEncoding
         return ids.Length <= maxCtx ? ids : ids[..maxCtx];
     }
 
+    /// <summary>
+    /// A preference pair (a, b) for a reward model: each response is read with its prompt (a cross-encoder takes
+    /// them as [CLS] prompt [SEP] response [SEP]; a causal LM reads "prompt\nresponse") and truncated to maxCtx
+    /// before packing, as <see cref="PairPacking"/> requires.
+    /// </summary>
+    public static int[] EncodePair(ITextEncoder encoder, string prompt, string a, string b, int maxCtx) =>
+        PairPacking.Pack(EncodeResponse(encoder, prompt, a, maxCtx), EncodeResponse(encoder, prompt, b, maxCtx));
+
+    static int[] EncodeResponse(ITextEncoder encoder, string prompt, string response, int maxCtx)
+    {
+        int[] ids = encoder is WordPieceEncoder wp ? wp.EncodePair(prompt, response) : encoder.Encode(prompt + "\n" + response);
+        return ids.Length <= maxCtx ? ids : ids[..maxCtx];
+    }
+
     /// <summary>Ground truth as a one-hot distribution (how the reference feeds hard labels to its soft-label loss).</summary>
     public static float[] OneHot(int label) => label == 1 ? [0f, 1f] : [1f, 0f];
-
-    public static float[] Soft(ClassificationItem item) =>
-        item.SoftLabel is { Count: 2 } s ? [(float)s[0], (float)s[1]] : OneHot(item.HardLabel);
 }

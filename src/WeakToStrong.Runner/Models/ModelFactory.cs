@@ -5,22 +5,40 @@ using WeakToStrong.Training.Models;
 
 namespace WeakToStrong.Runner.Models;
 
-/// <summary>A manifest's model declaration as a fresh classifier (body + zero-initialised two-class head; the body frozen for a linear probe).</summary>
+/// <summary>
+/// A manifest's model declaration as a fresh model: for classification a body + zero-initialised two-class head,
+/// for reward modelling the same body + a zero-initialised scalar reward head (<see cref="PairwiseRewardModel"/>);
+/// the body frozen for a linear probe.
+/// </summary>
 public static partial class ModelFactory
 {
     /// <param name="pretrainedBody">gpt2-local: the body from the pretrain stage; gpt2-hf: the user's pinned safetensors.</param>
-    public static ISequenceClassifier Create(ModelSpec spec, long seed, int maxCtx, string? pretrainedBody)
+    public static ISequenceClassifier Create(ModelSpec spec, long seed, int maxCtx, string? pretrainedBody, Setting setting = Setting.Classification)
     {
+        bool reward = setting switch
+        {
+            Setting.Classification => false,
+            Setting.RewardModel => true,
+            _ => throw new NotSupportedException($"setting {setting}"),
+        };
         switch (spec.Family)
         {
             case ModelFamily.MiniLmL6:
-                return BertClassifier.CreateMiniLm(seed, spec.LinearProbe, maxCtx: Math.Min(maxCtx, 512));
+                int ctx = Math.Min(maxCtx, 512);
+                return reward ? PairwiseRewardModel.MiniLm(seed, spec.LinearProbe, ctx) : BertClassifier.CreateMiniLm(seed, spec.LinearProbe, maxCtx: ctx);
             case ModelFamily.Gpt2Local:
             case ModelFamily.Gpt2Hf:
-                var classifier = Gpt2Classifier.Create(Gpt2ConfigOf(spec), seed, spec.LinearProbe);
-                if (pretrainedBody is not null) Gpt2Checkpoint.LoadBody(classifier.Body, pretrainedBody);
-                else if (spec.Family == ModelFamily.Gpt2Hf)
+                if (pretrainedBody is null && spec.Family == ModelFamily.Gpt2Hf)
                     throw new InvalidOperationException($"gpt2-hf model '{spec.Size}' needs its pinned weights (models.*.weights)");
+                var config = Gpt2ConfigOf(spec);
+                if (reward)
+                {
+                    var rm = PairwiseRewardModel.Gpt2(config, seed, spec.LinearProbe);
+                    if (pretrainedBody is not null) Gpt2Checkpoint.LoadBody(rm.Gpt2Body!, pretrainedBody);
+                    return rm;
+                }
+                var classifier = Gpt2Classifier.Create(config, seed, spec.LinearProbe);
+                if (pretrainedBody is not null) Gpt2Checkpoint.LoadBody(classifier.Body, pretrainedBody);
                 return classifier;
             default:
                 throw new NotSupportedException($"model family {spec.Family}");

@@ -10,7 +10,8 @@ namespace WeakToStrong.Runner.Stages;
 
 /// <summary>
 /// Fine-tunes one model on one split's targets and evaluates it on test: the weak model and the ceiling (ground
-/// truth, xent) and the weak-to-strong student (weak soft labels, one loss each) are all this stage.
+/// truth: xent, or Bradley–Terry on hard preferences for reward models) and the weak-to-strong student (weak soft
+/// labels, one loss each) are all this stage, in either setting (<see cref="ExampleSet"/>).
 /// The final checkpoint is what the stage reports and saves (ARCHITECTURE §3 "Evaluation"); the paper's
 /// early-stopping variants, when the manifest asks for them, are reported beside it (<see cref="StageEarlyStopping"/>).
 /// </summary>
@@ -22,24 +23,32 @@ public static class ClassifierStage
         TrainingSpec Training,
         LossSpec Loss,
         int Seed,
-        IReadOnlyList<ClassificationItem> Train,
-        IReadOnlyList<ClassificationItem> Test,
+        ExampleSet Train,
+        ExampleSet Test,
         string? PretrainedBody,
         string Device,
         string WorkDir)
     {
+        /// <summary>Classification items as they are read from a split or labels file.</summary>
+        public Request(string stageId, ModelSpec model, TrainingSpec training, LossSpec loss, int seed,
+            IReadOnlyList<ClassificationItem> train, IReadOnlyList<ClassificationItem> test, string? pretrainedBody, string device, string workDir)
+            : this(stageId, model, training, loss, seed, new ClassificationExamples(train), new ClassificationExamples(test), pretrainedBody, device, workDir)
+        {
+        }
+
         /// <summary>A student's supervisor labels: set for transfer and bootstrap stages, null for ground-truth training.</summary>
         public Supervisor? Supervision { get; init; }
     }
 
     /// <summary>The supervisor's soft labels of the test inputs (agreement) and of the validation split (weak-agreement early stopping).</summary>
-    public sealed record Supervisor(IReadOnlyList<ClassificationItem> TestLabels, IReadOnlyList<ClassificationItem>? ValidationLabels);
+    public sealed record Supervisor(ExampleSet TestLabels, ExampleSet? ValidationLabels);
 
     public static StageResult Run(Request r, IRunProgress progress)
     {
-        using var model = ModelFactory.Create(r.Model, r.Seed, r.Training.MaxCtx, r.PretrainedBody);
-        var train = ItemEncoding.Encode(model.Encoder, r.Train, r.Training.MaxCtx)
-            .Select((ids, i) => (ids, ItemEncoding.Soft(r.Train[i]))).ToList();
+        if (r.Train.Setting != r.Test.Setting)
+            throw new InvalidOperationException($"{r.StageId}: trains on {r.Train.Setting} items but tests on {r.Test.Setting} items");
+        using var model = ModelFactory.Create(r.Model, r.Seed, r.Training.MaxCtx, r.PretrainedBody, r.Train.Setting);
+        var train = r.Train.Encode(model.Encoder, r.Training.MaxCtx).Select((ids, i) => (ids, r.Train.Target(i))).ToList();
         var evaluator = new StageEvaluator(model.Encoder, r.Training, r.Test, r.Supervision);
 
         var options = TrainOptionsMapping.Options(r.Training, r.Seed, r.Device) with { Evaluate = evaluator.Evaluate };

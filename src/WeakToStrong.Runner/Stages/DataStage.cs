@@ -4,51 +4,96 @@ using WeakToStrong.Data.Cache;
 using WeakToStrong.Data.Formats;
 using WeakToStrong.Data.Splits;
 using WeakToStrong.Data.Tasks;
+using WeakToStrong.Runner.Models;
 using WeakToStrong.Runner.Sources;
 
 namespace WeakToStrong.Runner.Stages;
 
-/// <summary>Builds a task from its pinned sources and splits it train1/train2/test for one run seed.</summary>
+/// <summary>
+/// Builds a task from its pinned sources and splits it train1/train2/test(/validation) for one run seed:
+/// classification items for the classification tasks, preference pairs for the reward-model tasks.
+/// </summary>
 public static class DataStage
 {
     /// <summary>The split seed: the manifest's base seed and the run seed, both kept whole (neither can collide).</summary>
     public static ulong SplitSeed(int baseSeed, int runSeed) => ((ulong)(uint)baseSeed << 32) | (uint)runSeed;
 
-    public static async Task<StageResult> RunAsync(DataSpec data, int runSeed, SourceCache sources, string workDir, CancellationToken ct)
+    /// <summary>
+    /// The setting a task's items belong to. Later stages read it from the data stage's "task" parameter, so the
+    /// kind of item a stage trains on is part of what its data input's key hashes.
+    /// </summary>
+    public static Setting SettingOf(string task) => task switch
     {
+        DefinitionsTask.Name => Setting.Classification,
+        DefinitionsTask.PreferenceName or PairwiseJsonlTask.Name => Setting.RewardModel,
+        _ => throw new NotSupportedException(
+            $"task '{task}' has no builder yet (available: {DefinitionsTask.Name}, {DefinitionsTask.PreferenceName}, {PairwiseJsonlTask.Name})"),
+    };
+
+    public static async Task<StageResult> RunAsync(DataSpec data, Setting setting, int runSeed, SourceCache sources, string workDir, CancellationToken ct)
+    {
+        if (SettingOf(data.Task) != setting)
+            throw new InvalidOperationException(
+                $"task '{data.Task}' builds {Describe(SettingOf(data.Task))} items, but the manifest's setting is {Describe(setting)}");
         var fetched = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var source in data.Sources)
             fetched[source.Name] = (await sources.GetAsync(SourceMapping.ToData(source), ct)).ContentDir;
 
         ulong seed = SplitSeed(data.Split.Seed, runSeed);
-        var build = data.Task switch
+        var sizes = new SplitSizes(data.Split.Train1, data.Split.Train2, data.Split.Test, data.Split.Validation);
+        switch (data.Task)
         {
-            DefinitionsTask.Name => DefinitionsTask.Build(Single(fetched, data), DefinitionsOptionsOf(data), seed),
-            _ => throw new NotSupportedException($"task '{data.Task}' has no builder yet (available: {DefinitionsTask.Name})"),
-        };
-        var splits = Splitter.Split(build.Items, new SplitSizes(data.Split.Train1, data.Split.Train2, data.Split.Test, data.Split.Validation), seed, data.Task);
+            case DefinitionsTask.Name:
+            {
+                var build = DefinitionsTask.Build(Single(fetched, data), DefinitionsOptionsOf(data), seed);
+                var splits = Splitter.Split(build.Items, sizes, seed, data.Task);
+                return Result(Write(splits, JsonlWriter.ToBytes, workDir), Metrics(build), "positiveRate",
+                    splits, items => items.Count(i => i.HardLabel == 1));
+            }
+            default:
+            {
+                if (data.Task == PairwiseJsonlTask.Name && data.Params is { Count: > 0 } ps)
+                    throw new ArgumentException($"task '{data.Task}' takes no data.params (got {string.Join(", ", ps.Keys)})");
+                var build = data.Task == PairwiseJsonlTask.Name
+                    ? PairwiseJsonlTask.Build(Single(fetched, data))
+                    : DefinitionsTask.BuildPreference(Single(fetched, data), DefinitionsOptionsOf(data), seed);
+                var splits = Splitter.Split(build.Items, sizes, seed, data.Task);
+                // How often the chosen response is presented first (PairOrder): ~0.5 means ground truth is not constant.
+                return Result(Write(splits, JsonlWriter.ToBytes, workDir), Metrics(build), "chosenFirstRate",
+                    splits, items => items.Count(i => PairOrder.ChosenFirst(i, runSeed)));
+            }
+        }
+    }
 
+    static string Describe(Setting s) => s == Setting.RewardModel ? "reward-model" : "classification";
+
+    static Dictionary<string, string> Write<T>(Splits<T> splits, Func<IEnumerable<T>, byte[]> bytes, string workDir)
+    {
         var files = new Dictionary<string, string>();
-        var parts = new List<(string, IReadOnlyList<ClassificationItem>)> { ("train1", splits.Train1), ("train2", splits.Train2), ("test", splits.Test) };
+        var parts = new List<(string, IReadOnlyList<T>)> { ("train1", splits.Train1), ("train2", splits.Train2), ("test", splits.Test) };
         if (splits.Validation.Count > 0) parts.Add(("validation", splits.Validation));
         foreach (var (name, items) in parts)
         {
             string path = Path.Combine(workDir, name + ".jsonl");
-            JsonlWriter.Write(path, JsonlWriter.ToBytes(items));
+            JsonlWriter.Write(path, bytes(items));
             files[name] = path;
         }
-        var metrics = new JsonObject
-        {
-            ["task"] = build.Task,
-            ["rng"] = build.Rng,
-            ["seed"] = seed,
-            ["taskItems"] = build.Items.Count,
-            ["taskHash"] = build.ContentHash,
-            ["positiveRate"] = new JsonObject
-            {
-                ["train1"] = PositiveRate(splits.Train1), ["train2"] = PositiveRate(splits.Train2), ["test"] = PositiveRate(splits.Test),
-            },
-        };
+        return files;
+    }
+
+    static JsonObject Metrics<T>(TaskBuild<T> build) => new()
+    {
+        ["task"] = build.Task,
+        ["rng"] = build.Rng,
+        ["seed"] = build.Seed,
+        ["taskItems"] = build.Items.Count,
+        ["taskHash"] = build.ContentHash,
+    };
+
+    static StageResult Result<T>(Dictionary<string, string> files, JsonObject metrics, string rateName, Splits<T> splits, Func<IReadOnlyList<T>, int> count)
+    {
+        double Rate(IReadOnlyList<T> items) => items.Count == 0 ? 0 : Math.Round(count(items) / (double)items.Count, 6);
+        metrics[rateName] = new JsonObject { ["train1"] = Rate(splits.Train1), ["train2"] = Rate(splits.Train2), ["test"] = Rate(splits.Test) };
         return new StageResult(files, metrics);
     }
 
@@ -67,12 +112,9 @@ public static class DataStage
                 "partOfSpeech" => options with { PartsOfSpeech = [value.GetString()!] },
                 "partsOfSpeech" => options with { PartsOfSpeech = value.EnumerateArray().Select(v => v.GetString()!).ToArray() },
                 "negatives" => options with { Negatives = NegativeRules.Parse(value.GetString()!) },
-                _ => throw new ArgumentException($"data.params.{key} is not a parameter of the definitions task (partOfSpeech, partsOfSpeech, negatives)"),
+                _ => throw new ArgumentException($"data.params.{key} is not a parameter of the definitions tasks (partOfSpeech, partsOfSpeech, negatives)"),
             };
         }
         return options;
     }
-
-    static double PositiveRate(IReadOnlyList<ClassificationItem> items) =>
-        items.Count == 0 ? 0 : Math.Round(items.Count(i => i.HardLabel == 1) / (double)items.Count, 6);
 }

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using WeakToStrong.Core.Manifests;
-using WeakToStrong.Data.Formats;
 using WeakToStrong.Runner.Models;
 using WeakToStrong.Training.Models;
 using WeakToStrong.Training.Trainer;
@@ -23,17 +22,17 @@ public sealed class StageEvaluator
     private readonly int[][]? validationIds;
     private readonly List<float[]>? validationSupervisor;
 
-    public StageEvaluator(ITextEncoder encoder, TrainingSpec training, IReadOnlyList<ClassificationItem> test, ClassifierStage.Supervisor? supervisor)
+    public StageEvaluator(ITextEncoder encoder, TrainingSpec training, ExampleSet test, ClassifierStage.Supervisor? supervisor)
     {
-        testIds = ItemEncoding.Encode(encoder, test, training.MaxCtx);
-        testTruth = test.Select(i => ItemEncoding.OneHot(i.HardLabel)).ToList();
+        testIds = test.Encode(encoder, training.MaxCtx);
+        testTruth = Enumerable.Range(0, test.Count).Select(test.Truth).ToList();
         if (supervisor is null) return;
-        testSupervisor = SoftLabels(supervisor.TestLabels, test.Count, "test");
+        testSupervisor = SoftLabels(supervisor.TestLabels, test, "test");
         bool wantsValidation = training.EarlyStopping?.Contains(EarlyStopping.WeakAgreement) == true;
         if (wantsValidation && supervisor.ValidationLabels is { } validation)
         {
-            validationIds = ItemEncoding.Encode(encoder, validation, training.MaxCtx);
-            validationSupervisor = SoftLabels(validation, validation.Count, "validation");
+            validationIds = validation.Encode(encoder, training.MaxCtx);
+            validationSupervisor = SoftLabels(validation, validation, "validation");
         }
     }
 
@@ -55,11 +54,13 @@ public sealed class StageEvaluator
         return o;
     }
 
-    static List<float[]> SoftLabels(IReadOnlyList<ClassificationItem> labelled, int expected, string split)
+    static List<float[]> SoftLabels(ExampleSet labelled, ExampleSet split, string name)
     {
-        if (labelled.Count != expected)
-            throw new InvalidOperationException($"the supervisor labelled {labelled.Count} {split} items, the split has {expected}");
-        return labelled.Select(i => i.SoftLabel is { Count: 2 } s ? new[] { (float)s[0], (float)s[1] }
-            : throw new InvalidOperationException($"supervisor label of {split} item '{i.Id}' is not a 2-class soft label")).ToList();
+        if (labelled.Count != split.Count)
+            throw new InvalidOperationException($"the supervisor labelled {labelled.Count} {name} items, the split has {split.Count}");
+        return Enumerable.Range(0, labelled.Count).Select(i =>
+            labelled.IdOf(i) != split.IdOf(i)
+                ? throw new InvalidOperationException($"{name} item {i} is '{split.IdOf(i)}', the supervisor labelled '{labelled.IdOf(i)}'")
+                : labelled.SupervisorLabel(i) ?? throw new InvalidOperationException($"{name} item '{labelled.IdOf(i)}' has no supervisor label")).ToList();
     }
 }
