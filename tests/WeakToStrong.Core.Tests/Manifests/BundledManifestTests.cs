@@ -34,4 +34,21 @@ public class BundledManifestTests
         Assert.Equal(5e-4, m.Models["weak"].Training!.Lr);
         Assert.Equal(256, m.Scales!.Smoke!["data.split.train1"].GetInt32());
     }
+
+    [Fact]
+    public void Chatgpt_rm_is_the_reward_model_setting_on_definitions_preference_and_says_its_data_is_a_stand_in()
+    {
+        var m = ManifestLoader.Load(File.ReadAllBytes(Path.Combine(RepoPaths.Experiments, "chatgpt-rm.json")), "x").Manifest!;
+        Assert.Equal("chatgpt-rm", m.Id);
+        Assert.Equal(Setting.RewardModel, m.Setting);
+        Assert.Equal("definitions-preference", m.Data.Task);
+        Assert.Equal([LossName.BradleyTerry], m.Losses.Select(l => l.Name));
+        Assert.Equal(ModelFamily.Gpt2Local, m.Models["weak"].Family);
+        Assert.Equal(ModelFamily.MiniLmL6, m.Models["strong"].Family);
+        Assert.Contains("not public", m.Description);
+        Assert.Contains("pairwise-jsonl", m.Description);
+        Assert.NotNull(m.Scales!.Smoke);
+        Assert.NotNull(m.Scales.Cpu);
+        Assert.NotNull(m.Scales.Paper);
+    }
 }
