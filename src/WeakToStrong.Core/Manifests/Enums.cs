@@ -70,3 +70,14 @@ public enum EarlyStopping
     /// <summary>Best agreement with the supervisor's labels on data.split.validation: needs no ground truth.</summary>
     [JsonStringEnumMemberName("weak-agreement")] WeakAgreement,
 }
+
+/// <summary>
+/// The weak and ceiling accuracies a run's PGR is measured against. The reference's plotting notebook averages
+/// each model's ground-truth accuracy over seeds first and measures every student run against those means
+/// (validity included); per-seed pairs each student with its own seed's weak model and ceiling (same split).
+/// </summary>
+public enum PgrBaseline
+{
+    [JsonStringEnumMemberName("seed-mean")] SeedMean,
+    [JsonStringEnumMemberName("per-seed")] PerSeed,
+}

@@ -56,6 +56,9 @@ public sealed record Manifest
     [Description("Named override sets {dotted.path: value} applied over this manifest: smoke, cpu, paper.")]
     public ScalesSpec? Scales { get; init; }
 
+    [Description("PGR baselines: seed-mean (the reference's plots: weak and ceiling accuracy averaged over seeds, every run measured against the means) or per-seed (each run against its own seed's weak model and ceiling).")]
+    public PgrBaseline PgrBaseline { get; init; } = PgrBaseline.SeedMean;
+
     [Description("Metrics checked against the snapshot gate, with tolerances.")]
     public IReadOnlyDictionary<string, GateTolerance>? Gate { get; init; }
 }

@@ -112,6 +112,7 @@ public static class PlanCompiler
             ["bootstrap"] = Node(chains),
             ["losses"] = Node(m.Losses.Select(LossDefaults.Label).ToList()),
             ["seeds"] = Node(m.Seeds),
+            ["pgrBaseline"] = m.PgrBaseline == PgrBaseline.SeedMean ? "seed-mean" : "per-seed",
         }, stages.Where(s => s.Kind is StageKind.Weak or StageKind.Ceiling or StageKind.Transfer or StageKind.Bootstrap).Select(s => s.Id));
 
         return new Plan(m.Id, scale, codeVersion, stages);

@@ -20,6 +20,18 @@ public static class PgrStatistics
             : new RunPgr(run, pgr, null);
     }
 
+    /// <summary>
+    /// The reference's baselines (notebooks/Plotting.ipynb): each weak model's and each ceiling's accuracy averaged
+    /// over its seeds, every run then measured against those means. A model's accuracy for a seed is counted once
+    /// however many pairs and losses repeat it.
+    /// </summary>
+    public static IReadOnlyList<RunAccuracies> WithSeedMeanBaselines(IReadOnlyList<RunAccuracies> runs)
+    {
+        var weak = runs.DistinctBy(r => (r.Weak, r.Seed)).GroupBy(r => r.Weak).ToDictionary(g => g.Key, g => g.Average(r => r.WeakAcc));
+        var ceiling = runs.DistinctBy(r => (r.Strong, r.Seed)).GroupBy(r => r.Strong).ToDictionary(g => g.Key, g => g.Average(r => r.CeilingAcc));
+        return runs.Select(r => r with { WeakAcc = weak[r.Weak], CeilingAcc = ceiling[r.Strong] }).ToList();
+    }
+
     /// <summary>Groups keep the order in which pairs and losses first appear.</summary>
     public static PgrSummary Summarize(IEnumerable<RunAccuracies> runs)
     {

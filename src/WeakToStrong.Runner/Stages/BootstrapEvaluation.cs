@@ -30,7 +30,7 @@ public static class BootstrapEvaluation
         double Acc(string id) => (double)Metrics(id)["testAcc"]!;
 
         // Stage ids as PlanCompiler names them (Evaluation.Runs reads weak, ceiling and transfer the same way).
-        return [.. from chain in chains
+        List<ChainRun> runs = [.. from chain in chains
                    from loss in losses
                    from seed in seeds
                    let path = string.Join("->", chain)
@@ -43,6 +43,11 @@ public static class BootstrapEvaluation
                        [new StepAccuracy(chain[0], weakAcc, (double?)Metrics($"label/{chain[0]}/s{seed}")["train2Acc"]),
                         .. stepIds.Select((id, i) => new StepAccuracy(chain[i + 1], Acc(id), (double?)Metrics(id)["train2Acc"]))],
                        evaluate.DependsOn.Contains(direct) ? Acc(direct) : null)];
+        if ((string?)p["pgrBaseline"] == "per-seed") return runs;
+
+        // The manifest's default, the reference's baselines: the chain's weak model and final ceiling averaged over seeds.
+        var moved = PgrStatistics.WithSeedMeanBaselines(runs.Select(r => r.Final.Run).ToList());
+        return runs.Select((r, i) => r with { Final = PgrStatistics.Evaluate(moved[i]) }).ToList();
     }
 
     /// <summary>Adds the chains' results to the evaluate stage's metrics (no-op without chains).</summary>

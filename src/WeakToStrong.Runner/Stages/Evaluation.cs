@@ -48,15 +48,16 @@ public static class Evaluation
 
     public static StageResult Evaluate(Stage stage, StageInputs inputs, string work)
     {
-        var summary = PgrStatistics.Summarize(Runs(stage, inputs));
+        var summary = PgrStatistics.Summarize(Baselined(stage, Runs(stage, inputs)));
         var metrics = new JsonObject { ["runs"] = RunsJson(summary), ["summary"] = SummaryJson(summary) };
+        metrics["summary"]!["pgrBaseline"] = (string?)stage.Parameters["pgrBaseline"] ?? "seed-mean";
         BootstrapEvaluation.AddTo(metrics, stage, inputs); // chains m0 → … → mN (paper §4.3.1), when the manifest has any
 
         var variants = new JsonObject();
         foreach (var variant in VariantsReported(stage, inputs))
             if (Runs(stage, inputs, variant) is { } runs)
             {
-                var s = PgrStatistics.Summarize(runs);
+                var s = PgrStatistics.Summarize(Baselined(stage, runs));
                 variants[variant] = new JsonObject { ["runs"] = RunsJson(s), ["summary"] = SummaryJson(s) };
             }
         if (variants.Count > 0) metrics["earlyStopping"] = variants;
@@ -65,6 +66,10 @@ public static class Evaluation
         File.WriteAllText(path, metrics.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
         return new StageResult(new Dictionary<string, string> { ["pgr"] = path }, metrics);
     }
+
+    /// <summary>The manifest's PGR baselines: the reference's seed means (default), or each run's own seed.</summary>
+    static IReadOnlyList<RunAccuracies> Baselined(Stage evaluate, IReadOnlyList<RunAccuracies> runs) =>
+        (string?)evaluate.Parameters["pgrBaseline"] == "per-seed" ? runs : PgrStatistics.WithSeedMeanBaselines(runs);
 
     /// <summary>Variant names any transfer stage reported, in the order first seen.</summary>
     static IEnumerable<string> VariantsReported(Stage evaluate, StageInputs inputs) =>

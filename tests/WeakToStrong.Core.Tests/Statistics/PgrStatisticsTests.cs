@@ -68,3 +68,34 @@ public class PgrStatisticsTests
     public void Empty_input_gives_empty_summaries() =>
         Assert.Empty(PgrStatistics.Summarize([]).Pairs);
 }
+
+/// <summary>The reference's notebook: baselines averaged over seeds first, every run measured against the means.</summary>
+public class SeedMeanBaselineTests
+{
+    [Fact]
+    public void Each_model_accuracy_is_averaged_over_its_seeds_and_counted_once_per_seed()
+    {
+        RunAccuracies[] runs =
+        [
+            new("a", "b", "xent", 0, 0.5, 0.75, 0.625),
+            new("a", "b", "xent", 1, 0.25, 1.0, 0.625),
+            new("a", "b", "logconf", 0, 0.5, 0.75, 0.75),   // repeats (a, s0) and (b, s0): must not weigh twice
+            new("a", "c", "xent", 1, 0.25, 0.5, 0.5),
+        ];
+        var moved = PgrStatistics.WithSeedMeanBaselines(runs);
+        Assert.Equal([0.375, 0.375, 0.375, 0.375], moved.Select(r => r.WeakAcc));       // (0.5 + 0.25) / 2
+        Assert.Equal([0.875, 0.875, 0.875, 0.5], moved.Select(r => r.CeilingAcc));     // b: (0.75 + 1.0) / 2; c: one seed
+        Assert.Equal(runs.Select(r => r.TransferAcc), moved.Select(r => r.TransferAcc));
+        Assert.Equal(0.5, PgrStatistics.Evaluate(moved[0]).Pgr);                         // (0.625 − 0.375) / (0.875 − 0.375)
+    }
+
+    [Fact]
+    public void Validity_is_judged_on_the_means_not_on_the_seed()
+    {
+        // Seed 0's own ceiling is below its weak model, but the means leave a gap: the run counts.
+        RunAccuracies[] runs = [new("a", "b", "xent", 0, 0.75, 0.5, 0.75), new("a", "b", "xent", 1, 0.25, 1.0, 0.75)];
+        Assert.Null(PgrStatistics.Evaluate(runs[0]).Pgr);
+        var moved = PgrStatistics.WithSeedMeanBaselines(runs);
+        Assert.Equal(1.0, PgrStatistics.Evaluate(moved[0]).Pgr);                         // means 0.5 and 0.75: (0.75 − 0.5) / (0.75 − 0.5)
+    }
+}

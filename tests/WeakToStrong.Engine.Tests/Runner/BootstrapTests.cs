@@ -76,7 +76,8 @@ public class BootstrapPlanTests
     public void EvaluateReportsTheChainAgainstWeakAndCeilingWithPgrBesideTheDirectTransfer()
     {
         // Synthetic accuracies (binary fractions, so every figure below is exact); seed 1 has no gap to recover.
-        var metrics = EvaluateWith(Compile("seeds=[0,1]"));
+        // Per-seed baselines: each seed's chain is measured against its own weak model and ceiling.
+        var metrics = EvaluateWith(Compile("seeds=[0,1]", "pgrBaseline=per-seed"));
         var rows = metrics["bootstrap"]!.AsArray();
         Assert.Equal(2, rows.Count);
         Assert.Equal(JsonNode.Parse("""
@@ -100,12 +101,27 @@ public class BootstrapPlanTests
     }
 
     [Fact]
+    public void SeedMeanBaselinesMeasureEverySeedAgainstTheMeansOfWeakAndCeiling()
+    {
+        // The manifest default (the reference's notebook): weak small = (0.5 + 0.75) / 2, ceiling large = 0.75,
+        // so seed 1, which has no gap of its own, counts: (0.8125 − 0.625) / (0.75 − 0.625) = 1.5.
+        var metrics = EvaluateWith(Compile("seeds=[0,1]"));
+        var rows = metrics["bootstrap"]!.AsArray();
+        Assert.Equal([0.625, 0.625], rows.Select(r => (double)r!["weakAcc"]!));
+        Assert.Equal([0.0, 1.5], rows.Select(r => (double)r!["pgr"]!));
+        Assert.Equal("seed-mean", (string)metrics["summary"]!["pgrBaseline"]!);
+        var pair = Assert.Single(metrics["summary"]!["pairs"]!.AsArray())!;
+        Assert.Equal(0.625, (double)pair["weakAcc"]!);
+        Assert.Equal(0.0, (double)pair["pgrMedian"]!);   // transfers 0.5625 and 0.6875: PGR −0.5 and 0.5
+    }
+
+    [Fact]
     public void WithoutChainsEvaluateOutputHasNoBootstrapEntries()
     {
         // So an experiment without chains keeps the evaluate output (and run key) it had before chains were reported.
         var metrics = EvaluateWith(Compile("bootstrap=[]"));
         Assert.Equal(["runs", "summary"], metrics.Select(m => m.Key));
-        Assert.Equal(["pairs", "medianPgrByLoss", "flagged"], metrics["summary"]!.AsObject().Select(m => m.Key));
+        Assert.Equal(["pairs", "medianPgrByLoss", "flagged", "pgrBaseline"], metrics["summary"]!.AsObject().Select(m => m.Key));
     }
 
     /// <summary>Runs the evaluate stage over fixed per-stage metrics (seed 1 shifted so that it has no gap).</summary>
