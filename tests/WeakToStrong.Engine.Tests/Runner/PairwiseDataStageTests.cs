@@ -1,0 +1,56 @@
+using System.Security.Cryptography;
+using WeakToStrong.Core.Manifests;
+using WeakToStrong.Data.Cache;
+using WeakToStrong.Data.Formats;
+using WeakToStrong.Runner.Stages;
+
+namespace WeakToStrong.Engine.Tests.Runner;
+
+/// <summary>The data stage for reward modelling on a user's own pairs (a `path` source, task pairwise-jsonl).</summary>
+public sealed class PairwiseDataStageTests : IDisposable
+{
+    readonly string root = Directory.CreateTempSubdirectory("w2s-pairs-").FullName;
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
+    DataSpec Spec(string task = "pairwise-jsonl")
+    {
+        var lines = Enumerable.Range(0, 40).Select(i => $"{{\"prompt\":\"P{i}\",\"chosen\":\"good {i}\",\"rejected\":\"bad {i}\",\"soft_preference\":0.3}}");
+        string path = Path.Combine(root, "pairs.jsonl");
+        File.WriteAllText(path, string.Join("\n", lines) + "\n");
+        return new DataSpec
+        {
+            Task = task,
+            Sources = [new SourceSpec { Name = "pairs", Path = "pairs.jsonl", Sha256 = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path))) }],
+            Split = new SplitSpec { Train1 = 10, Train2 = 10, Test = 10, Validation = 5 },
+        };
+    }
+
+    SourceCache Sources() => new(Path.Combine(root, "cache"), dataRoot: root);
+
+    [Fact]
+    public async Task AUsersPairsAreSplitWholeAsGroundTruthWithTheirSoftPreferencesDropped()
+    {
+        var work = Directory.CreateDirectory(Path.Combine(root, "work")).FullName;
+        var result = await DataStage.RunAsync(Spec(), Setting.RewardModel, runSeed: 0, Sources(), work, CancellationToken.None);
+
+        Assert.Equal(["test", "train1", "train2", "validation"], result.Files.Keys.Order());
+        var split = result.Files.ToDictionary(f => f.Key, f => UserData.ReadPairwise(f.Value));
+        Assert.Equal([10, 10, 10, 5], new[] { "train1", "train2", "test", "validation" }.Select(s => split[s].Count));
+        var all = split.Values.SelectMany(v => v).ToList();
+        Assert.Equal(35, all.Select(p => p.Id).Distinct().Count());
+        Assert.All(all, p => Assert.Equal((p.Prompt[1..], p.Prompt[1..]), (p.Chosen[5..], p.Rejected[4..])));
+        Assert.All(all, p => Assert.Null(p.SoftPreference));
+        Assert.Equal(40, (int)result.Metrics["taskItems"]!);
+        Assert.Equal("pairwise-jsonl", (string)result.Metrics["task"]!);
+    }
+
+    [Fact]
+    public async Task ATaskOfTheOtherSettingIsRefusedBeforeAnythingIsFetched()
+    {
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            DataStage.RunAsync(Spec(), Setting.Classification, runSeed: 0, Sources(), root, CancellationToken.None));
+        Assert.Equal("task 'pairwise-jsonl' builds reward-model items, but the manifest's setting is classification", e.Message);
+        Assert.False(Directory.Exists(Path.Combine(root, "cache")));
+    }
+}
