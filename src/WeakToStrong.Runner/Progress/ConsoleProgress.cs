@@ -41,8 +41,13 @@ public sealed class ConsoleProgress : IRunProgress
         int filled = (int)Math.Round(fraction * 20);
         string bar = new string('#', filled) + new string('.', 20 - filled);
         _console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"    [{bar}] step {step}/{totalSteps}  loss {loss:F4}  {tokensPerSecond:F0} tok/s  ETA {eta:mm\\:ss}"));
+            $"    [{bar}] step {step}/{totalSteps}  loss {loss:F4}  {tokensPerSecond:F0} tok/s  ETA {Eta(eta)}"));
     }
+
+    /// <summary>mm:ss, or h:mm:ss from an hour on (a cpu-scale pretraining stage runs for over an hour).</summary>
+    public static string Eta(TimeSpan eta) => eta.TotalHours >= 1
+        ? string.Create(CultureInfo.InvariantCulture, $"{(int)eta.TotalHours}:{eta:mm\\:ss}")
+        : eta.ToString(@"mm\:ss", CultureInfo.InvariantCulture);
 
     public void StageFinished(string stageId, TimeSpan elapsed, string summary) =>
         _console.MarkupLineInterpolated($"[green]✓[/] {stageId} [grey]{elapsed.TotalSeconds:F1}s[/] {summary}");
