@@ -55,6 +55,9 @@ public sealed record PretrainSpec
 
     [Range(1e-12, 10.0)] public double Lr { get; init; } = 1e-3;
 
+    [Description("fp32, or bf16 matmuls with fp32 parameters (measured 2.3x faster for a w128-l2 body here).")]
+    public Precision Precision { get; init; } = Precision.Fp32;
+
     [Range(0, int.MaxValue), Description("Pretraining seed (shared by all run seeds: a pretrained body is reused).")]
     public int Seed { get; init; }
 }

@@ -11,7 +11,7 @@ namespace WeakToStrong.Runner.Environment;
 public static class CodeIdentity
 {
     /// <summary>The version string stage keys are computed with: bump <see cref="StageCodeVersion"/> when a stage's semantics change.</summary>
-    public const string StageCodeVersion = "w2s-stages/5";
+    public const string StageCodeVersion = "w2s-stages/6";
 
     public static JsonObject Describe() => new()
     {

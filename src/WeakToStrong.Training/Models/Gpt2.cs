@@ -184,6 +184,9 @@ public sealed class Gpt2Model : nn.Module<Tensor, Tensor?, Tensor>
         return ln_f.forward(x);
     }
 
+    /// <summary>The language-model head's weight [V, C]: wte's, tied (as in GPT-2).</summary>
+    public Tensor TiedHeadWeight => wte.weight!;
+
     /// <summary>Next-token logits [B,T,V] through the head tied to wte (fp32).</summary>
     public Tensor LmLogits(Tensor hidden) =>
         F.linear(hidden.to(ComputeType), wte.weight!.to(ComputeType)).to(ScalarType.Float32);
