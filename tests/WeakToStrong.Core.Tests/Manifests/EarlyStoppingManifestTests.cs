@@ -5,15 +5,9 @@ namespace WeakToStrong.Core.Tests.Manifests;
 /// <summary>training.earlyStopping: the paper's variants need an eval schedule, and weak-agreement a validation split.</summary>
 public class EarlyStoppingManifestTests
 {
-    private const string File = "experiments/x.json";
+    private const string File = ManifestAssert.File;
 
-    private static void AssertSingle(string marked, string code, string message)
-    {
-        var (text, marks) = Marked.Parse(marked);
-        var result = ManifestLoader.Load(text, File);
-        var (line, column) = Assert.Single(marks);
-        Assert.Equal([$"{File}({line},{column}): error {code}: {message}"], result.Diagnostics.Select(d => d.ToString()));
-    }
+    private static void AssertSingle(string marked, string code, string message) => ManifestAssert.SingleError(marked, code, message);
 
     private const string Training = "\"training\": { \"epochs\": 1, \"lr\": 0.001 }";
     private const string Split = "\"split\": { \"seed\": 0, \"train1\": 10, \"train2\": 10, \"test\": 10 }";

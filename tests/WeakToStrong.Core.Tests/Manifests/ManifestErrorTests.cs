@@ -6,16 +6,9 @@ namespace WeakToStrong.Core.Tests.Manifests;
 /// <summary>Each error kind of issue 3, with its stable code, exact line and column, and message.</summary>
 public class ManifestErrorTests
 {
-    private const string File = "experiments/x.json";
+    private const string File = ManifestAssert.File;
 
-    private static void AssertSingle(string marked, string code, string message)
-    {
-        var (text, marks) = Marked.Parse(marked);
-        var result = ManifestLoader.Load(text, File);
-        var (line, column) = Assert.Single(marks);
-        Assert.Equal([$"{File}({line},{column}): error {code}: {message}"], result.Diagnostics.Select(d => d.ToString()));
-        Assert.Null(result.Manifest);
-    }
+    private static void AssertSingle(string marked, string code, string message) => ManifestAssert.SingleError(marked, code, message);
 
     [Fact]
     public void Minimal_sample_is_valid()

@@ -1,9 +1,11 @@
+using WeakToStrong.Engine.Tests.Audit;
 using WeakToStrong.Runner;
 using WeakToStrong.Runner.Auditing;
 using WeakToStrong.Runner.Progress;
 
 namespace WeakToStrong.Engine.Tests.Runner;
 
+[Collection(TrainingRunsCollection.Name)]
 public class AuditFindsRecordedStoreTests
 {
     [Fact]

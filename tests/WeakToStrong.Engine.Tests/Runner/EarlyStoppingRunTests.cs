@@ -1,3 +1,4 @@
+using WeakToStrong.Engine.Tests.Audit;
 using System.Text.Json.Nodes;
 using WeakToStrong.Provenance.Records;
 using WeakToStrong.Runner;
@@ -9,6 +10,7 @@ namespace WeakToStrong.Engine.Tests.Runner;
 /// The paper's early-stopping variants and student–supervisor agreement on a tiny real run: reported beside the
 /// final checkpoint, read off the eval schedule, and changing nothing that is gated.
 /// </summary>
+[Collection(TrainingRunsCollection.Name)]
 public class EarlyStoppingRunTests
 {
     static string WithEarlyStopping(string manifest) => manifest

@@ -1,3 +1,4 @@
+using WeakToStrong.Engine.Tests.Audit;
 using System.Text.Json.Nodes;
 using WeakToStrong.Provenance.Records;
 using WeakToStrong.Runner;
@@ -6,6 +7,7 @@ using WeakToStrong.Runner.Progress;
 
 namespace WeakToStrong.Engine.Tests.Runner;
 
+[Collection(TrainingRunsCollection.Name)]
 public class ReproductionTests
 {
     static ReproduceRequest Request(TinyExperiment e, string store, IReadOnlyList<int>? seeds = null) => new()

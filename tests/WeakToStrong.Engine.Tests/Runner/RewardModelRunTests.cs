@@ -1,3 +1,4 @@
+using WeakToStrong.Engine.Tests.Audit;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using WeakToStrong.Core.Manifests;
@@ -16,6 +17,7 @@ namespace WeakToStrong.Engine.Tests.Runner;
 /// GPT-2 reward models, Bradley–Terry): weak soft preferences, a student trained on them, pairwise accuracies and
 /// a PGR row, reproducible from a fresh store.
 /// </summary>
+[Collection(TrainingRunsCollection.Name)]
 public class RewardModelRunTests(RewardModelRunFixture run) : IClassFixture<RewardModelRunFixture>
 {
     internal const string Transfer = "transfer/weak->strong/bradley-terry/s0";

@@ -5,23 +5,9 @@ namespace WeakToStrong.Engine.Tests.Runner;
 /// (paper §4.3.1), beside the direct small → large transfer it is compared with. One loss and one seed keep the
 /// whole run (12 stages) to seconds on 2 cores.
 /// </summary>
-sealed class TinyBootstrapExperiment : IDisposable
+sealed class TinyBootstrapExperiment() : TinyExperiment(Id, Manifest)
 {
     public const string Id = "tiny-bootstrap";
-
-    public string Root { get; } = Directory.CreateTempSubdirectory("w2s-tiny-boot-").FullName;
-    public string ExperimentsDirectory => Path.Combine(Root, "experiments");
-    public string RunsDirectory => Path.Combine(Root, "runs");
-
-    public TinyBootstrapExperiment()
-    {
-        Directory.CreateDirectory(ExperimentsDirectory);
-        File.WriteAllText(Path.Combine(ExperimentsDirectory, Id + ".json"), Manifest);
-    }
-
-    public string NewStore() => Directory.CreateDirectory(Path.Combine(Root, "store-" + Guid.NewGuid().ToString("N")[..8])).FullName;
-
-    public void Dispose() => Directory.Delete(Root, recursive: true);
 
     public const string Manifest = """
     {

@@ -4,17 +4,20 @@ namespace WeakToStrong.Engine.Tests.Runner;
 /// A real but tiny experiment (WordNet definitions from the pinned npm package, two small in-pipeline GPT-2s)
 /// written to a temp folder: small enough to run end to end twice inside a test.
 /// </summary>
-sealed class TinyExperiment : IDisposable
+class TinyExperiment : IDisposable
 {
     public string Root { get; } = Directory.CreateTempSubdirectory("w2s-tiny-").FullName;
     public string ExperimentsDirectory => Path.Combine(Root, "experiments");
     public string RunsDirectory => Path.Combine(Root, "runs");
 
     /// <param name="edit">Rewrites the manifest text (e.g. to switch an option on); null keeps it.</param>
-    public TinyExperiment(Func<string, string>? edit = null)
+    public TinyExperiment(Func<string, string>? edit = null) : this("tiny", edit is null ? Manifest : edit(Manifest)) { }
+
+    /// <summary>Another tiny experiment, written as experiments/<paramref name="id"/>.json.</summary>
+    protected TinyExperiment(string id, string manifest)
     {
         Directory.CreateDirectory(ExperimentsDirectory);
-        File.WriteAllText(Path.Combine(ExperimentsDirectory, "tiny.json"), edit is null ? Manifest : edit(Manifest));
+        File.WriteAllText(Path.Combine(ExperimentsDirectory, id + ".json"), manifest);
     }
 
     public string NewStore() => Directory.CreateDirectory(Path.Combine(Root, "store-" + Guid.NewGuid().ToString("N")[..8])).FullName;
