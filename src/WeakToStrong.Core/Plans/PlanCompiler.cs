@@ -44,7 +44,7 @@ public static class PlanCompiler
         var used = m.Models.Keys.Where(k => weakModels.Contains(k) || strongModels.Contains(k)).ToList();
 
         foreach (var seed in m.Seeds)
-            Add(DataId(seed), StageKind.Data, new JsonObject
+            Add(StageIds.Data(seed), StageKind.Data, new JsonObject
             {
                 ["task"] = m.Data.Task,
                 ["sources"] = Node(m.Data.Sources),
@@ -56,7 +56,7 @@ public static class PlanCompiler
         foreach (var name in used.Where(n => m.Models[n].Family == ModelFamily.Gpt2Local))
         {
             var p = m.Pretrain!;
-            Add(PretrainId(name), StageKind.Pretrain, new JsonObject
+            Add(StageIds.Pretrain(name), StageKind.Pretrain, new JsonObject
             {
                 ["model"] = ModelNode(m.Models[name]),
                 ["corpus"] = Node(p.Corpus),
@@ -65,7 +65,7 @@ public static class PlanCompiler
         }
 
         IEnumerable<string> BodyDeps(string model, int seed) =>
-            byId.ContainsKey(PretrainId(model)) ? [DataId(seed), PretrainId(model)] : [DataId(seed)];
+            byId.ContainsKey(StageIds.Pretrain(model)) ? [StageIds.Data(seed), StageIds.Pretrain(model)] : [StageIds.Data(seed)];
 
         JsonObject Training(string model, int seed, JsonObject extra)
         {
@@ -80,24 +80,24 @@ public static class PlanCompiler
         {
             foreach (var w in used.Where(weakModels.Contains))
             {
-                Add(WeakId(w, seed), StageKind.Weak, Training(w, seed, new() { ["trainOn"] = "train1" }), BodyDeps(w, seed));
-                Add(LabelId(w, seed), StageKind.Label, new JsonObject { ["split"] = "train2" }, WeakId(w, seed), DataId(seed));
+                Add(StageIds.Weak(w, seed), StageKind.Weak, Training(w, seed, new() { ["trainOn"] = "train1" }), BodyDeps(w, seed));
+                Add(StageIds.Label(w, seed), StageKind.Label, new JsonObject { ["split"] = "train2" }, StageIds.Weak(w, seed), StageIds.Data(seed));
             }
             foreach (var s in used.Where(strongModels.Contains))
-                Add($"ceiling/{s}/s{seed}", StageKind.Ceiling,
+                Add(StageIds.Ceiling(s, seed), StageKind.Ceiling,
                     Training(s, seed, new() { ["trainOn"] = Enum(m.Training.CeilingSplit) }), BodyDeps(s, seed));
             foreach (var pair in pairs)
                 foreach (var loss in m.Losses)
-                    Add($"transfer/{pair[0]}->{pair[1]}/{LossDefaults.Label(loss)}/s{seed}", StageKind.Transfer,
+                    Add(StageIds.Transfer(pair[0], pair[1], LossDefaults.Label(loss), seed), StageKind.Transfer,
                         Training(pair[1], seed, new() { ["loss"] = LossNode(loss), ["trainOn"] = "train2" }),
-                        [LabelId(pair[0], seed), .. BodyDeps(pair[1], seed)]);
+                        [StageIds.Label(pair[0], seed), .. BodyDeps(pair[1], seed)]);
             foreach (var chain in chains)
                 foreach (var loss in m.Losses)
                 {
-                    var teacher = LabelId(chain[0], seed);
+                    var teacher = StageIds.Label(chain[0], seed);
                     for (var i = 1; i < chain.Count; i++)
                     {
-                        var id = $"bootstrap/{string.Join("->", chain)}/{LossDefaults.Label(loss)}/{i}/s{seed}";
+                        var id = StageIds.Bootstrap(chain, LossDefaults.Label(loss), i, seed);
                         Add(id, StageKind.Bootstrap,
                             Training(chain[i], seed, new() { ["loss"] = LossNode(loss), ["trainOn"] = "train2", ["step"] = i }),
                             [teacher, .. BodyDeps(chain[i], seed)]);
@@ -112,7 +112,7 @@ public static class PlanCompiler
             ["bootstrap"] = Node(chains),
             ["losses"] = Node(m.Losses.Select(LossDefaults.Label).ToList()),
             ["seeds"] = Node(m.Seeds),
-            ["pgrBaseline"] = m.PgrBaseline == PgrBaseline.SeedMean ? "seed-mean" : "per-seed",
+            ["pgrBaseline"] = Enum(m.PgrBaseline),
         }, stages.Where(s => s.Kind is StageKind.Weak or StageKind.Ceiling or StageKind.Transfer or StageKind.Bootstrap).Select(s => s.Id));
 
         return new Plan(m.Id, scale, codeVersion, stages);
@@ -148,8 +148,4 @@ public static class PlanCompiler
 
     private static string Enum<T>(T value) where T : struct, System.Enum => Node(value).GetValue<string>();
 
-    private static string DataId(int seed) => $"data/s{seed}";
-    private static string PretrainId(string model) => $"pretrain/{model}";
-    private static string WeakId(string model, int seed) => $"weak/{model}/s{seed}";
-    private static string LabelId(string model, int seed) => $"label/{model}/s{seed}";
 }

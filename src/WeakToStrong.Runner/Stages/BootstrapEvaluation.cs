@@ -29,25 +29,21 @@ public static class BootstrapEvaluation
         JsonObject Metrics(string id) => inputs.Stage(id).Output.Metrics;
         double Acc(string id) => (double)Metrics(id)["testAcc"]!;
 
-        // Stage ids as PlanCompiler names them (Evaluation.Runs reads weak, ceiling and transfer the same way).
         List<ChainRun> runs = [.. from chain in chains
                    from loss in losses
                    from seed in seeds
-                   let path = string.Join("->", chain)
-                   let stepIds = Enumerable.Range(1, chain.Length - 1).Select(i => $"bootstrap/{path}/{loss}/{i}/s{seed}").ToList()
-                   let direct = $"transfer/{chain[0]}->{chain[^1]}/{loss}/s{seed}"
-                   let weakAcc = Acc($"weak/{chain[0]}/s{seed}")
+                   let stepIds = Enumerable.Range(1, chain.Length - 1).Select(i => StageIds.Bootstrap(chain, loss, i, seed)).ToList()
+                   let direct = StageIds.Transfer(chain[0], chain[^1], loss, seed)
+                   let weakAcc = Acc(StageIds.Weak(chain[0], seed))
                    select new ChainRun(chain,
                        PgrStatistics.Evaluate(new RunAccuracies(chain[0], chain[^1], loss, seed,
-                           WeakAcc: weakAcc, CeilingAcc: Acc($"ceiling/{chain[^1]}/s{seed}"), TransferAcc: Acc(stepIds[^1]))),
-                       [new StepAccuracy(chain[0], weakAcc, (double?)Metrics($"label/{chain[0]}/s{seed}")["train2Acc"]),
+                           WeakAcc: weakAcc, CeilingAcc: Acc(StageIds.Ceiling(chain[^1], seed)), TransferAcc: Acc(stepIds[^1]))),
+                       [new StepAccuracy(chain[0], weakAcc, (double?)Metrics(StageIds.Label(chain[0], seed))["train2Acc"]),
                         .. stepIds.Select((id, i) => new StepAccuracy(chain[i + 1], Acc(id), (double?)Metrics(id)["train2Acc"]))],
                        evaluate.DependsOn.Contains(direct) ? Acc(direct) : null)];
-        if ((string?)p["pgrBaseline"] == "per-seed") return runs;
-
-        // The manifest's default, the reference's baselines: the chain's weak model and final ceiling averaged over seeds.
-        var moved = PgrStatistics.WithSeedMeanBaselines(runs.Select(r => r.Final.Run).ToList());
-        return runs.Select((r, i) => r with { Final = PgrStatistics.Evaluate(moved[i]) }).ToList();
+        // The manifest's baselines, as for pairs: with seed-mean, the chain's weak model and final ceiling averaged over seeds.
+        var baselined = Evaluation.Baselined(evaluate, runs.Select(r => r.Final.Run).ToList());
+        return runs.Select((r, i) => r with { Final = PgrStatistics.Evaluate(baselined[i]) }).ToList();
     }
 
     /// <summary>Adds the chains' results to the evaluate stage's metrics (no-op without chains).</summary>

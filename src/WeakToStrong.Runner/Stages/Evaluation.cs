@@ -37,10 +37,10 @@ public static class Evaluation
             foreach (var loss in losses)
                 foreach (var seed in seeds)
                 {
-                    string transfer = $"transfer/{pair[0]}->{pair[1]}/{loss}/s{seed}";
+                    string transfer = StageIds.Transfer(pair[0], pair[1], loss, seed);
                     if (At(transfer) is not { } student) return null;
                     runs.Add(new RunAccuracies(pair[0], pair[1], loss, seed,
-                        WeakAcc: Acc($"weak/{pair[0]}/s{seed}"), CeilingAcc: Acc($"ceiling/{pair[1]}/s{seed}"),
+                        WeakAcc: Acc(StageIds.Weak(pair[0], seed)), CeilingAcc: Acc(StageIds.Ceiling(pair[1], seed)),
                         TransferAcc: (double)student["testAcc"]!, Agreement: (double?)student["agreement"]));
                 }
         return runs;
@@ -68,12 +68,12 @@ public static class Evaluation
     }
 
     /// <summary>The manifest's PGR baselines: the reference's seed means (default), or each run's own seed.</summary>
-    static IReadOnlyList<RunAccuracies> Baselined(Stage evaluate, IReadOnlyList<RunAccuracies> runs) =>
+    internal static IReadOnlyList<RunAccuracies> Baselined(Stage evaluate, IReadOnlyList<RunAccuracies> runs) =>
         (string?)evaluate.Parameters["pgrBaseline"] == "per-seed" ? runs : PgrStatistics.WithSeedMeanBaselines(runs);
 
     /// <summary>Variant names any transfer stage reported, in the order first seen.</summary>
     static IEnumerable<string> VariantsReported(Stage evaluate, StageInputs inputs) =>
-        evaluate.DependsOn.Where(id => id.StartsWith("transfer/", StringComparison.Ordinal))
+        evaluate.DependsOn.Where(id => inputs.Stage(id).Stage.Kind == StageKind.Transfer)
             .SelectMany(id => inputs.Stage(id).Output.Metrics["earlyStopping"]?.AsObject().Select(kv => kv.Key) ?? [])
             .Distinct(StringComparer.Ordinal);
 
