@@ -41,7 +41,7 @@ public static class Reproduction
         var sources = new SourceCache(storeRoot);
         progress.Info($"{plan.Stages.Count} stages, {threads} threads, store {store.Root}");
 
-        var executed = await new PlanExecutor(store, sources, request.Device, progress).RunAsync(plan, manifest, ct);
+        var executed = await new PlanExecutor(store, sources, request.Device, progress).RunAsync(plan, ct);
         var record = RecordBuilder.Build(request, resolved, plan, executed, threads, started, clock.Elapsed, store.Root);
         string path = record.Write(request.RunsDirectory);
         return new ReproduceResult(record.RunKey, path, PgrRows(executed.Single(e => e.Stage.Kind == StageKind.Evaluate)));

@@ -3,6 +3,7 @@ using WeakToStrong.Core.Manifests;
 using WeakToStrong.Data.Formats;
 using WeakToStrong.Runner.Models;
 using WeakToStrong.Runner.Progress;
+using WeakToStrong.Runner.Stages.Results;
 using WeakToStrong.Training.Losses;
 using WeakToStrong.Training.Trainer;
 
@@ -58,21 +59,19 @@ public static class ClassifierStage
         string checkpoint = Path.Combine(r.WorkDir, "model.safetensors");
         Checkpoint.Save(model.Module, checkpoint);
 
-        var final = result.Evaluations[^1].Metrics;
-        var curve = new JsonArray(result.Evaluations.Select(e => (JsonNode)StageEvaluator.Json(e)).ToArray());
-        var metrics = new JsonObject
+        var curve = result.Evaluations.Select(StageEvaluator.Point).ToList();
+        var metrics = new TrainMetrics
         {
-            ["testAcc"] = final[StageEvaluator.TestAcc],
-            ["trainExamples"] = train.Count,
-            ["steps"] = result.Steps,
-            ["finalLoss"] = result.Losses.Count > 0 ? result.Losses[^1] : null,
-            ["evaluations"] = curve,
+            TestAcc = curve[^1].TestAcc,
+            Agreement = curve[^1].Agreement,
+            TrainExamples = train.Count,
+            Steps = result.Steps,
+            FinalLoss = result.Losses.Count > 0 ? result.Losses[^1] : null,
+            Evaluations = curve,
+            EarlyStopping = StageEarlyStopping.Report(r.Training.EarlyStopping, result.Evaluations, r.Supervision is not null),
         };
-        if (final.TryGetValue(StageEvaluator.Agreement, out double agreement)) metrics[StageEvaluator.Agreement] = agreement;
-        if (StageEarlyStopping.Report(r.Training.EarlyStopping, result.Evaluations, r.Supervision is not null) is { } early)
-            metrics["earlyStopping"] = early;
         var timing = new JsonObject { ["tokensPerSecond"] = Math.Round(result.TokensPerSecond, 1), ["seconds"] = Math.Round(result.Elapsed.TotalSeconds, 2) };
-        return new StageResult(new Dictionary<string, string> { ["model"] = checkpoint }, metrics) { Timing = timing };
+        return StageResult.Of(new Dictionary<string, string> { ["model"] = checkpoint }, metrics) with { Timing = timing };
     }
 
     /// <summary>The loss's parameters as the factory names them; unset ones take Core's documented defaults.</summary>
