@@ -52,7 +52,7 @@ public static class ManifestResolver
                     diagnostics.Add(new Diagnostic(o.Where, DiagnosticCodes.InvalidOverride, $"Expected path=value, got '{o.Path}'."));
                 else current = Apply(current, o.Path, ParseValue(o), o.Where, layer.Name, diagnostics, applied);
 
-        var bound = ManifestLoader.Bind(current, validateScales: false);
+        var bound = ManifestLoader.Bind(current, validateScales: false, forRun: true);
         diagnostics.AddRange(bound.Diagnostics);
         var ok = bound.Manifest is not null && diagnostics.Count == 0;
         var resolved = ok

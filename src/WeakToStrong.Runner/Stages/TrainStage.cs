@@ -30,6 +30,8 @@ public static class TrainStage
         var train = teacher is not null ? Examples(teacher, LabelStage.Labels) : Examples(data, SplitName(p.TrainOn));
         string? body = stage.DependsOn.FirstOrDefault(d => inputs.Stage(d).Stage.Kind is StageKind.Pretrain or StageKind.Weights) is { } pre
             ? inputs.File(pre, "body") : null;
+        if (body is null && p.Model.Family == ModelFamily.Gpt2Hf)
+            throw new InvalidOperationException($"{stage.Id}: a gpt2-hf model trains from its weights stage's body, and this stage reads none");
         var supervisor = teacher is null ? null : new ClassifierStage.Supervisor(
             Examples(teacher, LabelStage.TestLabels),
             inputs.Has(teacher, LabelStage.ValidationLabels) ? Examples(teacher, LabelStage.ValidationLabels) : null);

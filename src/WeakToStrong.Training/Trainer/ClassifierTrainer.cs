@@ -48,7 +48,7 @@ public static class ClassifierTrainer
         var clock = Stopwatch.StartNew();
         for (int step = startStep; step < endStep; step++)
         {
-            double lr = CosineSchedule.LearningRate(options.LearningRate, step, nsteps);
+            double lr = LearningRates.At(options.Schedule, options.LearningRate, step, nsteps);
             foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
             double progressFraction = (double)step / nsteps;
 
