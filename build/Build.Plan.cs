@@ -4,7 +4,7 @@ using WeakToStrong.Core.Plans;
 using WeakToStrong.Runner;
 using WeakToStrong.Runner.Environment;
 
-/// <summary>`Plan`: the resolved manifest and its stage DAG with content keys (ARCHITECTURE §4), without running anything.</summary>
+/// <summary>`Plan`: the resolved manifest and its stage DAG with content keys (docs/architecture.md §4), without running anything.</summary>
 partial class Build
 {
     Target Plan => _ => _

@@ -34,7 +34,7 @@ public static class Reproduction
 
         DeviceSelector.Resolve(request.Device); // one clear line when CUDA is asked for and absent, before any work
         int threads = request.Threads ?? System.Environment.ProcessorCount;
-        torch.set_num_threads(threads); // pinned: a different thread count changes the bits (ARCHITECTURE §2.1)
+        torch.set_num_threads(threads); // pinned: a different thread count changes the bits (docs/architecture.md §9)
 
         string storeRoot = request.StoreRoot ?? ContentStore.DefaultRoot();
         var store = new ContentStore(storeRoot);

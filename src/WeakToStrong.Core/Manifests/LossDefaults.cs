@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace WeakToStrong.Core.Manifests;
 
-/// <summary>Which parameters each loss takes and their defaults (ARCHITECTURE §0 and §3).</summary>
+/// <summary>Which parameters each loss takes and their defaults (docs/engine.md "Losses").</summary>
 public static class LossDefaults
 {
     public static IReadOnlyList<string> Parameters(LossName name) => name switch

@@ -13,7 +13,7 @@ public sealed record ManifestLoadResult(Manifest? Manifest, JsonSyntaxObject? Sy
 
 /// <summary>
 /// Text → typed manifest + diagnostics. Never throws: any input, however malformed, yields diagnostics in
-/// MSBuild's canonical format (issue 3). Reads no files: callers pass the text and the path to report.
+/// MSBuild's canonical format (docs/architecture.md §3). Reads no files: callers pass the text and the path to report.
 /// </summary>
 public static class ManifestLoader
 {

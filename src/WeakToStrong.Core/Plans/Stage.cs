@@ -4,7 +4,7 @@ using WeakToStrong.Core.Stages;
 
 namespace WeakToStrong.Core.Plans;
 
-/// <summary>What a stage does (ARCHITECTURE §4). Serialized lower-case.</summary>
+/// <summary>What a stage does (docs/architecture.md §4). Serialized lower-case.</summary>
 public enum StageKind
 {
     /// <summary>Fetch pinned sources, build the task, split train1/train2/test for one seed.</summary>

@@ -5,7 +5,7 @@ using TorchSharp;
 namespace WeakToStrong.Runner.Environment;
 
 /// <summary>
-/// What computed a result, as far as it changes the bits: our assemblies, TorchSharp and LibTorch (ARCHITECTURE §0:
+/// What computed a result, as far as it changes the bits: our assemblies, TorchSharp and LibTorch (docs/architecture.md §6:
 /// hashed). Thread count, host and device are provenance, not identity (<see cref="HostProvenance"/>).
 /// </summary>
 public static class CodeIdentity

@@ -13,7 +13,7 @@ namespace WeakToStrong.Runner.Stages;
 /// Fine-tunes one model on one split's targets and evaluates it on test: the weak model and the ceiling (ground
 /// truth: xent, or Bradley–Terry on hard preferences for reward models) and the weak-to-strong student (weak soft
 /// labels, one loss each) are all this stage, in either setting (<see cref="ExampleSet"/>).
-/// The final checkpoint is what the stage reports and saves (ARCHITECTURE §3 "Evaluation"); the paper's
+/// The final checkpoint is what the stage reports and saves (docs/engine.md "What a stage reports"); the paper's
 /// early-stopping variants, when the manifest asks for them, are reported beside it (<see cref="StageEarlyStopping"/>).
 /// </summary>
 public static class ClassifierStage

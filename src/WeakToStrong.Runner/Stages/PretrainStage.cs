@@ -14,7 +14,7 @@ using WeakToStrong.Training.Trainer;
 namespace WeakToStrong.Runner.Stages;
 
 /// <summary>
-/// Language-model pretraining of an in-pipeline GPT-2 body on the pinned corpus (ARCHITECTURE §5), with GPT-2's own
+/// Language-model pretraining of an in-pipeline GPT-2 body on the pinned corpus (docs/architecture.md §10), with GPT-2's own
 /// tokenizer so the checkpoint stays loadable by Hugging Face's GPT-2. Shared by every run seed.
 /// </summary>
 public static class PretrainStage

@@ -1,10 +1,10 @@
 namespace WeakToStrong.Training.Losses;
 
-/// <summary>How the auxiliary weight c of logconf/entropy grows with progress f (ARCHITECTURE §3, §0).</summary>
+/// <summary>How the auxiliary weight c of logconf/entropy grows with progress f (docs/engine.md "Losses" and "Differences from the reference").</summary>
 public enum WarmupKind
 {
     /// <summary>The reference code: c = auxCoef·f while f ≤ warmupFrac, then jumps to auxCoef
-    /// (weak_to_strong/loss.py; open PR #33 calls the jump a bug). Reproduces the reference with warmupFrac 0.1.</summary>
+    /// (weak_to_strong/loss.py; openai/weak-to-strong's open PR #33 calls the jump a bug). Reproduces the reference with warmupFrac 0.1.</summary>
     Step,
 
     /// <summary>The paper: c = auxCoef·min(1, f/warmupFrac), linear to auxCoef over the first warmupFrac.</summary>

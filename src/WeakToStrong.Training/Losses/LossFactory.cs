@@ -32,7 +32,7 @@ public static class LossFactory
     {
         private readonly HashSet<string> used = new(StringComparer.Ordinal) { "name" };
 
-        // Defaults: the paper's linear warm-up over 20% to 0.5 (ARCHITECTURE §0); "step" + 0.1 is the reference.
+        // Defaults: the paper's linear warm-up over 20% to 0.5 (docs/engine.md "Losses"); "step" + 0.1 is the reference.
         public AuxWarmup Warmup() => new(
             Number("auxCoef", 0.5),
             Number("warmupFrac", 0.2),

@@ -7,7 +7,7 @@ public enum Precision { Fp32, Bf16 }
 public enum LearningRateSchedule { Cosine, Constant }
 
 /// <summary>
-/// One training run. Defaults are the reference's (ARCHITECTURE §3): batch 32, 2 epochs, Adam, cosine to 0.
+/// One training run. Defaults are the reference's (docs/engine.md "Trainer"): batch 32, 2 epochs, Adam, cosine to 0.
 /// The learning rate has no universal default (5e-5 for gpt2/medium, 1e-5 for large/xl in the reference).
 /// </summary>
 public sealed record TrainOptions
