@@ -53,7 +53,7 @@ public static class ClassifierStage
         var evaluator = new StageEvaluator(model.Encoder, r.Training, r.Test, r.Supervision);
 
         var options = TrainOptionsMapping.Options(r.Training, r.Seed, r.Device) with { Evaluate = evaluator.Evaluate };
-        var loss = LossFactory.Create(LossDefaults.Name(r.Loss.Name), LossParameters(r.Loss));
+        var loss = LossFactory.Create(r.Loss);
         var result = ClassifierTrainer.Train(model, train, options, loss, new StageStepProgress(progress, r.StageId));
 
         string checkpoint = Path.Combine(r.WorkDir, "model.safetensors");
@@ -72,19 +72,5 @@ public static class ClassifierStage
         };
         var timing = new JsonObject { ["tokensPerSecond"] = Math.Round(result.TokensPerSecond, 1), ["seconds"] = Math.Round(result.Elapsed.TotalSeconds, 2) };
         return StageResult.Of(new Dictionary<string, string> { ["model"] = checkpoint }, metrics) with { Timing = timing };
-    }
-
-    /// <summary>The loss's parameters as the factory names them; unset ones take Core's documented defaults.</summary>
-    public static IReadOnlyDictionary<string, object?> LossParameters(LossSpec spec)
-    {
-        var l = LossDefaults.Effective(spec);
-        var p = new Dictionary<string, object?>();
-        if (l.AuxCoef is { } c) p["auxCoef"] = c;
-        if (l.Warmup is { } w) p["warmup"] = w == Warmup.Linear ? "linear" : "step";
-        if (l.WarmupFrac is { } f) p["warmupFrac"] = f;
-        if (l.Alpha is { } a) p["alpha"] = a;
-        if (l.Beta is { } b) p["beta"] = b;
-        if (l.Radius is { } r) p["radius"] = r;
-        return p;
     }
 }

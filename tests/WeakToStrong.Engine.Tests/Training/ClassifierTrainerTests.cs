@@ -62,7 +62,7 @@ public class ClassifierTrainerTests
         var data = TinyTask.Examples(48, seed: 3);
         using var model = Gpt2Classifier.Create(TinyTask.Config, modelSeed);
         // logconf with minibatch < batch exercises the coupled (whole-batch) path.
-        ClassifierTrainer.Train(model, data, Options(dataSeed), new LogConfidenceLoss(new AuxWarmup()));
+        ClassifierTrainer.Train(model, data, Options(dataSeed), new LogConfidenceLoss(new AuxWarmup(0.5, 0.2, WarmupKind.Linear)));
         var path = TinyTask.TempFile("det");
         try
         {

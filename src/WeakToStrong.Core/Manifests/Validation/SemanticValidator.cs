@@ -106,19 +106,17 @@ internal sealed partial class SemanticValidator(Manifest m, IReadOnlyDictionary<
             var loss = m.Losses[i];
             var path = $"losses[{i}]";
             var allowed = LossDefaults.Parameters(loss.Name);
-            foreach (var (param, set) in new[] { ("auxCoef", loss.AuxCoef.HasValue), ("warmup", loss.Warmup.HasValue),
-                         ("warmupFrac", loss.WarmupFrac.HasValue), ("alpha", loss.Alpha.HasValue), ("beta", loss.Beta.HasValue), ("radius", loss.Radius.HasValue) })
-                if (set && !allowed.Contains(param))
-                    Error($"{path}.{param}", path, atKey: true, DiagnosticCodes.LossParameterNotApplicable,
-                        $"Parameter '{param}' does not apply to loss '{LossDefaults.Name(loss.Name)}'" +
-                        (allowed.Count == 0 ? " (it takes none)." : $" (it takes {string.Join(", ", allowed)})."));
+            foreach (var param in LossDefaults.SetParameters(loss).Where(p => !allowed.Contains(p)))
+                Error($"{path}.{param}", path, atKey: true, DiagnosticCodes.LossParameterNotApplicable,
+                    $"Parameter '{param}' does not apply to loss '{LossDefaults.Name(loss.Name)}'" +
+                    (allowed.Count == 0 ? " (it takes none)." : $" (it takes {string.Join(", ", allowed)})."));
             var label = LossDefaults.Label(loss);
             if (!labels.Add(label))
                 Error($"{path}.name", path, DiagnosticCodes.DuplicateValue, $"Loss '{label}' is listed twice; give variants distinct 'label's.");
-            if ((loss.Name == LossName.BradleyTerry) != (m.Setting == Setting.RewardModel))
-                Error($"{path}.name", path, DiagnosticCodes.InconsistentValue, loss.Name == LossName.BradleyTerry
-                    ? "Loss 'bradley-terry' needs \"setting\": \"reward-model\"."
-                    : $"Setting 'reward-model' trains on preference pairs: use loss 'bradley-terry', not '{LossDefaults.Name(loss.Name)}'.");
+            if (LossDefaults.Of(loss.Name).Setting != m.Setting)
+                Error($"{path}.name", path, DiagnosticCodes.InconsistentValue, m.Setting == Setting.RewardModel
+                    ? $"Setting 'reward-model' trains on preference pairs: use loss {string.Join(" or ", LossDefaults.All.Where(d => d.Setting == Setting.RewardModel).Select(d => $"'{LossDefaults.Name(d.Name)}'"))}, not '{LossDefaults.Name(loss.Name)}'."
+                    : $"Loss '{LossDefaults.Name(loss.Name)}' needs \"setting\": \"reward-model\".");
         }
     }
 
