@@ -40,9 +40,10 @@ public static class PlanCompiler
         foreach (var seed in m.Seeds)
             Add(StageIds.Data(seed), StageKind.Data, new DataParameters(m.Data.Task, m.Setting, m.Data.Sources, m.Data.Split, data, seed));
 
-        foreach (var name in used.Where(n => m.Models[n].Family == ModelFamily.Gpt2Local))
+        BodySource Body(string model) => ModelFamilies.Of(m.Models[model].Family).Body;
+        foreach (var name in used.Where(n => Body(n) == BodySource.Pretrain))
             Add(StageIds.Pretrain(name), StageKind.Pretrain, new PretrainParameters(Identity(m.Models[name]), m.Pretrain!));
-        foreach (var name in used.Where(n => m.Models[n].Family == ModelFamily.Gpt2Hf))
+        foreach (var name in used.Where(n => Body(n) == BodySource.Weights))
             Add(StageIds.Weights(name), StageKind.Weights, new WeightsParameters(Identity(m.Models[name])));
 
         // A model's body comes from its pretrain stage (gpt2-local), its weights stage (gpt2-hf) or its package (MiniLM).

@@ -1,5 +1,6 @@
+using System.Reflection;
 using WeakToStrong.Core.Manifests;
-using WeakToStrong.Training.Bert;
+using WeakToStrong.Runner.Models.Families;
 using WeakToStrong.Training.Models;
 
 namespace WeakToStrong.Runner.Models;
@@ -7,41 +8,28 @@ namespace WeakToStrong.Runner.Models;
 /// <summary>
 /// A manifest's model declaration as a fresh model: for classification a body + zero-initialised two-class head,
 /// for reward modelling the same body + a zero-initialised scalar reward head (<see cref="PairwiseRewardModel"/>);
-/// the body frozen for a linear probe.
+/// the body frozen for a linear probe. Each family's class in <c>Models/Families/</c> builds it.
 /// </summary>
 public static class ModelFactory
 {
+    static readonly Lazy<IReadOnlyDictionary<ModelFamily, IModelFamily>> Families = new(Discover);
+
     /// <param name="pretrainedBody">gpt2-local: the body from the pretrain stage; gpt2-hf: from the weights stage. Null when a
-    /// whole checkpoint is loaded over the model next (the label stage), or for a gpt2-local trained from scratch.</param>
+    /// whole checkpoint is loaded over the model next (the label stage), or for a family whose body ships in a package.</param>
     public static ISequenceClassifier Create(ModelSpec spec, long seed, int maxCtx, string? pretrainedBody, Setting setting = Setting.Classification)
     {
-        bool reward = setting switch
+        var family = Families.Value.TryGetValue(spec.Family, out var f) ? f
+            : throw new NotSupportedException($"model family {ModelFamilies.Name(spec.Family)} has no implementation (a class with [Family(ModelFamily.{spec.Family})])");
+        return setting switch
         {
-            Setting.Classification => false,
-            Setting.RewardModel => true,
+            Setting.Classification => family.Classifier(spec, seed, maxCtx, pretrainedBody),
+            Setting.RewardModel => family.RewardModel(spec, seed, maxCtx, pretrainedBody),
             _ => throw new NotSupportedException($"setting {setting}"),
         };
-        switch (spec.Family)
-        {
-            case ModelFamily.MiniLmL6:
-                int ctx = Math.Min(maxCtx, 512);
-                return reward ? PairwiseRewardModel.MiniLm(seed, spec.LinearProbe, ctx) : BertClassifier.CreateMiniLm(seed, spec.LinearProbe, maxCtx: ctx);
-            case ModelFamily.Gpt2Local:
-            case ModelFamily.Gpt2Hf:
-                var config = Gpt2ConfigOf(spec);
-                if (reward)
-                {
-                    var rm = PairwiseRewardModel.Gpt2(config, seed, spec.LinearProbe);
-                    if (pretrainedBody is not null) Gpt2Checkpoint.LoadBody(rm.Gpt2Body!, pretrainedBody);
-                    return rm;
-                }
-                var classifier = Gpt2Classifier.Create(config, seed, spec.LinearProbe);
-                if (pretrainedBody is not null) Gpt2Checkpoint.LoadBody(classifier.Body, pretrainedBody);
-                return classifier;
-            default:
-                throw new NotSupportedException($"model family {spec.Family}");
-        }
     }
+
+    /// <summary>The families that have an implementation here.</summary>
+    public static IReadOnlyCollection<ModelFamily> Implemented => [.. Families.Value.Keys];
 
     /// <summary>"w64-l2-h2" (the manifest's local size: width, layers and heads as written) or a reference preset name.</summary>
     public static Gpt2Config Gpt2ConfigOf(ModelSpec spec)
@@ -49,5 +37,15 @@ public static class ModelFactory
         string size = spec.Size ?? throw new InvalidOperationException($"{spec.Family} model needs a size");
         if (!ModelSize.TryParse(size, out var local, out _)) return Gpt2Config.Parse(size);
         return new Gpt2Config(NEmbd: local.Width, NLayer: local.Layers, NHead: local.Heads);
+    }
+
+    static IReadOnlyDictionary<ModelFamily, IModelFamily> Discover()
+    {
+        var found = new Dictionary<ModelFamily, IModelFamily>();
+        foreach (var type in typeof(ModelFactory).Assembly.GetTypes().Where(t => !t.IsAbstract))
+            if (type.GetCustomAttribute<FamilyAttribute>() is { } attribute
+                && !found.TryAdd(attribute.Family, (IModelFamily)Activator.CreateInstance(type)!))
+                throw new InvalidOperationException($"two classes implement model family {attribute.Family}");
+        return found;
     }
 }

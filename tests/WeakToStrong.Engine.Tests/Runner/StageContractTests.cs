@@ -35,4 +35,12 @@ public class StageContractTests
         FieldInfo f => [f.FieldType],
         _ => [],
     };
+
+    [Fact]
+    public void Every_model_family_and_loss_the_schema_accepts_has_a_table_row_and_an_implementation()
+    {
+        Assert.Equal(Enum.GetValues<ModelFamily>().Order(), ModelFamilies.All.Select(f => f.Family).Order());
+        Assert.Equal(Enum.GetValues<ModelFamily>().Order(), WeakToStrong.Runner.Models.ModelFactory.Implemented.Order());
+        Assert.Equal(Enum.GetValues<LossName>().Order(), WeakToStrong.Training.Losses.LossFactory.Implemented.Order());
+    }
 }

@@ -8,8 +8,6 @@ namespace WeakToStrong.Core.Manifests.Validation;
 /// <summary>Rules that span fields: model references, sizes, loss parameters, pinned sources, batch shapes.</summary>
 internal sealed partial class SemanticValidator(Manifest m, IReadOnlyDictionary<string, JsonSyntax> index, IReadOnlyDictionary<string, SourceLocation> keys, SourceLocation root, ICollection<Diagnostic> diagnostics)
 {
-    public static readonly IReadOnlyList<string> HfSizes = ["gpt2", "gpt2-medium", "gpt2-large", "gpt2-xl"];
-
     /// <summary>The shape of a local size, to tell "not a size" from "a size out of range" (<see cref="ModelSize"/> says which).</summary>
     [GeneratedRegex(@"^w\d+-l\d+-h\d+$")] private static partial Regex LocalSize();
 
@@ -35,43 +33,56 @@ internal sealed partial class SemanticValidator(Manifest m, IReadOnlyDictionary<
         foreach (var (name, model) in m.Models)
         {
             var path = $"models.{name}";
-            switch (model.Family)
+            var family = ModelFamilies.Of(model.Family);
+            string kind = ModelFamilies.Name(model.Family);
+            CheckSize(name, path, model.Size, family);
+            switch (family.Body)
             {
-                case ModelFamily.Gpt2Local:
-                    if (!ModelSize.TryParse(model.Size, out _, out var problem))
-                        Error(path + ".size", path, model.Size is not null && LocalSize().IsMatch(model.Size) ? DiagnosticCodes.InconsistentValue : DiagnosticCodes.InvalidFormat,
-                            $"gpt2-local model '{name}' size {Quote(model.Size)}: {problem}.");
-                    if (m.Pretrain is null)
-                        Error(path + ".family", path, DiagnosticCodes.MissingRequired, $"Model '{name}' is gpt2-local, so the manifest needs a 'pretrain' section.");
+                case BodySource.Pretrain when m.Pretrain is null:
+                    Error(path + ".family", path, DiagnosticCodes.MissingRequired, $"Model '{name}' is {kind}, so the manifest needs a 'pretrain' section.");
                     break;
-                case ModelFamily.Gpt2Hf:
-                    // A preset, or w{width}-l{layers}-h{heads} for a checkpoint of another shape (a distilled or tiny GPT-2).
-                    if (model.Size is not null && LocalSize().IsMatch(model.Size) && !ModelSize.TryParse(model.Size, out _, out var hfProblem))
-                        Error(path + ".size", path, DiagnosticCodes.InconsistentValue, $"gpt2-hf model '{name}' size {Quote(model.Size)}: {hfProblem}.");
-                    else if (model.Size is null || !HfSizes.Contains(model.Size) && !LocalSize().IsMatch(model.Size))
-                        Error(path + ".size", path, DiagnosticCodes.InvalidFormat,
-                            $"gpt2-hf model '{name}' needs size one of {string.Join(", ", HfSizes)} or w<width>-l<layers>-h<heads>, got {Quote(model.Size)}.{DidYouMean.Hint(model.Size ?? "", HfSizes)}");
+                case BodySource.Weights:
                     if (model.Weights is { Npm: not null } or { Deb: not null })
                         Error(path + ".weights", path, DiagnosticCodes.InvalidFormat,
-                            $"gpt2-hf model '{name}': weights are one safetensors file, given as \"path\" or an https \"url\" with its \"sha256\".");
+                            $"{kind} model '{name}': weights are one safetensors file, given as \"path\" or an https \"url\" with its \"sha256\".");
                     if (ForRun && model.Weights is null)
                         Error(path, "models", DiagnosticCodes.MissingRequired,
-                            $"gpt2-hf model '{name}' has no pinned weights: give models.{name}.weights as {{\"name\", \"path\" (under the data root) or https \"url\", \"sha256\"}} of Hugging Face's model.safetensors for {model.Size}.");
-                    break;
-                case ModelFamily.MiniLmL6:
-                    if (model.Size is not null)
-                        Error(path + ".size", path, DiagnosticCodes.InconsistentValue, $"minilm-l6 model '{name}' has a fixed size; remove 'size'.");
+                            $"{kind} model '{name}' has no pinned weights: give models.{name}.weights as {{\"name\", \"path\" (under the data root) or https \"url\", \"sha256\"}} of Hugging Face's model.safetensors for {model.Size}.");
                     break;
             }
             if (model.Weights is { } weights)
             {
-                if (model.Family != ModelFamily.Gpt2Hf)
+                if (family.Body != BodySource.Weights)
                     Error(path + ".weights", path, DiagnosticCodes.InconsistentValue,
-                        $"Model '{name}' is {FamilyName(model.Family)}: only gpt2-hf models load weights (gpt2-local pretrains, minilm-l6 comes from its package).");
+                        $"Model '{name}' is {kind}: only {string.Join(", ", ModelFamilies.All.Where(f => f.Body == BodySource.Weights).Select(f => ModelFamilies.Name(f.Family)))} models load weights (its body comes from {(family.Body == BodySource.Pretrain ? "pretraining" : "its package")}).");
                 CheckSource(path + ".weights", weights);
             }
             if (model.Training is { } t)
                 CheckBatch(path + ".training", t.BatchSize ?? m.Training.BatchSize, t.MinibatchSize ?? m.Training.MinibatchSize);
+        }
+    }
+
+    /// <summary>The size against the family's rule (<see cref="ModelFamilies"/>).</summary>
+    private void CheckSize(string name, string path, string? size, ModelFamilyDescriptor family)
+    {
+        string kind = ModelFamilies.Name(family.Family);
+        bool looksLocal = size is not null && LocalSize().IsMatch(size);
+        switch (family.Size)
+        {
+            case SizeRule.None when size is not null:
+                Error(path + ".size", path, DiagnosticCodes.InconsistentValue, $"{kind} model '{name}' has a fixed size; remove 'size'.");
+                break;
+            case SizeRule.Local or SizeRule.PresetOrLocal when looksLocal && !ModelSize.TryParse(size, out _, out var problem):
+                Error(path + ".size", path, DiagnosticCodes.InconsistentValue, $"{kind} model '{name}' size {Quote(size)}: {problem}.");
+                break;
+            case SizeRule.Local when !looksLocal:
+                Error(path + ".size", path, DiagnosticCodes.InvalidFormat,
+                    $"{kind} model '{name}' size {Quote(size)}: expected w<width>-l<layers>-h<heads>, e.g. \"w64-l2-h2\".");
+                break;
+            case SizeRule.PresetOrLocal when !looksLocal && (size is null || !family.Presets.Contains(size)):
+                Error(path + ".size", path, DiagnosticCodes.InvalidFormat,
+                    $"{kind} model '{name}' needs size one of {string.Join(", ", family.Presets)} or w<width>-l<layers>-h<heads>, got {Quote(size)}.{DidYouMean.Hint(size ?? "", family.Presets)}");
+                break;
         }
     }
 
@@ -220,8 +231,6 @@ internal sealed partial class SemanticValidator(Manifest m, IReadOnlyDictionary<
     }
 
     private SourceLocation? Locate(string path) => index.TryGetValue(path, out var n) ? n.Location : null;
-
-    private static string FamilyName(ModelFamily f) => System.Text.Json.JsonSerializer.Serialize(f, ManifestJson.Options).Trim('"');
 
     private static string Quote(string? s) => s is null ? "none" : $"\"{s}\"";
 }

