@@ -1,8 +1,8 @@
 using WeakToStrong.Build.Experiments;
 using WeakToStrong.Build.Host.Definition;
-using WeakToStrong.Runner;
+using WeakToStrong.Runner.Application;
 
-/// <summary>`Reproduce`: runs an experiment end to end through the shared runner, then prints its PGR table and record path.</summary>
+/// <summary>`Reproduce`: runs an experiment end to end through the shared verb, then prints its PGR table and record path.</summary>
 partial class Build
 {
     Target Reproduce => _ => _
@@ -11,8 +11,7 @@ partial class Build
         .Requires(() => ExperimentExists())
         .Executes(async () =>
         {
-            var result = await Reproduction.RunAsync(CreateRequest());
-            Output.Write(PgrTable.Build(result, Output.Border));
-            Output.Line($"Run record: {result.RecordPath}");
+            var result = await UserFacing(() => ReproduceVerb.RunAsync(CreateRequest(), HostProgress.For(Output)));
+            Output.Write(Json ? JsonRenderer.Reproduce(result) : TextRenderer.Reproduce(result));
         });
 }

@@ -24,7 +24,7 @@ public static class Reproduction
 {
     public static async Task<ReproduceResult> RunAsync(ReproduceRequest request, IRunProgress? progress = null, CancellationToken ct = default)
     {
-        progress ??= new ConsoleProgress();
+        progress ??= new TextProgress(Console.Out);
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
 
