@@ -1,4 +1,5 @@
 using WeakToStrong.Engine.Tests.Audit;
+using WeakToStrong.Build.Experiments;
 using WeakToStrong.Build.Host.Parameters;
 using WeakToStrong.Runner;
 
@@ -28,6 +29,15 @@ public class EdgeTests
         Assert.Matches(@"\n  --scale <smoke\|cpu\|paper>\s+Scale to run at, .*\[current: none\]\n", host.Output);
         foreach (var target in new[] { "Plan", "Reproduce", "Runs", "Audit" })
             Assert.Matches($@"\n  {target}\s+\S", host.Output);
+    }
+
+    [Fact]
+    public void A_host_request_without_a_scale_leaves_the_choice_to_the_manifest()
+    {
+        var request = ReproduceRequests.Create("/repo", "chatgpt-rm", null, Device.Cpu, [], [], null, null, ["Reproduce"]);
+
+        Assert.Null(request.Scale);
+        Assert.True(request.UseDefaultScale);
     }
 
     [Theory]
