@@ -1,4 +1,4 @@
-# Bootstrapper for the NUKE-style build host (ARCHITECTURE §1-2): .\build.ps1 [targets] [--parameters]
+# Bootstrapper for the NUKE-style build host (docs/architecture.md §7): .\build.ps1 [targets] [--parameters]
 # Builds build/_build.csproj quietly, then runs it with the same arguments.
 $ErrorActionPreference = "Stop"
 Set-StrictMode -Version 2.0
@@ -10,7 +10,7 @@ $env:DOTNET_NOLOGO = 1
 $env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = 1
 
 # glibc malloc settings (Linux/macOS PowerShell only; Windows ignores them): never return memory to the OS,
-# which measured 4x faster TorchSharp steps on these VMs (ARCHITECTURE §2.1). A user's own values win.
+# which measured 4x faster TorchSharp steps on these VMs (docs/architecture.md §9). A user's own values win.
 if (-not $env:MALLOC_MMAP_MAX_) { $env:MALLOC_MMAP_MAX_ = "0" }
 if (-not $env:MALLOC_TRIM_THRESHOLD_) { $env:MALLOC_TRIM_THRESHOLD_ = "100000000000" }
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Bootstrapper for the NUKE-style build host (ARCHITECTURE §1-2): ./build.sh [targets] [--parameters]
+# Bootstrapper for the NUKE-style build host (docs/architecture.md §7): ./build.sh [targets] [--parameters]
 # Builds build/_build.csproj quietly, then runs it with the same arguments. The real `nuke` global tool finds
 # .nuke/ and calls this script, so `nuke Reproduce --experiment x` works unchanged.
 set -eo pipefail
@@ -13,7 +13,7 @@ export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 # glibc malloc: never give memory back to the OS. On these VMs the first touch of fresh pages is very slow and
 # TorchSharp allocates large tensors every step; this measured 224 -> 994 tok/s for a GPT-2-vocabulary step
-# (ARCHITECTURE §2.1). It must be set before the process starts. A user's own values win.
+# (docs/architecture.md §9). It must be set before the process starts. A user's own values win.
 export MALLOC_MMAP_MAX_="${MALLOC_MMAP_MAX_:-0}"
 export MALLOC_TRIM_THRESHOLD_="${MALLOC_TRIM_THRESHOLD_:-100000000000}"
 

@@ -5,7 +5,7 @@ using WeakToStrong.Runner.Application;
 using WeakToStrong.Runner.Auditing;
 using WeakToStrong.Runner.Progress;
 
-/// <summary>`Audit`: re-hashes a run's artifacts and compares the run with its record and today's manifest (ARCHITECTURE §6).</summary>
+/// <summary>`Audit`: re-hashes a run's artifacts and compares the run with its record and today's manifest (docs/architecture.md §6).</summary>
 partial class Build
 {
     [Parameter("Run to audit: a run key, a unique key prefix, or the path of a run record.")]

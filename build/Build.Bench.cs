@@ -2,7 +2,7 @@ using TorchSharp;
 using WeakToStrong.Build.Host.Definition;
 using WeakToStrong.Training.Bench;
 
-/// <summary>`Bench`: training throughput of the in-pipeline GPT-2 sizes against this machine's measured matmul peak (issue 4).</summary>
+/// <summary>`Bench`: training throughput of the in-pipeline GPT-2 sizes against this machine's measured matmul peak (docs/architecture.md §9).</summary>
 partial class Build
 {
     Target Bench => _ => _

@@ -4,7 +4,7 @@ using WeakToStrong.Build.Host.Definition;
 using WeakToStrong.Runner;
 using WeakToStrong.Runner.Experiments;
 
-/// <summary>The experiment parameters shared by Plan and Reproduce (ARCHITECTURE §4: CLI > environment > nuke.json > manifest).</summary>
+/// <summary>The experiment parameters shared by Plan and Reproduce (docs/architecture.md §7: CLI > environment > nuke.json > .nuke/parameters.json > default).</summary>
 partial class Build
 {
     [Parameter("Experiment id: a manifest experiments/<id>.json.")]
@@ -25,7 +25,7 @@ partial class Build
     [Parameter("Root of the content store and caches; none means the user's cache folder.")]
     readonly string? Store;
 
-    [Parameter("Torch threads; pinned so that re-runs are bit-identical (ARCHITECTURE §2.1).")]
+    [Parameter("Torch threads; pinned so that re-runs are bit-identical (docs/architecture.md §9).")]
     readonly int? Threads;
 
     [Parameter("Plan, Reproduce, Runs, Audit: write the result as JSON (the same document as w2s --json).")]

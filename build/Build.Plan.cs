@@ -1,7 +1,7 @@
 using WeakToStrong.Build.Host.Definition;
 using WeakToStrong.Runner.Application;
 
-/// <summary>`Plan`: the resolved manifest and its stage DAG with content keys (ARCHITECTURE §4), without running anything.</summary>
+/// <summary>`Plan`: the resolved manifest and its stage DAG with content keys (docs/architecture.md §4), without running anything.</summary>
 partial class Build
 {
     Target Plan => _ => _

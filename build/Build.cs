@@ -4,7 +4,7 @@ using WeakToStrong.Build.Host.Definition;
 using WeakToStrong.Build.Tools;
 
 /// <summary>
-/// The repository's build, NUKE-style (ARCHITECTURE §2): `./build.sh [targets] [--parameters]`.
+/// The repository's build, NUKE-style (docs/architecture.md §7): `./build.sh [targets] [--parameters]`.
 /// This file: the solution lifecycle. Build.Plan.cs and Build.Reproduce.cs hold the experiment targets, which run
 /// in-process through the shared library and so depend on no compile step (build.sh has compiled the host).
 /// </summary>

@@ -1,6 +1,6 @@
 namespace WeakToStrong.Build.Experiments;
 
-/// <summary>The sizes an experiment runs at (ARCHITECTURE §8): minutes on a laptop, the CPU study, the paper's models.</summary>
+/// <summary>The sizes an experiment runs at (docs/architecture.md §12): minutes on a laptop, the CPU study, the paper's models.</summary>
 public enum Scale
 {
     Smoke,
@@ -8,7 +8,7 @@ public enum Scale
     Paper,
 }
 
-/// <summary>Where tensors live; `cuda` needs the TorchSharp-cuda backend (`-p:TorchBackend=cuda`, ARCHITECTURE §2).</summary>
+/// <summary>Where tensors live; `cuda` needs the TorchSharp-cuda backend (`-p:TorchBackend=cuda`, docs/architecture.md §7).</summary>
 public enum Device
 {
     Cpu,

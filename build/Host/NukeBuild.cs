@@ -5,7 +5,7 @@ using WeakToStrong.Build.Host.Output;
 namespace WeakToStrong.Build.Host;
 
 /// <summary>
-/// The base of a build class, shaped like Nuke.Common's (Nuke.Common itself is not served here, ARCHITECTURE §2):
+/// The base of a build class, shaped like Nuke.Common's (Nuke.Common itself is not served here, docs/architecture.md §7):
 /// <c>class Build : NukeBuild { public static int Main() => Execute&lt;Build&gt;(x => x.Compile); … }</c>.
 /// </summary>
 public abstract class NukeBuild

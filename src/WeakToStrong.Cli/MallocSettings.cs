@@ -4,7 +4,7 @@ namespace WeakToStrong.Cli;
 
 /// <summary>
 /// Measured here: with glibc's defaults a GPT-2-vocabulary step ran 224 tok/s; with MALLOC_MMAP_MAX_=0 and a huge trim
-/// threshold set before the process starts, 994 tok/s (ARCHITECTURE §2.1). build.sh exports them; the tool sets them
+/// threshold set before the process starts, 994 tok/s (docs/architecture.md §9). build.sh exports them; the tool sets them
 /// by re-executing itself once (W2S_REEXEC guards against a loop; W2S_NO_REEXEC=1 opts out).
 /// </summary>
 static class MallocSettings

@@ -2,7 +2,7 @@ using System.CommandLine;
 using WeakToStrong.Cli;
 using WeakToStrong.Cli.Commands;
 
-// This VM's first touch of fresh memory is slow; glibc must keep freed memory instead (ARCHITECTURE §2.1).
+// This VM's first touch of fresh memory is slow; glibc must keep freed memory instead (docs/architecture.md §9).
 // The settings only work from process start, so the tool re-executes itself once with them.
 if (MallocSettings.ReexecIfNeeded(args) is { } exitCode) return exitCode;
 

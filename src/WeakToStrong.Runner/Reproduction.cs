@@ -34,14 +34,14 @@ public static class Reproduction
 
         DeviceSelector.Resolve(request.Device); // one clear line when CUDA is asked for and absent, before any work
         int threads = request.Threads ?? System.Environment.ProcessorCount;
-        torch.set_num_threads(threads); // pinned: a different thread count changes the bits (ARCHITECTURE §2.1)
+        torch.set_num_threads(threads); // pinned: a different thread count changes the bits (docs/architecture.md §9)
 
         string storeRoot = request.StoreRoot ?? ContentStore.DefaultRoot();
         var store = new ContentStore(storeRoot);
         var sources = new SourceCache(storeRoot);
         progress.Info($"{plan.Stages.Count} stages, {threads} threads, store {store.Root}");
 
-        var executed = await new PlanExecutor(store, sources, request.Device, progress).RunAsync(plan, manifest, ct);
+        var executed = await new PlanExecutor(store, sources, request.Device, progress).RunAsync(plan, ct);
         var record = RecordBuilder.Build(request, resolved, plan, executed, threads, started, clock.Elapsed, store.Root);
         string path = record.Write(request.RunsDirectory);
         return new ReproduceResult(record.RunKey, path, PgrRows(executed.Single(e => e.Stage.Kind == StageKind.Evaluate)));

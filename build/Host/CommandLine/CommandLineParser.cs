@@ -7,7 +7,7 @@ namespace WeakToStrong.Build.Host.CommandLine;
 /// Parses NUKE's command line: `Reproduce Test --experiment x --seeds 0 1 2 --set a=1 --set b=2 --plan`.
 /// Written by hand because Microsoft.Extensions.Configuration.CommandLine drops positional targets, turns
 /// `--plan Reproduce` into plan=Reproduce, keeps one of `--seeds 0 1 2` and cannot report unknown names
-/// (ARCHITECTURE §0). The parser knows every option's arity, which is what makes those cases unambiguous.
+/// (docs/architecture.md §7). The parser knows every option's arity, which is what makes those cases unambiguous.
 /// </summary>
 public static partial class CommandLineParser
 {

@@ -7,7 +7,7 @@ namespace WeakToStrong.Core.Json;
 
 /// <summary>
 /// A JSON tree that remembers where each value was written. System.Text.Json's JsonNode forgets positions,
-/// and validation must point at the exact line and column (issue 3), including for values injected by overrides.
+/// and validation must point at the exact line and column (docs/architecture.md §3), including for values injected by overrides.
 /// </summary>
 public abstract record JsonSyntax(SourceLocation Location)
 {

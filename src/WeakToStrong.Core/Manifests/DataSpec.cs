@@ -19,7 +19,7 @@ public sealed record DataSpec
     public IReadOnlyDictionary<string, JsonElement>? Params { get; init; }
 }
 
-/// <summary>A pinned data source. The hash is checked on fetch; a mismatch fails loudly naming the source (ARCHITECTURE §5).</summary>
+/// <summary>A pinned data source. The hash is checked on fetch; a mismatch fails loudly naming the source (docs/architecture.md §10).</summary>
 public sealed record SourceSpec
 {
     [RegularExpression("^[a-z0-9][a-z0-9._-]*$"), Description("Short name the task builder refers to (e.g. wordnet).")]

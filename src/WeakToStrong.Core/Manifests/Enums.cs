@@ -9,7 +9,7 @@ public enum Setting
     [JsonStringEnumMemberName("reward-model")] RewardModel,
 }
 
-/// <summary>Where a model's body comes from (ARCHITECTURE §3 "Models available here").</summary>
+/// <summary>Where a model's body comes from (docs/architecture.md §11).</summary>
 public enum ModelFamily
 {
     /// <summary>GPT-2 architecture pretrained in-pipeline on the pinned corpus; size "w{width}-l{layers}-h{heads}".</summary>
@@ -46,7 +46,7 @@ public enum Schedule
     [JsonStringEnumMemberName("constant")] Constant,
 }
 
-/// <summary>TorchSharp has no autocast: bf16 means casting the module, loss computed in fp32 (ARCHITECTURE §0).</summary>
+/// <summary>TorchSharp has no autocast: bf16 means casting the module, loss computed in fp32 (docs/architecture.md §9).</summary>
 public enum Precision
 {
     [JsonStringEnumMemberName("fp32")] Fp32,
@@ -61,7 +61,7 @@ public enum DataSplit
 
 /// <summary>
 /// The paper's early-stopping variants, reported beside the final checkpoint and never replacing it
-/// (ARCHITECTURE §3 "Evaluation"): both pick a point of the training.evalEvery schedule.
+/// (docs/engine.md "What a stage reports"): both pick a point of the training.evalEvery schedule.
 /// </summary>
 public enum EarlyStopping
 {

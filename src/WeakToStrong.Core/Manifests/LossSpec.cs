@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace WeakToStrong.Core.Manifests;
 
-/// <summary>A weak-to-strong loss and its parameters (ARCHITECTURE §3 "Losses"). Unset parameters take the defaults below.</summary>
+/// <summary>A weak-to-strong loss and its parameters (docs/engine.md "Losses"). Unset parameters take the defaults below.</summary>
 public sealed record LossSpec
 {
     [Description("xent | logconf | product | entropy | window | kl | bradley-terry.")]

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace WeakToStrong.Core.Manifests;
 
-/// <summary>An experiment manifest: the unit of review (ARCHITECTURE §4). Immutable once loaded.</summary>
+/// <summary>An experiment manifest: the unit of review (docs/architecture.md §3). Immutable once loaded.</summary>
 [Description("A weak-to-strong generalization experiment (Burns et al. 2023), reproducible and hash-audited.")]
 public sealed record Manifest
 {

@@ -14,7 +14,7 @@ public sealed record ManifestLoadResult(Manifest? Manifest, JsonSyntaxObject? Sy
 
 /// <summary>
 /// Text → typed manifest + diagnostics. Never throws: any input, however malformed, yields diagnostics in
-/// MSBuild's canonical format (issue 3). Reads no files: callers pass the text and the path to report.
+/// MSBuild's canonical format (docs/architecture.md §3). Reads no files: callers pass the text and the path to report.
 /// </summary>
 public static class ManifestLoader
 {
@@ -30,7 +30,9 @@ public static class ManifestLoader
     }
 
     /// <summary>Validates and binds an already-parsed tree (also used after overrides are applied).</summary>
-    public static ManifestLoadResult Bind(JsonSyntax tree, bool validateScales)
+    /// <param name="forRun">The tree is what a run will execute (after scale and overrides): also check what only a
+    /// run needs, the user's own pins (gpt2-hf weights), which a bundled scale may leave for the user to give.</param>
+    public static ManifestLoadResult Bind(JsonSyntax tree, bool validateScales, bool forRun = false)
     {
         var diagnostics = new List<Diagnostic>();
         try
@@ -40,7 +42,7 @@ public static class ManifestLoader
                 diagnostics.Add(new Diagnostic(tree.Location, DiagnosticCodes.WrongType, "A manifest must be a JSON object."));
                 return new ManifestLoadResult(null, null, diagnostics);
             }
-            var manifest = BindObject(root, diagnostics);
+            var manifest = BindObject(root, diagnostics, forRun);
             if (manifest is not null && validateScales)
             {
                 ValidateScales(root, diagnostics);
@@ -56,7 +58,7 @@ public static class ManifestLoader
         }
     }
 
-    private static Manifest? BindObject(JsonSyntaxObject root, List<Diagnostic> diagnostics)
+    private static Manifest? BindObject(JsonSyntaxObject root, List<Diagnostic> diagnostics, bool forRun = false)
     {
         var structural = new StructuralValidator(diagnostics);
         structural.Validate(root, typeof(Manifest), "", null);
@@ -69,7 +71,7 @@ public static class ManifestLoader
             return null;
         }
         if (manifest is null) return null;
-        new SemanticValidator(manifest, structural.Index, structural.Keys, root.Location, diagnostics).Run();
+        new SemanticValidator(manifest, structural.Index, structural.Keys, root.Location, diagnostics) { ForRun = forRun }.Run();
         return manifest;
     }
 

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace WeakToStrong.Core.Manifests;
 
-/// <summary>Defaults follow the reference implementation (ARCHITECTURE §3): Adam, cosine to 0, batch 32, 2 epochs.</summary>
+/// <summary>Defaults follow the reference implementation (docs/engine.md "Trainer"): Adam, cosine to 0, batch 32, 2 epochs.</summary>
 public sealed record TrainingSpec
 {
     [Range(1, 1000), Description("Passes over the training split; epoch copies are concatenated without reshuffle.")]

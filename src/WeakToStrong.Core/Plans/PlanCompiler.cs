@@ -1,14 +1,15 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using WeakToStrong.Core.Canonical;
 using WeakToStrong.Core.Manifests;
 using WeakToStrong.Core.Resolution;
+using WeakToStrong.Core.Stages;
 
 namespace WeakToStrong.Core.Plans;
 
 /// <summary>
-/// Resolved manifest + code identity → plan (pure). Stage ids name models and seeds for people; keys hash only
-/// values, so key order, whitespace and model names never change a key, and any value that matters does.
+/// Resolved manifest + code identity → plan (pure). Each stage carries its kind's parameter record
+/// (<see cref="StageParameters"/>), and its key hashes that record: stage ids name models and seeds for people, keys
+/// hash only values, so key order, whitespace and model names never change a key, and any value that matters does.
 /// </summary>
 public static class PlanCompiler
 {
@@ -21,20 +22,12 @@ public static class PlanCompiler
     {
         var stages = new List<Stage>();
         var byId = new Dictionary<string, Stage>();
-        Stage Add(string id, StageKind kind, JsonObject parameters, params IEnumerable<string> dependsOn)
+        void Add(string id, StageKind kind, StageParameters parameters, params IEnumerable<string> dependsOn)
         {
             var deps = dependsOn.ToList();
-            var identity = new JsonObject
-            {
-                ["kind"] = kind.ToString().ToLowerInvariant(),
-                ["codeVersion"] = codeVersion,
-                ["params"] = parameters.DeepClone(),
-                ["inputs"] = new JsonArray(deps.Select(d => byId[d].Key).Order(StringComparer.Ordinal).Select(k => (JsonNode)k).ToArray()),
-            };
-            var stage = new Stage(id, kind, parameters, deps, ContentKey.Of(identity));
+            var stage = new Stage(id, kind, parameters.ToJson(), deps, StageKey.Of(kind, codeVersion, parameters, deps.Select(d => byId[d].Key)));
             stages.Add(stage);
             byId[id] = stage;
-            return stage;
         }
 
         var pairs = Pairs(m);
@@ -42,54 +35,41 @@ public static class PlanCompiler
         var weakModels = pairs.Select(p => p[0]).Concat(chains.Select(c => c[0])).ToHashSet();
         var strongModels = pairs.Select(p => p[1]).Concat(chains.SelectMany(c => c.Skip(1))).ToHashSet();
         var used = m.Models.Keys.Where(k => weakModels.Contains(k) || strongModels.Contains(k)).ToList();
+        var data = m.Data.Params ?? new Dictionary<string, JsonElement>();
 
         foreach (var seed in m.Seeds)
-            Add(StageIds.Data(seed), StageKind.Data, new JsonObject
-            {
-                ["task"] = m.Data.Task,
-                ["sources"] = Node(m.Data.Sources),
-                ["split"] = Node(m.Data.Split),
-                ["params"] = m.Data.Params is null ? new JsonObject() : Node(m.Data.Params),
-                ["seed"] = seed,
-            });
+            Add(StageIds.Data(seed), StageKind.Data, new DataParameters(m.Data.Task, m.Setting, m.Data.Sources, m.Data.Split, data, seed));
 
         foreach (var name in used.Where(n => m.Models[n].Family == ModelFamily.Gpt2Local))
-        {
-            var p = m.Pretrain!;
-            Add(StageIds.Pretrain(name), StageKind.Pretrain, new JsonObject
-            {
-                ["model"] = ModelNode(m.Models[name]),
-                ["corpus"] = Node(p.Corpus),
-                ["steps"] = p.Steps, ["batchSize"] = p.BatchSize, ["ctx"] = p.Ctx, ["lr"] = p.Lr, ["seed"] = p.Seed,
-            });
-        }
+            Add(StageIds.Pretrain(name), StageKind.Pretrain, new PretrainParameters(Identity(m.Models[name]), m.Pretrain!));
+        foreach (var name in used.Where(n => m.Models[n].Family == ModelFamily.Gpt2Hf))
+            Add(StageIds.Weights(name), StageKind.Weights, new WeightsParameters(Identity(m.Models[name])));
 
+        // A model's body comes from its pretrain stage (gpt2-local), its weights stage (gpt2-hf) or its package (MiniLM).
         IEnumerable<string> BodyDeps(string model, int seed) =>
-            byId.ContainsKey(StageIds.Pretrain(model)) ? [StageIds.Data(seed), StageIds.Pretrain(model)] : [StageIds.Data(seed)];
+            byId.ContainsKey(StageIds.Pretrain(model)) ? [StageIds.Data(seed), StageIds.Pretrain(model)]
+            : byId.ContainsKey(StageIds.Weights(model)) ? [StageIds.Data(seed), StageIds.Weights(model)]
+            : [StageIds.Data(seed)];
 
-        JsonObject Training(string model, int seed, JsonObject extra)
-        {
-            var training = Node(EffectiveTraining(m, model)).AsObject();
-            training.Remove("ceilingSplit"); // the ceiling's own "trainOn" carries it; it must not change weak or transfer keys
-            var o = new JsonObject { ["model"] = ModelNode(m.Models[model]), ["training"] = training, ["seed"] = seed };
-            foreach (var (k, v) in extra) o[k] = v?.DeepClone();
-            return o;
-        }
+        TrainParameters Training(string model, int seed, DataSplit trainOn, LossSpec? loss = null, int? step = null) =>
+            new(Identity(m.Models[model]), EffectiveTraining(m, model) with { CeilingSplit = DataSplit.Train1 }, m.Setting, seed, trainOn,
+                loss is null ? null : LossDefaults.Effective(loss) with { Label = null }, step);
 
         foreach (var seed in m.Seeds)
         {
             foreach (var w in used.Where(weakModels.Contains))
             {
-                Add(StageIds.Weak(w, seed), StageKind.Weak, Training(w, seed, new() { ["trainOn"] = "train1" }), BodyDeps(w, seed));
-                Add(StageIds.Label(w, seed), StageKind.Label, new JsonObject { ["split"] = "train2" }, StageIds.Weak(w, seed), StageIds.Data(seed));
+                Add(StageIds.Weak(w, seed), StageKind.Weak, Training(w, seed, DataSplit.Train1), BodyDeps(w, seed));
+                Add(StageIds.Label(w, seed), StageKind.Label,
+                    new LabelParameters(Identity(m.Models[w]), EffectiveTraining(m, w).MaxCtx, m.Setting, seed, DataSplit.Train2),
+                    StageIds.Weak(w, seed), StageIds.Data(seed));
             }
             foreach (var s in used.Where(strongModels.Contains))
-                Add(StageIds.Ceiling(s, seed), StageKind.Ceiling,
-                    Training(s, seed, new() { ["trainOn"] = Enum(m.Training.CeilingSplit) }), BodyDeps(s, seed));
+                Add(StageIds.Ceiling(s, seed), StageKind.Ceiling, Training(s, seed, m.Training.CeilingSplit), BodyDeps(s, seed));
             foreach (var pair in pairs)
                 foreach (var loss in m.Losses)
                     Add(StageIds.Transfer(pair[0], pair[1], LossDefaults.Label(loss), seed), StageKind.Transfer,
-                        Training(pair[1], seed, new() { ["loss"] = LossNode(loss), ["trainOn"] = "train2" }),
+                        Training(pair[1], seed, DataSplit.Train2, loss),
                         [StageIds.Label(pair[0], seed), .. BodyDeps(pair[1], seed)]);
             foreach (var chain in chains)
                 foreach (var loss in m.Losses)
@@ -98,22 +78,15 @@ public static class PlanCompiler
                     for (var i = 1; i < chain.Count; i++)
                     {
                         var id = StageIds.Bootstrap(chain, LossDefaults.Label(loss), i, seed);
-                        Add(id, StageKind.Bootstrap,
-                            Training(chain[i], seed, new() { ["loss"] = LossNode(loss), ["trainOn"] = "train2", ["step"] = i }),
-                            [teacher, .. BodyDeps(chain[i], seed)]);
+                        Add(id, StageKind.Bootstrap, Training(chain[i], seed, DataSplit.Train2, loss, i), [teacher, .. BodyDeps(chain[i], seed)]);
                         teacher = id;
                     }
                 }
         }
 
-        Add("evaluate", StageKind.Evaluate, new JsonObject
-        {
-            ["pairs"] = Node(pairs),
-            ["bootstrap"] = Node(chains),
-            ["losses"] = Node(m.Losses.Select(LossDefaults.Label).ToList()),
-            ["seeds"] = Node(m.Seeds),
-            ["pgrBaseline"] = Enum(m.PgrBaseline),
-        }, stages.Where(s => s.Kind is StageKind.Weak or StageKind.Ceiling or StageKind.Transfer or StageKind.Bootstrap).Select(s => s.Id));
+        Add("evaluate", StageKind.Evaluate,
+            new EvaluateParameters(pairs, chains, m.Losses.Select(LossDefaults.Label).ToList(), m.Seeds, m.PgrBaseline),
+            stages.Where(s => s.Kind is StageKind.Weak or StageKind.Ceiling or StageKind.Transfer or StageKind.Bootstrap).Select(s => s.Id));
 
         return new Plan(m.Id, scale, codeVersion, stages);
     }
@@ -140,12 +113,5 @@ public static class PlanCompiler
     }
 
     /// <summary>The model's identity without its training overrides (those are hashed as the effective "training").</summary>
-    private static JsonObject ModelNode(ModelSpec model) => Node(model with { Training = null }).AsObject();
-
-    private static JsonNode LossNode(LossSpec loss) => Node(LossDefaults.Effective(loss) with { Label = null });
-
-    private static JsonNode Node<T>(T value) => JsonSerializer.SerializeToNode(value, ManifestJson.Options)!;
-
-    private static string Enum<T>(T value) where T : struct, System.Enum => Node(value).GetValue<string>();
-
+    private static ModelSpec Identity(ModelSpec model) => model with { Training = null };
 }

@@ -1,15 +1,18 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using WeakToStrong.Core.Stages;
 
 namespace WeakToStrong.Core.Plans;
 
-/// <summary>What a stage does (ARCHITECTURE §4). Serialized lower-case.</summary>
+/// <summary>What a stage does (docs/architecture.md §4). Serialized lower-case.</summary>
 public enum StageKind
 {
     /// <summary>Fetch pinned sources, build the task, split train1/train2/test for one seed.</summary>
     [JsonStringEnumMemberName("data")] Data,
     /// <summary>Language-model pretraining of a gpt2-local body on the pinned corpus (shared by all seeds).</summary>
     [JsonStringEnumMemberName("pretrain")] Pretrain,
+    /// <summary>Fetch and verify a gpt2-hf model's pinned safetensors (Hugging Face layout) and store its body.</summary>
+    [JsonStringEnumMemberName("weights")] Weights,
     /// <summary>Train a weak supervisor on train1 ground truth; evaluate on test.</summary>
     [JsonStringEnumMemberName("weak")] Weak,
     /// <summary>The weak model's soft labels (probabilities, not hard labels) on train2.</summary>
@@ -25,8 +28,16 @@ public enum StageKind
 }
 
 /// <summary>
-/// One node of the plan DAG. <see cref="Parameters"/> holds exactly the resolved values the stage's output
-/// depends on (never model names, so renaming a model keeps cached results); <see cref="Key"/> =
-/// sha256(canonical {kind, codeVersion, params, inputs: sorted input keys}).
+/// One node of the plan DAG. <see cref="Parameters"/> is the stage kind's parameter record
+/// (<see cref="StageParameters"/>) as JSON: exactly the resolved values the stage's output depends on (never
+/// model names, so renaming a model keeps cached results); <see cref="Key"/> = sha256(canonical {kind, codeVersion,
+/// params, inputs: sorted input keys}). Executors read the record through <see cref="Read{T}"/> and nothing else.
 /// </summary>
-public sealed record Stage(string Id, StageKind Kind, JsonObject Parameters, IReadOnlyList<string> DependsOn, string Key);
+public sealed record Stage(string Id, StageKind Kind, JsonObject Parameters, IReadOnlyList<string> DependsOn, string Key)
+{
+    /// <summary>This stage's parameter record; refuses a type that is not its kind's.</summary>
+    public T Read<T>() where T : StageParameters =>
+        StageParameters.TypeOf(Kind) == typeof(T)
+            ? StageParameters.Read<T>(this.Parameters)
+            : throw new InvalidOperationException($"stage '{Id}' ({Kind}) carries {StageParameters.TypeOf(Kind).Name}, not {typeof(T).Name}");
+}

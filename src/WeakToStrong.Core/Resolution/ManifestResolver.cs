@@ -19,7 +19,7 @@ public sealed record ResolvedManifest(
 }
 
 /// <summary>
-/// NUKE-style layering, lowest first: manifest &lt; scale &lt; nuke.json &lt; environment &lt; command line (ARCHITECTURE §4).
+/// NUKE-style layering, lowest first: manifest &lt; scale &lt; the layers passed, in order (Reproduction passes environment &lt; command line; docs/architecture.md §3).
 /// Pure: layers arrive as data. A value injected by a layer keeps that layer's location, so an unknown path or a
 /// bad value is reported against the argument that introduced it, with a did-you-mean.
 /// </summary>
@@ -52,7 +52,7 @@ public static class ManifestResolver
                     diagnostics.Add(new Diagnostic(o.Where, DiagnosticCodes.InvalidOverride, $"Expected path=value, got '{o.Path}'."));
                 else current = Apply(current, o.Path, ParseValue(o), o.Where, layer.Name, diagnostics, applied);
 
-        var bound = ManifestLoader.Bind(current, validateScales: false);
+        var bound = ManifestLoader.Bind(current, validateScales: false, forRun: true);
         diagnostics.AddRange(bound.Diagnostics);
         var ok = bound.Manifest is not null && diagnostics.Count == 0;
         var resolved = ok

@@ -2,7 +2,7 @@ namespace WeakToStrong.Core.Statistics;
 
 /// <summary>
 /// Performance gap recovered (Burns et al. 2023 §3): PGR = (acc_w2s − acc_weak) / (acc_ceiling − acc_weak).
-/// Aggregation follows ARCHITECTURE §0: per (weak, strong, loss) over seeds, and per loss pooled over valid runs;
+/// Aggregation follows docs/engine.md "What a stage reports": per (weak, strong, loss) over seeds, and per loss pooled over valid runs;
 /// runs with weak == strong or ceiling ≤ weak have no meaningful PGR and are listed as excluded.
 /// </summary>
 public static class PgrStatistics

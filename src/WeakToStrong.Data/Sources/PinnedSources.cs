@@ -1,7 +1,7 @@
 namespace WeakToStrong.Data.Sources;
 
 /// <summary>
-/// The registry sources of ARCHITECTURE §5, each downloaded and checked against its registry's own hash.
+/// The registry sources of docs/architecture.md §10, each downloaded and checked against its registry's own hash.
 /// Debian's mirror serves only a package's current version: a Debian pin fails loudly when it moves on.
 /// </summary>
 public static class PinnedSources

@@ -18,7 +18,7 @@ public sealed record CorpusBuild(IReadOnlyList<CorpusDocument> Documents, IReadO
 /// <summary>
 /// Pretraining text for the in-pipeline GPT-2 family: SOTU + Brown (detagged) + Moby-Dick. Deliberately no
 /// WordNet glosses and no GCIDE: the WordNet tasks' answers are glosses, so pretraining on them would leak
-/// the test set into every model (ARCHITECTURE §0). Deterministic without a seed: the order is fixed.
+/// the test set into every model (docs/architecture.md §10). Deterministic without a seed: the order is fixed.
 /// </summary>
 public static class CorpusTask
 {

@@ -13,7 +13,7 @@ public sealed record DefinitionsOptions
 }
 
 /// <summary>
-/// SciQ-style definitions from WordNet (FEASIBILITY.md's most promising NLP task): one item per synset with a
+/// SciQ-style definitions from WordNet (docs/feasibility.md: the most promising NLP task of the early exploration): one item per synset with a
 /// non-empty gloss, "Q: What is &lt;first lemma&gt;? A: &lt;gloss&gt;", label 1 with the synset's own gloss or, by a
 /// seeded coin flip, label 0 with the gloss of another synset chosen by <see cref="DefinitionsOptions.Negatives"/>.
 /// Items are grouped by lemma (case-insensitive): every sense of "bank" lands in one split.

@@ -8,7 +8,7 @@ namespace WeakToStrong.Data.Tasks;
 /// "Is a X a kind of Y?" from WordNet nouns: one item per synset that has a hypernym; by seeded coin flip
 /// Y is the first lemma of its (first) direct hypernym (label 1) or of a random synset from another
 /// lexicographer file that is none of its ancestors (label 0) — so classes are balanced in expectation.
-/// FEASIBILITY.md: no usable weak-to-strong gap was found with this task; it is here for comparison.
+/// docs/feasibility.md: no usable weak-to-strong gap was found with this task; it is here for comparison.
 /// Grouped by X's lemma, like definitions.
 /// </summary>
 public static class HypernymTask

@@ -1,7 +1,7 @@
 namespace WeakToStrong.Data.Tasks;
 
 /// <summary>
-/// Where a definitions negative's gloss comes from. Measured (FEASIBILITY.md): same-file gives a real
+/// Where a definitions negative's gloss comes from. Measured (docs/feasibility.md): same-file gives a real
 /// weak-to-strong gap (ceiling 0.79–0.81 for a MiniLM pair probe), any-file is easier (0.85–0.86), sibling
 /// synsets (same hypernym) are too hard for every model tried.
 /// </summary>

@@ -5,7 +5,7 @@ using WeakToStrong.Data.Random;
 
 namespace WeakToStrong.Data.Tasks;
 
-/// <summary>Which ham the spam task contrasts with spam. FEASIBILITY.md: spam vs easy ham is lexically easy (no gap); hard ham is the untested harder variant.</summary>
+/// <summary>Which ham the spam task contrasts with spam. docs/feasibility.md: spam vs easy ham is lexically easy (no gap); hard ham is the untested harder variant.</summary>
 public enum HamKind { All, Easy, Hard }
 
 public sealed record SpamOptions

@@ -1,4 +1,4 @@
-// This one file is the whole native-library fix (ARCHITECTURE §2.1). It is compiled into the
+// This one file is the whole native-library fix (docs/architecture.md §8). It is compiled into the
 // WeakToStrong.MSBuild assembly for consumers of the package, and also compiled on the fly by
 // RoslynCodeTaskFactory (<Code Type="Class" Source="…"/>) for this repository's own build, so it must
 // stay self-contained: no project types, only the BCL and Microsoft.Build.{Framework,Utilities}.

@@ -7,7 +7,7 @@ namespace WeakToStrong.MSBuild.Tasks;
 
 /// <summary>
 /// Validates experiment manifests on build. Each problem is logged as an MSBuild error with file, line and column,
-/// so it prints as <c>experiments/x.json(3,7): error W2S0010: …</c> and is clickable in IDEs (issue 3).
+/// so it prints as <c>experiments/x.json(3,7): error W2S0010: …</c> and is clickable in IDEs (docs/architecture.md §3).
 /// All validation lives in Core's loader; this task only reads the bytes and forwards diagnostics.
 /// </summary>
 public sealed class ValidateExperiments : Microsoft.Build.Utilities.Task

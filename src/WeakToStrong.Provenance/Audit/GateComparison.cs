@@ -15,7 +15,7 @@ public sealed record GateMetric(string Name, double? Recorded, double? Rerun, do
 
 /// <summary>
 /// `Audit --rerun`: the re-executed run against its record. Bit-identity is expected only when the run happened
-/// under the same thread count, device and CPU with the same code (ARCHITECTURE §0, §2.1): then the run keys must
+/// under the same thread count, device and CPU with the same code (docs/architecture.md §6, §9): then the run keys must
 /// match. Otherwise only the gated metrics are held to the manifest's tolerances. <see cref="Why"/> says which and why.
 /// </summary>
 public sealed record RerunComparison(bool ExpectBitIdentical, string Why, string RecordedRunKey, string RerunRunKey,

@@ -67,7 +67,7 @@ public static class RecordReplay
         return manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
 
-    /// <summary>Bits are expected to match only on the same thread count, device and CPU model, with the same code (ARCHITECTURE §0, §2.1).</summary>
+    /// <summary>Bits are expected to match only on the same thread count, device and CPU model, with the same code (docs/architecture.md §6, §9).</summary>
     public static (bool Expect, string Why) Expectation(JsonObject recorded, JsonObject rerun, bool codeChanged)
     {
         var differences = new List<string>();

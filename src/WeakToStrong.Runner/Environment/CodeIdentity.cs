@@ -5,13 +5,15 @@ using TorchSharp;
 namespace WeakToStrong.Runner.Environment;
 
 /// <summary>
-/// What computed a result, as far as it changes the bits: our assemblies, TorchSharp and LibTorch (ARCHITECTURE §0:
+/// What computed a result, as far as it changes the bits: our assemblies, TorchSharp and LibTorch (docs/architecture.md §6:
 /// hashed). Thread count, host and device are provenance, not identity (<see cref="HostProvenance"/>).
 /// </summary>
 public static class CodeIdentity
 {
     /// <summary>The version string stage keys are computed with: bump <see cref="StageCodeVersion"/> when a stage's semantics change.</summary>
-    public const string StageCodeVersion = "w2s-stages/6";
+    // 7: every stage carries its kind's typed parameter record (the pretrain key now hashes pretrain.precision; label
+    // stages hash the model they rebuild; metrics are typed records, nulls omitted); gpt2-hf weights stage.
+    public const string StageCodeVersion = "w2s-stages/7";
 
     public static JsonObject Describe() => new()
     {

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace WeakToStrong.Runner.Environment;
 
-/// <summary>Facts about where and how a run happened: recorded, never hashed (ARCHITECTURE §0, §6).</summary>
+/// <summary>Facts about where and how a run happened: recorded, never hashed (docs/architecture.md §6).</summary>
 public static class HostProvenance
 {
     public static JsonObject Describe(string repositoryRoot, int threads, string device, string commandLine) => new()
@@ -33,7 +33,7 @@ public static class HostProvenance
         return RuntimeInformation.ProcessArchitecture.ToString();
     }
 
-    /// <summary>The glibc malloc settings that decide this VM's first-touch cost (ARCHITECTURE §2.1).</summary>
+    /// <summary>The glibc malloc settings that decide this VM's first-touch cost (docs/architecture.md §9).</summary>
     static JsonObject MallocSettings()
     {
         var o = new JsonObject();

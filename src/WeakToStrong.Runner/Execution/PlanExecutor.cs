@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using WeakToStrong.Core.Manifests;
 using WeakToStrong.Core.Plans;
 using WeakToStrong.Data.Cache;
 using WeakToStrong.Provenance.Stages;
@@ -19,7 +18,7 @@ public sealed class PlanExecutor(ContentStore store, SourceCache sources, string
 {
     readonly StageCache _cache = new(store);
 
-    public async Task<IReadOnlyList<ExecutedStage>> RunAsync(Plan plan, Manifest manifest, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ExecutedStage>> RunAsync(Plan plan, CancellationToken ct = default)
     {
         var done = new Dictionary<string, ExecutedStage>(StringComparer.Ordinal);
         var inputs = new StageInputs(store, done);
@@ -43,7 +42,7 @@ public sealed class PlanExecutor(ContentStore store, SourceCache sources, string
                 StageResult result;
                 try
                 {
-                    result = await StageDispatcher.RunAsync(stage, manifest, inputs, sources, device, work, progress, ct);
+                    result = await StageDispatcher.RunAsync(stage, inputs, sources, device, work, progress, ct);
                 }
                 catch (Exception e) when (e is not OperationCanceledException and not StageFailedException)
                 {
@@ -53,7 +52,7 @@ public sealed class PlanExecutor(ContentStore store, SourceCache sources, string
                 var output = new StageOutput(stage.Key, Kind(stage), refs, result.Metrics);
                 _cache.Put(output);
                 done[stage.Id] = new ExecutedStage(stage, output, false, clock.Elapsed, result.Timing);
-                progress.StageFinished(stage.Id, clock.Elapsed, Summary(result.Metrics));
+                progress.StageFinished(stage.Id, clock.Elapsed, result.Summary);
             }
             finally
             {
@@ -64,10 +63,4 @@ public sealed class PlanExecutor(ContentStore store, SourceCache sources, string
     }
 
     static string Kind(Stage s) => s.Kind.ToString().ToLowerInvariant();
-
-    static string Summary(JsonObject metrics) =>
-        metrics["testAcc"] is { } acc ? $"test acc {(double)acc!:F4}"
-        : metrics["train2Acc"] is { } lacc ? $"weak labels: train2 acc {(double)lacc!:F4}"
-        : metrics["taskItems"] is { } n ? $"{n} task items"
-        : "";
 }

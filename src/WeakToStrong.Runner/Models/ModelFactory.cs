@@ -12,7 +12,8 @@ namespace WeakToStrong.Runner.Models;
 /// </summary>
 public static partial class ModelFactory
 {
-    /// <param name="pretrainedBody">gpt2-local: the body from the pretrain stage; gpt2-hf: the user's pinned safetensors.</param>
+    /// <param name="pretrainedBody">gpt2-local: the body from the pretrain stage; gpt2-hf: from the weights stage. Null when a
+    /// whole checkpoint is loaded over the model next (the label stage), or for a gpt2-local trained from scratch.</param>
     public static ISequenceClassifier Create(ModelSpec spec, long seed, int maxCtx, string? pretrainedBody, Setting setting = Setting.Classification)
     {
         bool reward = setting switch
@@ -28,8 +29,6 @@ public static partial class ModelFactory
                 return reward ? PairwiseRewardModel.MiniLm(seed, spec.LinearProbe, ctx) : BertClassifier.CreateMiniLm(seed, spec.LinearProbe, maxCtx: ctx);
             case ModelFamily.Gpt2Local:
             case ModelFamily.Gpt2Hf:
-                if (pretrainedBody is null && spec.Family == ModelFamily.Gpt2Hf)
-                    throw new InvalidOperationException($"gpt2-hf model '{spec.Size}' needs its pinned weights (models.*.weights)");
                 var config = Gpt2ConfigOf(spec);
                 if (reward)
                 {

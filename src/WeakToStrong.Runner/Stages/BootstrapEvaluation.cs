@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using WeakToStrong.Core.Plans;
+using WeakToStrong.Core.Stages;
 using WeakToStrong.Core.Statistics;
 using WeakToStrong.Runner.Execution;
+using WeakToStrong.Runner.Stages.Results;
 
 namespace WeakToStrong.Runner.Stages;
 
@@ -22,24 +24,20 @@ public static class BootstrapEvaluation
 
     public static IReadOnlyList<ChainRun> Runs(Stage evaluate, StageInputs inputs)
     {
-        var p = evaluate.Parameters;
-        var chains = p["bootstrap"]?.AsArray().Select(c => c!.AsArray().Select(x => (string)x!).ToArray()).ToList() ?? [];
-        var losses = p["losses"]!.AsArray().Select(x => (string)x!).ToList();
-        var seeds = p["seeds"]!.AsArray().Select(x => (int)x!).ToList();
-        JsonObject Metrics(string id) => inputs.Stage(id).Output.Metrics;
-        double Acc(string id) => (double)Metrics(id)["testAcc"]!;
+        var p = evaluate.Read<EvaluateParameters>();
+        double Acc(string id) => inputs.Metrics<TrainMetrics>(id).TestAcc;
 
-        List<ChainRun> runs = [.. from chain in chains
-                   from loss in losses
-                   from seed in seeds
-                   let stepIds = Enumerable.Range(1, chain.Length - 1).Select(i => StageIds.Bootstrap(chain, loss, i, seed)).ToList()
+        List<ChainRun> runs = [.. from chain in p.Bootstrap
+                   from loss in p.Losses
+                   from seed in p.Seeds
+                   let stepIds = Enumerable.Range(1, chain.Count - 1).Select(i => StageIds.Bootstrap(chain, loss, i, seed)).ToList()
                    let direct = StageIds.Transfer(chain[0], chain[^1], loss, seed)
                    let weakAcc = Acc(StageIds.Weak(chain[0], seed))
                    select new ChainRun(chain,
                        PgrStatistics.Evaluate(new RunAccuracies(chain[0], chain[^1], loss, seed,
                            WeakAcc: weakAcc, CeilingAcc: Acc(StageIds.Ceiling(chain[^1], seed)), TransferAcc: Acc(stepIds[^1]))),
-                       [new StepAccuracy(chain[0], weakAcc, (double?)Metrics(StageIds.Label(chain[0], seed))["train2Acc"]),
-                        .. stepIds.Select((id, i) => new StepAccuracy(chain[i + 1], Acc(id), (double?)Metrics(id)["train2Acc"]))],
+                       [new StepAccuracy(chain[0], weakAcc, inputs.Metrics<LabelMetrics>(StageIds.Label(chain[0], seed)).Train2Acc),
+                        .. stepIds.Select((id, i) => new StepAccuracy(chain[i + 1], Acc(id), inputs.Metrics<TrainMetrics>(id).Train2Acc))],
                        evaluate.DependsOn.Contains(direct) ? Acc(direct) : null)];
         // The manifest's baselines, as for pairs: with seed-mean, the chain's weak model and final ceiling averaged over seeds.
         var baselined = Evaluation.Baselined(evaluate, runs.Select(r => r.Final.Run).ToList());

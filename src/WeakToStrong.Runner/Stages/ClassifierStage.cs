@@ -3,6 +3,7 @@ using WeakToStrong.Core.Manifests;
 using WeakToStrong.Data.Formats;
 using WeakToStrong.Runner.Models;
 using WeakToStrong.Runner.Progress;
+using WeakToStrong.Runner.Stages.Results;
 using WeakToStrong.Training.Losses;
 using WeakToStrong.Training.Trainer;
 
@@ -12,7 +13,7 @@ namespace WeakToStrong.Runner.Stages;
 /// Fine-tunes one model on one split's targets and evaluates it on test: the weak model and the ceiling (ground
 /// truth: xent, or Bradley–Terry on hard preferences for reward models) and the weak-to-strong student (weak soft
 /// labels, one loss each) are all this stage, in either setting (<see cref="ExampleSet"/>).
-/// The final checkpoint is what the stage reports and saves (ARCHITECTURE §3 "Evaluation"); the paper's
+/// The final checkpoint is what the stage reports and saves (docs/engine.md "What a stage reports"); the paper's
 /// early-stopping variants, when the manifest asks for them, are reported beside it (<see cref="StageEarlyStopping"/>).
 /// </summary>
 public static class ClassifierStage
@@ -52,40 +53,24 @@ public static class ClassifierStage
         var evaluator = new StageEvaluator(model.Encoder, r.Training, r.Test, r.Supervision);
 
         var options = TrainOptionsMapping.Options(r.Training, r.Seed, r.Device) with { Evaluate = evaluator.Evaluate };
-        var loss = LossFactory.Create(LossDefaults.Name(r.Loss.Name), LossParameters(r.Loss));
+        var loss = LossFactory.Create(r.Loss);
         var result = ClassifierTrainer.Train(model, train, options, loss, new StageStepProgress(progress, r.StageId));
 
         string checkpoint = Path.Combine(r.WorkDir, "model.safetensors");
         Checkpoint.Save(model.Module, checkpoint);
 
-        var final = result.Evaluations[^1].Metrics;
-        var curve = new JsonArray(result.Evaluations.Select(e => (JsonNode)StageEvaluator.Json(e)).ToArray());
-        var metrics = new JsonObject
+        var curve = result.Evaluations.Select(StageEvaluator.Point).ToList();
+        var metrics = new TrainMetrics
         {
-            ["testAcc"] = final[StageEvaluator.TestAcc],
-            ["trainExamples"] = train.Count,
-            ["steps"] = result.Steps,
-            ["finalLoss"] = result.Losses.Count > 0 ? result.Losses[^1] : null,
-            ["evaluations"] = curve,
+            TestAcc = curve[^1].TestAcc,
+            Agreement = curve[^1].Agreement,
+            TrainExamples = train.Count,
+            Steps = result.Steps,
+            FinalLoss = result.Losses.Count > 0 ? result.Losses[^1] : null,
+            Evaluations = curve,
+            EarlyStopping = StageEarlyStopping.Report(r.Training.EarlyStopping, result.Evaluations, r.Supervision is not null),
         };
-        if (final.TryGetValue(StageEvaluator.Agreement, out double agreement)) metrics[StageEvaluator.Agreement] = agreement;
-        if (StageEarlyStopping.Report(r.Training.EarlyStopping, result.Evaluations, r.Supervision is not null) is { } early)
-            metrics["earlyStopping"] = early;
         var timing = new JsonObject { ["tokensPerSecond"] = Math.Round(result.TokensPerSecond, 1), ["seconds"] = Math.Round(result.Elapsed.TotalSeconds, 2) };
-        return new StageResult(new Dictionary<string, string> { ["model"] = checkpoint }, metrics) { Timing = timing };
-    }
-
-    /// <summary>The loss's parameters as the factory names them; unset ones take Core's documented defaults.</summary>
-    public static IReadOnlyDictionary<string, object?> LossParameters(LossSpec spec)
-    {
-        var l = LossDefaults.Effective(spec);
-        var p = new Dictionary<string, object?>();
-        if (l.AuxCoef is { } c) p["auxCoef"] = c;
-        if (l.Warmup is { } w) p["warmup"] = w == Warmup.Linear ? "linear" : "step";
-        if (l.WarmupFrac is { } f) p["warmupFrac"] = f;
-        if (l.Alpha is { } a) p["alpha"] = a;
-        if (l.Beta is { } b) p["beta"] = b;
-        if (l.Radius is { } r) p["radius"] = r;
-        return p;
+        return StageResult.Of(new Dictionary<string, string> { ["model"] = checkpoint }, metrics) with { Timing = timing };
     }
 }

@@ -1,11 +1,12 @@
-using System.Text.Json.Nodes;
 using WeakToStrong.Core.Manifests;
+using WeakToStrong.Core.Stages;
 using WeakToStrong.Data.Cache;
 using WeakToStrong.Data.Formats;
 using WeakToStrong.Data.Splits;
 using WeakToStrong.Data.Tasks;
 using WeakToStrong.Runner.Models;
 using WeakToStrong.Runner.Sources;
+using WeakToStrong.Runner.Stages.Results;
 
 namespace WeakToStrong.Runner.Stages;
 
@@ -30,11 +31,12 @@ public static class DataStage
             $"task '{task}' has no builder yet (available: {DefinitionsTask.Name}, {DefinitionsTask.PreferenceName}, {PairwiseJsonlTask.Name})"),
     };
 
-    public static async Task<StageResult> RunAsync(DataSpec data, Setting setting, int runSeed, SourceCache sources, string workDir, CancellationToken ct)
+    public static async Task<StageResult> RunAsync(DataParameters data, SourceCache sources, string workDir, CancellationToken ct)
     {
-        if (SettingOf(data.Task) != setting)
+        int runSeed = data.Seed;
+        if (SettingOf(data.Task) != data.Setting)
             throw new InvalidOperationException(
-                $"task '{data.Task}' builds {Describe(SettingOf(data.Task))} items, but the manifest's setting is {Describe(setting)}");
+                $"task '{data.Task}' builds {Describe(SettingOf(data.Task))} items, but the manifest's setting is {Describe(data.Setting)}");
         var fetched = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var source in data.Sources)
             fetched[source.Name] = (await sources.GetAsync(SourceMapping.ToData(source), ct)).ContentDir;
@@ -47,8 +49,8 @@ public static class DataStage
             {
                 var build = DefinitionsTask.Build(Single(fetched, data), DefinitionsOptionsOf(data), seed);
                 var splits = Splitter.Split(build.Items, sizes, seed, data.Task);
-                return Result(Write(splits, JsonlWriter.ToBytes, workDir), Metrics(build), "positiveRate",
-                    splits, items => items.Count(i => i.HardLabel == 1));
+                return StageResult.Of(Write(splits, JsonlWriter.ToBytes, workDir),
+                    Metrics(build) with { PositiveRate = Rates(splits, items => items.Count(i => i.HardLabel == 1)) });
             }
             default:
             {
@@ -59,8 +61,8 @@ public static class DataStage
                     : DefinitionsTask.BuildPreference(Single(fetched, data), DefinitionsOptionsOf(data), seed);
                 var splits = Splitter.Split(build.Items, sizes, seed, data.Task);
                 // How often the chosen response is presented first (PairOrder): ~0.5 means ground truth is not constant.
-                return Result(Write(splits, JsonlWriter.ToBytes, workDir), Metrics(build), "chosenFirstRate",
-                    splits, items => items.Count(i => PairOrder.ChosenFirst(i, runSeed)));
+                return StageResult.Of(Write(splits, JsonlWriter.ToBytes, workDir),
+                    Metrics(build) with { ChosenFirstRate = Rates(splits, items => items.Count(i => PairOrder.ChosenFirst(i, runSeed))) });
             }
         }
     }
@@ -81,30 +83,21 @@ public static class DataStage
         return files;
     }
 
-    static JsonObject Metrics<T>(TaskBuild<T> build) => new()
-    {
-        ["task"] = build.Task,
-        ["rng"] = build.Rng,
-        ["seed"] = build.Seed,
-        ["taskItems"] = build.Items.Count,
-        ["taskHash"] = build.ContentHash,
-    };
+    static DataMetrics Metrics<T>(TaskBuild<T> build) => new(build.Task, build.Rng, build.Seed, build.Items.Count, build.ContentHash);
 
-    static StageResult Result<T>(Dictionary<string, string> files, JsonObject metrics, string rateName, Splits<T> splits, Func<IReadOnlyList<T>, int> count)
+    static SplitRates Rates<T>(Splits<T> splits, Func<IReadOnlyList<T>, int> count)
     {
         double Rate(IReadOnlyList<T> items) => items.Count == 0 ? 0 : Math.Round(count(items) / (double)items.Count, 6);
-        metrics[rateName] = new JsonObject { ["train1"] = Rate(splits.Train1), ["train2"] = Rate(splits.Train2), ["test"] = Rate(splits.Test) };
-        return new StageResult(files, metrics);
+        return new SplitRates(Rate(splits.Train1), Rate(splits.Train2), Rate(splits.Test));
     }
 
-    static string Single(Dictionary<string, string> fetched, DataSpec data) =>
+    static string Single(Dictionary<string, string> fetched, DataParameters data) =>
         fetched.Count == 1 ? fetched.Values.Single()
             : throw new InvalidOperationException($"task '{data.Task}' reads one source; the manifest declares {fetched.Count}");
 
-    static DefinitionsOptions DefinitionsOptionsOf(DataSpec data)
+    static DefinitionsOptions DefinitionsOptionsOf(DataParameters data)
     {
         var options = new DefinitionsOptions();
-        if (data.Params is null) return options;
         foreach (var (key, value) in data.Params)
         {
             options = key switch

@@ -1,8 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using WeakToStrong.Core.Manifests;
 using WeakToStrong.Core.Plans;
+using WeakToStrong.Core.Stages;
 using WeakToStrong.Core.Statistics;
 using WeakToStrong.Runner.Execution;
+using WeakToStrong.Runner.Stages.Results;
 
 namespace WeakToStrong.Runner.Stages;
 
@@ -24,24 +27,21 @@ public static class Evaluation
     /// </summary>
     public static IReadOnlyList<RunAccuracies>? Runs(Stage evaluate, StageInputs inputs, string? variant)
     {
-        var p = evaluate.Parameters;
-        var pairs = p["pairs"]!.AsArray().Select(a => a!.AsArray().Select(x => (string)x!).ToArray()).ToList();
-        var losses = p["losses"]!.AsArray().Select(x => (string)x!).ToList();
-        var seeds = p["seeds"]!.AsArray().Select(x => (int)x!).ToList();
-        JsonNode Metrics(string id) => inputs.Stage(id).Output.Metrics;
-        JsonNode? At(string id) => variant is null ? Metrics(id) : Metrics(id)["earlyStopping"]?[variant];
-        double Acc(string id) => (double)(At(id) ?? Metrics(id))["testAcc"]!;
+        var p = evaluate.Read<EvaluateParameters>();
+        TrainMetrics Metrics(string id) => inputs.Metrics<TrainMetrics>(id);
+        double Acc(string id) => Metrics(id).At(variant).TestAcc;
 
         var runs = new List<RunAccuracies>();
-        foreach (var pair in pairs)
-            foreach (var loss in losses)
-                foreach (var seed in seeds)
+        foreach (var pair in p.Pairs)
+            foreach (var loss in p.Losses)
+                foreach (var seed in p.Seeds)
                 {
-                    string transfer = StageIds.Transfer(pair[0], pair[1], loss, seed);
-                    if (At(transfer) is not { } student) return null;
+                    var transfer = Metrics(StageIds.Transfer(pair[0], pair[1], loss, seed));
+                    if (variant is not null && transfer.EarlyStopping?.ContainsKey(variant) != true) return null;
+                    var student = transfer.At(variant);
                     runs.Add(new RunAccuracies(pair[0], pair[1], loss, seed,
                         WeakAcc: Acc(StageIds.Weak(pair[0], seed)), CeilingAcc: Acc(StageIds.Ceiling(pair[1], seed)),
-                        TransferAcc: (double)student["testAcc"]!, Agreement: (double?)student["agreement"]));
+                        TransferAcc: student.TestAcc, Agreement: student.Agreement));
                 }
         return runs;
     }
@@ -50,7 +50,7 @@ public static class Evaluation
     {
         var summary = PgrStatistics.Summarize(Baselined(stage, Runs(stage, inputs)));
         var metrics = new JsonObject { ["runs"] = RunsJson(summary), ["summary"] = SummaryJson(summary) };
-        metrics["summary"]!["pgrBaseline"] = (string?)stage.Parameters["pgrBaseline"] ?? "seed-mean";
+        metrics["summary"]!["pgrBaseline"] = JsonSerializer.SerializeToNode(stage.Read<EvaluateParameters>().PgrBaseline, ManifestJson.Options);
         BootstrapEvaluation.AddTo(metrics, stage, inputs); // chains m0 → … → mN (paper §4.3.1), when the manifest has any
 
         var variants = new JsonObject();
@@ -69,12 +69,12 @@ public static class Evaluation
 
     /// <summary>The manifest's PGR baselines: the reference's seed means (default), or each run's own seed.</summary>
     internal static IReadOnlyList<RunAccuracies> Baselined(Stage evaluate, IReadOnlyList<RunAccuracies> runs) =>
-        (string?)evaluate.Parameters["pgrBaseline"] == "per-seed" ? runs : PgrStatistics.WithSeedMeanBaselines(runs);
+        evaluate.Read<EvaluateParameters>().PgrBaseline == PgrBaseline.PerSeed ? runs : PgrStatistics.WithSeedMeanBaselines(runs);
 
     /// <summary>Variant names any transfer stage reported, in the order first seen.</summary>
     static IEnumerable<string> VariantsReported(Stage evaluate, StageInputs inputs) =>
         evaluate.DependsOn.Where(id => inputs.Stage(id).Stage.Kind == StageKind.Transfer)
-            .SelectMany(id => inputs.Stage(id).Output.Metrics["earlyStopping"]?.AsObject().Select(kv => kv.Key) ?? [])
+            .SelectMany(id => inputs.Metrics<TrainMetrics>(id).EarlyStopping?.Keys ?? [])
             .Distinct(StringComparer.Ordinal);
 
     static JsonArray RunsJson(PgrSummary summary) => new(summary.Runs.Select(r => (JsonNode)new JsonObject

@@ -1,7 +1,7 @@
-using System.Text.Json.Nodes;
-using WeakToStrong.Core.Manifests;
+using WeakToStrong.Core.Stages;
 using WeakToStrong.Data.Formats;
 using WeakToStrong.Runner.Models;
+using WeakToStrong.Runner.Stages.Results;
 using WeakToStrong.Training.Models;
 using WeakToStrong.Training.Trainer;
 
@@ -19,31 +19,30 @@ public static class LabelStage
     /// <summary>The labelled sets: output name and the split it labels.</summary>
     public const string Labels = "labels", TestLabels = "testLabels", ValidationLabels = "validationLabels";
 
-    public static StageResult Run(ModelSpec weak, TrainingSpec training, int seed, string checkpoint, LabelInputs data, string workDir)
+    public static StageResult Run(LabelParameters p, string checkpoint, LabelInputs data, string workDir)
     {
-        using var model = ModelFactory.Create(weak, seed, training.MaxCtx, pretrainedBody: null, data.Train2.Setting);
+        if (data.Train2.Setting != p.Setting)
+            throw new InvalidOperationException($"the label stage is for {p.Setting} items, its data has {data.Train2.Setting} items");
+        using var model = ModelFactory.Create(p.Model, p.Seed, p.MaxCtx, pretrainedBody: null, p.Setting);
         Checkpoint.Load(model.Module, checkpoint);
 
         var files = new Dictionary<string, string>();
-        var train2 = Label(model, training, data.Train2, Path.Combine(workDir, "weak-labels.jsonl"));
+        var train2 = Label(model, p.MaxCtx, data.Train2, Path.Combine(workDir, "weak-labels.jsonl"));
         files[Labels] = train2.Path;
-        files[TestLabels] = Label(model, training, data.Test, Path.Combine(workDir, "weak-test-labels.jsonl")).Path;
+        files[TestLabels] = Label(model, p.MaxCtx, data.Test, Path.Combine(workDir, "weak-test-labels.jsonl")).Path;
         if (data.Validation is { Count: > 0 } validation)
-            files[ValidationLabels] = Label(model, training, validation, Path.Combine(workDir, "weak-validation-labels.jsonl")).Path;
+            files[ValidationLabels] = Label(model, p.MaxCtx, validation, Path.Combine(workDir, "weak-validation-labels.jsonl")).Path;
 
         var truth = Enumerable.Range(0, data.Train2.Count).Select(data.Train2.Truth).ToList();
-        var metrics = new JsonObject
-        {
-            // Reward models: pairwise accuracy, and the rate of preferring the second-presented response.
-            ["train2Acc"] = Metrics.Accuracy(train2.Probabilities, truth),
-            ["positiveRate"] = train2.Probabilities.Count(p => Metrics.ArgMax(p) == 1) / (double)Math.Max(1, train2.Probabilities.Length),
-        };
-        return new StageResult(files, metrics);
+        var metrics = new LabelMetrics(
+            Train2Acc: Metrics.Accuracy(train2.Probabilities, truth),
+            PositiveRate: train2.Probabilities.Count(q => Metrics.ArgMax(q) == 1) / (double)Math.Max(1, train2.Probabilities.Length));
+        return StageResult.Of(files, metrics);
     }
 
-    static (string Path, float[][] Probabilities) Label(ISequenceClassifier model, TrainingSpec training, ExampleSet items, string path)
+    static (string Path, float[][] Probabilities) Label(ISequenceClassifier model, int maxCtx, ExampleSet items, string path)
     {
-        var probabilities = Predictor.PredictProbabilities(model, items.Encode(model.Encoder, training.MaxCtx), 64);
+        var probabilities = Predictor.PredictProbabilities(model, items.Encode(model.Encoder, maxCtx), 64);
         JsonlWriter.Write(path, items.WithSupervisorLabels(probabilities));
         return (path, probabilities);
     }

@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
-using WeakToStrong.Core.Manifests;
+using WeakToStrong.Core.Stages;
 using WeakToStrong.Data.Cache;
 using WeakToStrong.Data.Tasks;
 using WeakToStrong.Runner.Models;
 using WeakToStrong.Runner.Progress;
 using WeakToStrong.Runner.Sources;
+using WeakToStrong.Runner.Stages.Results;
 using WeakToStrong.Training.Models;
 using WeakToStrong.Training.Pretraining;
 using WeakToStrong.Training.Tokenization;
@@ -13,14 +14,15 @@ using WeakToStrong.Training.Trainer;
 namespace WeakToStrong.Runner.Stages;
 
 /// <summary>
-/// Language-model pretraining of an in-pipeline GPT-2 body on the pinned corpus (ARCHITECTURE §5), with GPT-2's own
+/// Language-model pretraining of an in-pipeline GPT-2 body on the pinned corpus (docs/architecture.md §10), with GPT-2's own
 /// tokenizer so the checkpoint stays loadable by Hugging Face's GPT-2. Shared by every run seed.
 /// </summary>
 public static class PretrainStage
 {
-    public static async Task<StageResult> RunAsync(string stageId, ModelSpec model, PretrainSpec spec, SourceCache sources,
+    public static async Task<StageResult> RunAsync(string stageId, PretrainParameters parameters, SourceCache sources,
         string device, string work, IRunProgress progress, CancellationToken ct)
     {
+        var (model, spec) = (parameters.Model, parameters.Pretrain);
         var corpus = new CorpusSources();
         foreach (var source in spec.Corpus)
         {
@@ -47,14 +49,9 @@ public static class PretrainStage
         var result = LanguageModelPretrainer.Train(body, tokens, options, new StageStepProgress(progress, stageId));
         string path = Path.Combine(work, "body.safetensors");
         Gpt2Checkpoint.SaveBody(body, path);
-        var metrics = new JsonObject
-        {
-            ["corpusTokens"] = tokens.Length,
-            ["steps"] = spec.Steps,
-            ["firstLoss"] = result.Losses.Count > 0 ? result.Losses[0] : null,
-            ["finalLoss"] = result.Losses.Count > 0 ? result.Losses[^1] : null,
-        };
+        var metrics = new PretrainMetrics(tokens.Length, spec.Steps,
+            result.Losses.Count > 0 ? result.Losses[0] : null, result.Losses.Count > 0 ? result.Losses[^1] : null);
         var timing = new JsonObject { ["tokensPerSecond"] = Math.Round(result.TokensPerSecond, 1), ["seconds"] = Math.Round(result.Elapsed.TotalSeconds, 2) };
-        return new StageResult(new Dictionary<string, string> { ["body"] = path }, metrics) { Timing = timing };
+        return StageResult.Of(new Dictionary<string, string> { ["body"] = path }, metrics) with { Timing = timing };
     }
 }

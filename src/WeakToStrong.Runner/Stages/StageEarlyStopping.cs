@@ -1,6 +1,6 @@
-using System.Text.Json.Nodes;
 using WeakToStrong.Core.Manifests;
 using WeakToStrong.Core.Statistics;
+using WeakToStrong.Runner.Stages.Results;
 using WeakToStrong.Training.Trainer;
 
 namespace WeakToStrong.Runner.Stages;
@@ -16,17 +16,17 @@ namespace WeakToStrong.Runner.Stages;
 /// </remarks>
 public static class StageEarlyStopping
 {
-    public static JsonObject? Report(IReadOnlyList<EarlyStopping>? rules, IReadOnlyList<EvalPoint> curve, bool isStudent)
+    public static IReadOnlyDictionary<string, CurvePoint>? Report(IReadOnlyList<EarlyStopping>? rules, IReadOnlyList<EvalPoint> curve, bool isStudent)
     {
         if (rules is null || rules.Count == 0) return null;
-        var report = new JsonObject();
+        var report = new Dictionary<string, CurvePoint>(StringComparer.Ordinal); // in the manifest's order
         foreach (var rule in rules)
         {
             string metric = rule == EarlyStopping.GroundTruth ? StageEvaluator.TestAcc : StageEvaluator.ValidationAgreement;
             if (rule == EarlyStopping.WeakAgreement && !isStudent) continue;
             int best = EarlyStoppingSelector.Best(curve, e => e.Metrics.TryGetValue(metric, out var v) ? v : double.NaN);
             if (best < 0) continue;
-            report[EarlyStoppingNames.Name(rule)] = StageEvaluator.Json(curve[best]);
+            report[EarlyStoppingNames.Name(rule)] = StageEvaluator.Point(curve[best]);
         }
         return report;
     }

@@ -1,6 +1,6 @@
-using System.Text.Json.Nodes;
 using WeakToStrong.Core.Manifests;
 using WeakToStrong.Runner.Models;
+using WeakToStrong.Runner.Stages.Results;
 using WeakToStrong.Training.Models;
 using WeakToStrong.Training.Trainer;
 
@@ -47,12 +47,11 @@ public sealed class StageEvaluator
     }
 
     /// <summary>One point of the curve as the record stores it: the step and every metric measured there.</summary>
-    public static JsonObject Json(EvalPoint e)
+    public static CurvePoint Point(EvalPoint e) => new(e.Step, e.Metrics[TestAcc])
     {
-        var o = new JsonObject { ["step"] = e.Step };
-        foreach (var (name, value) in e.Metrics.OrderBy(kv => kv.Key, StringComparer.Ordinal)) o[name] = value;
-        return o;
-    }
+        Agreement = e.Metrics.TryGetValue(Agreement, out var a) ? a : null,
+        ValidationAgreement = e.Metrics.TryGetValue(ValidationAgreement, out var v) ? v : null,
+    };
 
     static List<float[]> SoftLabels(ExampleSet labelled, ExampleSet split, string name)
     {

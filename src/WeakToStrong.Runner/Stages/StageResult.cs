@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using WeakToStrong.Runner.Stages.Results;
 
 namespace WeakToStrong.Runner.Stages;
 
@@ -7,4 +8,11 @@ namespace WeakToStrong.Runner.Stages;
 public sealed record StageResult(IReadOnlyDictionary<string, string> Files, JsonObject Metrics)
 {
     public JsonObject Timing { get; init; } = new();
+
+    /// <summary>One line for the progress display.</summary>
+    public string Summary { get; init; } = "";
+
+    /// <summary>A result whose metrics are a typed record (every stage but evaluate, whose output is the PGR summary).</summary>
+    public static StageResult Of(IReadOnlyDictionary<string, string> files, StageMetrics metrics) =>
+        new(files, metrics.ToJson()) { Summary = metrics.Summary() };
 }

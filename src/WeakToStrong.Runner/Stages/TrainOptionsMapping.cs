@@ -10,8 +10,6 @@ public static class TrainOptionsMapping
 {
     public static TrainOptions Options(TrainingSpec t, long seed, string device)
     {
-        if (t.Schedule != Schedule.Cosine)
-            throw new NotSupportedException($"schedule '{t.Schedule}' is declared but the trainer implements cosine only");
         return new TrainOptions
         {
             LearningRate = t.Lr,
@@ -20,6 +18,12 @@ public static class TrainOptionsMapping
             Epochs = t.Epochs,
             Seed = seed,
             Precision = t.Precision == CorePrecision.Bf16 ? TrainPrecision.Bf16 : TrainPrecision.Fp32,
+            Schedule = t.Schedule switch
+            {
+                Schedule.Cosine => LearningRateSchedule.Cosine,
+                Schedule.Constant => LearningRateSchedule.Constant,
+                _ => throw new NotSupportedException($"schedule {t.Schedule}"),
+            },
             Device = device,
             EvalEvery = t.EvalEvery,
         };

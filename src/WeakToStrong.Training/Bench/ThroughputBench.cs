@@ -22,10 +22,10 @@ public sealed record BenchResult(BenchCase Case, long NonEmbeddingParameters, do
 }
 
 /// <summary>
-/// The Bench entry point (issue 4): trains a GPT-2 classifier with the real trainer on random full-length
-/// sequences and counts FLOPs ≈ 6·N_non-embedding·tokens (ARCHITECTURE §0), against the peak of a square
+/// The Bench entry point (docs/architecture.md §9): trains a GPT-2 classifier with the real trainer on random full-length
+/// sequences and counts FLOPs ≈ 6·N_non-embedding·tokens (docs/architecture.md §9), against the peak of a square
 /// matmul measured in the same process and dtype. Start the process with MALLOC_MMAP_MAX_=0 and a large
-/// MALLOC_TRIM_THRESHOLD_ (§2.1), or first-touch page faults dominate.
+/// MALLOC_TRIM_THRESHOLD_ (docs/architecture.md §9), or first-touch page faults dominate.
 /// </summary>
 public static class ThroughputBench
 {

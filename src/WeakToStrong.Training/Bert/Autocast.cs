@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace WeakToStrong.Training.Bert;
 
 /// <summary>
-/// torch.autocast's rule for a Linear, which TorchSharp lacks (ARCHITECTURE §0): compute in the input's dtype with
+/// torch.autocast's rule for a Linear, which TorchSharp lacks (docs/architecture.md §9): compute in the input's dtype with
 /// the fp32 parameters cast to it, so Adam keeps updating fp32 master weights while bf16 matmuls run ~4x faster.
 /// </summary>
 internal static class Autocast

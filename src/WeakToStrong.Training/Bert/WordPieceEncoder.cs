@@ -7,7 +7,7 @@ namespace WeakToStrong.Training.Bert;
 /// <summary>
 /// Uncased WordPiece for MiniLM: "[CLS] text [SEP]", truncated to maxCtx tokens (still ending in [SEP]).
 /// FastBertTokenizer 1.2.6 is used because it matched Hugging Face's BERT rules on every string tried, where the
-/// package's own tokenizer and Microsoft.ML.Tokenizers' BertTokenizer did not (ARCHITECTURE §3 b). Input is
+/// package's own tokenizer and Microsoft.ML.Tokenizers' BertTokenizer did not (docs/architecture.md §11). Input is
 /// lower-cased and accent-stripped here first (HF's order), since under InvariantGlobalization the tokenizer's
 /// own accent stripping is a no-op (see <see cref="AccentStripper"/>).
 /// </summary>

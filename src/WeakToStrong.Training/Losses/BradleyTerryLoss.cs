@@ -1,3 +1,4 @@
+using WeakToStrong.Core.Manifests;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
 
@@ -9,8 +10,11 @@ namespace WeakToStrong.Training.Losses;
 /// a is preferred. With Δ = r_a − r_b: loss = −[s·log σ(Δ) + (1−s)·log σ(−Δ)], mean over pairs. Hard labels
 /// (s = 1 for the chosen item) give the usual −log σ(r_chosen − r_rejected).
 /// </summary>
+[Loss(LossName.BradleyTerry)]
 public sealed class BradleyTerryLoss : ILoss
 {
+    public static ILoss From(LossSpec _) => new BradleyTerryLoss();
+
     public string Name => "bradley-terry";
 
     public Tensor Compute(Tensor logits, Tensor softTargets, double progress)

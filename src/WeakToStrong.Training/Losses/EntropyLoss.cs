@@ -1,3 +1,4 @@
+using WeakToStrong.Core.Manifests;
 using static TorchSharp.torch;
 
 namespace WeakToStrong.Training.Losses;
@@ -9,8 +10,11 @@ namespace WeakToStrong.Training.Losses;
 /// then (1−c)(p − y), just xent at a smaller learning rate. We keep the gradient through H on purpose, which
 /// is the entropy minimisation the name promises.
 /// </summary>
+[Loss(LossName.Entropy)]
 public sealed class EntropyLoss(AuxWarmup warmup) : ILoss
 {
+    public static ILoss From(LossSpec spec) => new EntropyLoss(AuxWarmup.From(spec));
+
     public AuxWarmup Warmup { get; } = warmup;
 
     public string Name => "entropy";

@@ -4,7 +4,7 @@ namespace WeakToStrong.Training.Losses;
 
 /// <summary>
 /// A training loss over a batch: logits z [B,2] (fp32), soft targets y [B,2] (rows sum to 1) and training progress
-/// f = step/nsteps ∈ [0,1). Returns the scalar mean over the batch (ARCHITECTURE §3).
+/// f = step/nsteps ∈ [0,1). Returns the scalar mean over the batch (docs/engine.md "Losses").
 /// </summary>
 public interface ILoss
 {

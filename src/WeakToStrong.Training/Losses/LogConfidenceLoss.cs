@@ -1,3 +1,4 @@
+using WeakToStrong.Core.Manifests;
 using static TorchSharp.torch;
 
 namespace WeakToStrong.Training.Losses;
@@ -9,8 +10,11 @@ namespace WeakToStrong.Training.Losses;
 /// the threshold goes to class 0; target = (1−c)·y + c·h (detached); loss = CE(z, target).
 /// Matching the threshold to the weak labels' class balance keeps the student from collapsing to one class.
 /// </summary>
+[Loss(LossName.LogConf)]
 public sealed class LogConfidenceLoss(AuxWarmup warmup) : ILoss
 {
+    public static ILoss From(LossSpec spec) => new LogConfidenceLoss(AuxWarmup.From(spec));
+
     public AuxWarmup Warmup { get; } = warmup;
 
     public string Name => "logconf";

@@ -1,71 +1,50 @@
-using System.Globalization;
+using System.Reflection;
+using WeakToStrong.Core.Manifests;
 
 namespace WeakToStrong.Training.Losses;
 
+/// <summary>Marks a loss class as the implementation of one manifest loss; it builds itself with a static <c>From(LossSpec)</c>.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]
+public sealed class LossAttribute(LossName name) : Attribute
+{
+    public LossName Name { get; } = name;
+}
+
 /// <summary>
-/// Builds a loss from its manifest name and parameters (numbers, or strings for <c>warmup</c>). Unknown names
-/// and unknown parameters are errors, so a typo in a manifest never silently falls back to a default.
+/// Builds a loss from its manifest declaration. Parameters and defaults come from Core's one table
+/// (<see cref="LossDefaults"/>); the implementation is the class of this assembly that carries <c>[Loss(name)]</c>,
+/// so adding a loss is its class plus its row in that table.
 /// </summary>
 public static class LossFactory
 {
-    public static IReadOnlyList<string> Names { get; } = ["xent", "logconf", "product", "entropy", "window", "kl", "bradley-terry"];
+    static readonly Lazy<IReadOnlyDictionary<LossName, Func<LossSpec, ILoss>>> Implementations = new(Discover);
 
-    public static ILoss Create(string name, IReadOnlyDictionary<string, object?>? parameters = null)
+    public static ILoss Create(LossSpec spec)
     {
-        var p = new Params(name, parameters ?? new Dictionary<string, object?>());
-        ILoss loss = name switch
-        {
-            "xent" => new XentLoss(),
-            "kl" => new KlLoss(),
-            "bradley-terry" => new BradleyTerryLoss(),
-            "logconf" => new LogConfidenceLoss(p.Warmup()),
-            "entropy" => new EntropyLoss(p.Warmup()),
-            "product" => new ProductLoss(p.Number("alpha", 1.0), p.Number("beta", 1.0)),
-            "window" => new WindowLoss(p.Number("radius", 0.1)), // the default Core's LossDefaults hashes into stage keys
-            _ => throw new ArgumentException($"Unknown loss '{name}'; known: {string.Join(", ", Names)}."),
-        };
-        p.ThrowOnUnused();
-        return loss;
+        var effective = LossDefaults.Effective(spec);
+        return Implementations.Value.TryGetValue(spec.Name, out var create)
+            ? create(effective)
+            : throw new ArgumentException($"Loss '{LossDefaults.Name(spec.Name)}' has no implementation (a class with [Loss(LossName.{spec.Name})]).");
     }
 
-    private sealed class Params(string loss, IReadOnlyDictionary<string, object?> values)
+    /// <summary>The losses that have an implementation here.</summary>
+    public static IReadOnlyCollection<LossName> Implemented => [.. Implementations.Value.Keys];
+
+    static IReadOnlyDictionary<LossName, Func<LossSpec, ILoss>> Discover()
     {
-        private readonly HashSet<string> used = new(StringComparer.Ordinal) { "name" };
-
-        // Defaults: the paper's linear warm-up over 20% to 0.5 (ARCHITECTURE §0); "step" + 0.1 is the reference.
-        public AuxWarmup Warmup() => new(
-            Number("auxCoef", 0.5),
-            Number("warmupFrac", 0.2),
-            Text("warmup", "linear") switch
-            {
-                "linear" => WarmupKind.Linear,
-                "step" => WarmupKind.Step,
-                var other => throw new ArgumentException($"Loss '{loss}': warmup must be \"linear\" or \"step\", not \"{other}\"."),
-            });
-
-        public double Number(string key, double fallback)
+        var found = new Dictionary<LossName, Func<LossSpec, ILoss>>();
+        foreach (var type in typeof(LossFactory).Assembly.GetTypes())
         {
-            used.Add(key);
-            if (!values.TryGetValue(key, out var v) || v is null) return fallback;
-            try { return Convert.ToDouble(v is System.Text.Json.JsonElement e ? e.GetDouble() : v, CultureInfo.InvariantCulture); }
-            catch (Exception ex) when (ex is FormatException or InvalidCastException or InvalidOperationException)
-            {
-                throw new ArgumentException($"Loss '{loss}': parameter '{key}' must be a number, got '{v}'.", ex);
-            }
+            if (type.GetCustomAttribute<LossAttribute>() is not { } attribute) continue;
+            var from = type.GetMethod("From", BindingFlags.Public | BindingFlags.Static, [typeof(LossSpec)])
+                ?? throw new InvalidOperationException($"{type.Name} has [Loss] but no public static From(LossSpec)");
+            if (!found.TryAdd(attribute.Name, spec => (ILoss)from.Invoke(null, [spec])!))
+                throw new InvalidOperationException($"two classes implement loss {attribute.Name}");
         }
-
-        public string Text(string key, string fallback)
-        {
-            used.Add(key);
-            if (!values.TryGetValue(key, out var v) || v is null) return fallback;
-            return v is System.Text.Json.JsonElement e ? e.GetString() ?? fallback : v.ToString() ?? fallback;
-        }
-
-        public void ThrowOnUnused()
-        {
-            var unknown = values.Keys.Where(k => !used.Contains(k)).ToList();
-            if (unknown.Count > 0)
-                throw new ArgumentException($"Loss '{loss}': unknown parameter(s) {string.Join(", ", unknown)}.");
-        }
+        return found;
     }
+
+    /// <summary>A filled-in parameter (<see cref="LossDefaults.Effective"/> has run, so a missing one is a bug here).</summary>
+    internal static T Required<T>(T? value, string name) where T : struct =>
+        value ?? throw new InvalidOperationException($"loss parameter '{name}' was not filled from LossDefaults");
 }

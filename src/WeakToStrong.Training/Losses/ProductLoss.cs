@@ -1,3 +1,4 @@
+using WeakToStrong.Core.Manifests;
 using static TorchSharp.torch;
 
 namespace WeakToStrong.Training.Losses;
@@ -6,8 +7,12 @@ namespace WeakToStrong.Training.Losses;
 /// <c>product</c> (reference loss.py): target ∝ p^β · y^α with p = softmax(z) detached, normalised per example,
 /// then CE(z, target). α = β = 1 by default.
 /// </summary>
-public sealed class ProductLoss(double alpha = 1.0, double beta = 1.0) : ILoss
+[Loss(LossName.Product)]
+public sealed class ProductLoss(double alpha, double beta) : ILoss
 {
+    public static ILoss From(LossSpec spec) =>
+        new ProductLoss(LossFactory.Required(spec.Alpha, "alpha"), LossFactory.Required(spec.Beta, "beta"));
+
     public double Alpha { get; } = alpha;
     public double Beta { get; } = beta;
 

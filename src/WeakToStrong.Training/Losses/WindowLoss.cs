@@ -1,3 +1,4 @@
+using WeakToStrong.Core.Manifests;
 using static TorchSharp.torch;
 
 namespace WeakToStrong.Training.Losses;
@@ -6,8 +7,11 @@ namespace WeakToStrong.Training.Losses;
 /// <c>window</c> (EleutherAI/w2s confidence_window_loss): cross-entropy only on examples where the student is
 /// unsure, max p &lt; 0.5 + radius; summed and divided by the whole batch size (confident examples count as 0).
 /// </summary>
-public sealed class WindowLoss(double radius = 0.1) : ILoss
+[Loss(LossName.Window)]
+public sealed class WindowLoss(double radius) : ILoss
 {
+    public static ILoss From(LossSpec spec) => new WindowLoss(LossFactory.Required(spec.Radius, "radius"));
+
     public double Radius { get; } = radius;
 
     public string Name => "window";

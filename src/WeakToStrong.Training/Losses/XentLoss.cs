@@ -1,10 +1,14 @@
+using WeakToStrong.Core.Manifests;
 using static TorchSharp.torch;
 
 namespace WeakToStrong.Training.Losses;
 
 /// <summary><c>xent</c>: cross-entropy against the (soft) targets, −Σ y·log_softmax(z), mean over the batch.</summary>
+[Loss(LossName.Xent)]
 public sealed class XentLoss : ILoss
 {
+    public static ILoss From(LossSpec _) => new XentLoss();
+
     public string Name => "xent";
 
     public Tensor Compute(Tensor logits, Tensor softTargets, double progress) =>

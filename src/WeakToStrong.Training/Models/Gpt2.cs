@@ -8,9 +8,9 @@ namespace WeakToStrong.Training.Models;
 // GPT-2 in the shape of nanoGPT, with Hugging Face's parameter names and layouts so that a `transformers`
 // checkpoint maps key for key: wte, wpe, h.N.{ln_1, attn.c_attn, attn.c_proj, ln_2, mlp.c_fc, mlp.c_proj}, ln_f.
 // Conv1D weights are stored [in, out] (HF's Conv1D, i.e. x @ W + b), the LM head is tied to wte.
-// There are no dropout modules: the reference fine-tunes with the body in eval mode (ARCHITECTURE §3).
+// There are no dropout modules: the reference fine-tunes with the body in eval mode (docs/engine.md "Models").
 //
-// Mixed precision: TorchSharp has no autocast (§0). Parameters stay fp32; each matmul casts its weight to the
+// Mixed precision: TorchSharp has no autocast (docs/architecture.md §9). Parameters stay fp32; each matmul casts its weight to the
 // dtype of its input, and the blocks feed their matmuls in ComputeType. The residual stream, LayerNorms and
 // softmax-free parts stay fp32, as torch.autocast would leave them.
 

@@ -57,7 +57,7 @@ public sealed record Gpt2Config(
     /// <summary>Width of one attention head.</summary>
     public int HeadDim => NEmbd / NHead;
 
-    /// <summary>Parameters outside the embeddings (wte, wpe): what FLOPs ≈ 6·N·tokens counts (ARCHITECTURE §0).</summary>
+    /// <summary>Parameters outside the embeddings (wte, wpe): what FLOPs ≈ 6·N·tokens counts (docs/architecture.md §9).</summary>
     public long NonEmbeddingParameters
     {
         get

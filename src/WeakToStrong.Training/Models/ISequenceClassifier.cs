@@ -6,7 +6,7 @@ namespace WeakToStrong.Training.Models;
 /// <summary>
 /// A body plus a two-class head, as the reference implementation builds every weak, strong and ceiling model:
 /// logits [B,2] from token ids [B,T] and a padding mask [B,T] (1 = real token). Lengths come from the mask,
-/// never from counting non-zero ids (GPT-2's id 0 is "!": the reference's bug, ARCHITECTURE §3).
+/// never from counting non-zero ids (GPT-2's id 0 is "!": the reference's bug, docs/engine.md "Differences from the reference").
 /// </summary>
 public interface ISequenceClassifier : IDisposable
 {

@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 
 namespace WeakToStrong.Training.Pretraining;
 
-/// <summary>Causal-LM pretraining of one in-pipeline GPT-2 (ARCHITECTURE §5).</summary>
+/// <summary>Causal-LM pretraining of one in-pipeline GPT-2 (docs/architecture.md §10, §9).</summary>
 public sealed record PretrainOptions
 {
     public int Steps { get; init; } = 1000;

@@ -7,7 +7,7 @@ using static TorchSharp.torch;
 namespace WeakToStrong.Training.Trainer;
 
 /// <summary>
-/// The reference's training loop (weak_to_strong/train.py), fixed where ARCHITECTURE §3 says so: Adam with
+/// The reference's training loop (weak_to_strong/train.py), fixed where docs/engine.md says so: Adam with
 /// default betas/eps, no weight decay, no clipping; cosine annealing to 0 over ⌊n·epochs/batch⌋ steps; the loss
 /// over each whole batch though it is computed in minibatches.
 /// </summary>
@@ -48,7 +48,7 @@ public static class ClassifierTrainer
         var clock = Stopwatch.StartNew();
         for (int step = startStep; step < endStep; step++)
         {
-            double lr = CosineSchedule.LearningRate(options.LearningRate, step, nsteps);
+            double lr = LearningRates.At(options.Schedule, options.LearningRate, step, nsteps);
             foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
             double progressFraction = (double)step / nsteps;
 

@@ -15,3 +15,14 @@ public static class CosineSchedule
             ? baseLr * (step + 1) / warmupSteps
             : LearningRate(baseLr, step - warmupSteps, totalSteps - warmupSteps);
 }
+
+/// <summary>The learning rate a fine-tuning run uses at each optimiser step, by schedule.</summary>
+public static class LearningRates
+{
+    public static double At(LearningRateSchedule schedule, double baseLr, int step, int totalSteps) => schedule switch
+    {
+        LearningRateSchedule.Cosine => CosineSchedule.LearningRate(baseLr, step, totalSteps),
+        LearningRateSchedule.Constant => baseLr,
+        _ => throw new ArgumentOutOfRangeException(nameof(schedule), schedule, null),
+    };
+}

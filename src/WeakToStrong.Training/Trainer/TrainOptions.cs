@@ -3,8 +3,11 @@ namespace WeakToStrong.Training.Trainer;
 /// <summary>Precision of the body's matmuls. Parameters and the loss stay fp32 (see Models.IComputePrecision).</summary>
 public enum Precision { Fp32, Bf16 }
 
+/// <summary>Learning rate over the optimiser steps: the reference's cosine annealing to 0, or constant at the peak.</summary>
+public enum LearningRateSchedule { Cosine, Constant }
+
 /// <summary>
-/// One training run. Defaults are the reference's (ARCHITECTURE §3): batch 32, 2 epochs, Adam, cosine to 0.
+/// One training run. Defaults are the reference's (docs/engine.md "Trainer"): batch 32, 2 epochs, Adam, cosine to 0.
 /// The learning rate has no universal default (5e-5 for gpt2/medium, 1e-5 for large/xl in the reference).
 /// </summary>
 public sealed record TrainOptions
@@ -22,6 +25,8 @@ public sealed record TrainOptions
     public long Seed { get; init; }
 
     public Precision Precision { get; init; } = Precision.Fp32;
+
+    public LearningRateSchedule Schedule { get; init; } = LearningRateSchedule.Cosine;
 
     /// <summary>"cpu" or "cuda".</summary>
     public string Device { get; init; } = "cpu";

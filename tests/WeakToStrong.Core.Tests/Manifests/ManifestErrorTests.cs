@@ -3,7 +3,7 @@ using WeakToStrong.Core.Manifests;
 
 namespace WeakToStrong.Core.Tests.Manifests;
 
-/// <summary>Each error kind of issue 3, with its stable code, exact line and column, and message.</summary>
+/// <summary>Each manifest error kind (docs/architecture.md §3), with its stable code, exact line and column, and message.</summary>
 public class ManifestErrorTests
 {
     private const string File = ManifestAssert.File;

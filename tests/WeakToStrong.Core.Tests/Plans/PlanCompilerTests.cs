@@ -52,7 +52,7 @@ public class PlanCompilerTests
         var weak = plan["weak/weak/s0"].Parameters;
         Assert.Equal(1e-3, (double)weak["training"]!["lr"]!); // the smoke scale's override of the model's
         Assert.Equal(64, (int)weak["training"]!["maxCtx"]!);   // the smoke scale
-        Assert.Null(weak["training"]!["ceilingSplit"]);
+        Assert.Equal("train1", (string)weak["training"]!["ceilingSplit"]!); // normalised: the ceiling's trainOn carries it
         Assert.Equal("gpt2-local", (string)weak["model"]!["family"]!);
         Assert.Equal(1e-4, (double)plan["ceiling/strong/s0"].Parameters["training"]!["lr"]!);
         Assert.Equal(5e-4, (double)Compile(Bundled, "cpu")["weak/weak/s0"].Parameters["training"]!["lr"]!); // the model's own override
@@ -86,6 +86,20 @@ public class PlanCompilerTests
         Assert.Empty(Changed(Compile(Bundled, "smoke"), Compile(Bundled, "smoke", "training.lr=1e-4")));
         var changedWeak = Changed(Compile(Bundled, "smoke"), Compile(Bundled, "smoke", "models.weak.training.lr=2e-3"));
         Assert.Equal(["weak/weak/s0", "label/weak/s0", "transfer/weak->strong/xent/s0", "transfer/weak->strong/logconf/s0", "evaluate"], changedWeak);
+    }
+
+    [Fact]
+    public void Changing_pretrain_precision_changes_the_pretrain_key_and_everything_downstream_of_it()
+    {
+        var changed = Changed(Compile(Bundled, "smoke"), Compile(Bundled, "smoke", "pretrain.precision=bf16"));
+        Assert.Equal(["pretrain/weak", "weak/weak/s0", "label/weak/s0", "transfer/weak->strong/xent/s0", "transfer/weak->strong/logconf/s0", "evaluate"], changed);
+    }
+
+    [Fact]
+    public void Changing_the_ceiling_split_changes_only_the_ceiling_and_evaluate()
+    {
+        var changed = Changed(Compile(Bundled, "smoke"), Compile(Bundled, "smoke", "training.ceilingSplit=train2"));
+        Assert.Equal(["ceiling/strong/s0", "evaluate"], changed);
     }
 
     [Fact]

@@ -30,11 +30,25 @@ public class ManifestResolverTests
     }
 
     [Fact]
-    public void Paper_scale_replaces_the_whole_model_set()
+    public void Paper_scale_replaces_the_whole_model_set_once_the_user_pins_its_weights()
     {
-        var m = Resolve(Bundled, "paper").Manifest!;
-        Assert.Equal(["gpt2", "gpt2-medium", "gpt2-large", "gpt2-xl"], m.Models.Keys);
+        string[] sizes = ["gpt2", "gpt2-medium", "gpt2-large", "gpt2-xl"];
+        var pins = OverrideLayer.FromCommandLine(sizes.Select(size =>
+            $$"""models.{{size}}.weights={"name":"{{size}}","path":"weights/{{size}}.safetensors","sha256":"{{new string('a', 64)}}"}""").ToArray());
+        var m = Resolve(Bundled, "paper", pins).Manifest!;
+        Assert.Equal(sizes, m.Models.Keys);
         Assert.Equal(1e-5, m.Models["gpt2-xl"].Training!.Lr);
+        Assert.Equal("weights/gpt2-large.safetensors", m.Models["gpt2-large"].Weights!.Path);
+    }
+
+    [Fact]
+    public void Paper_scale_without_pinned_weights_is_refused_at_resolution_naming_each_model()
+    {
+        var resolved = Resolve(Bundled, "paper");
+        Assert.Null(resolved.Manifest);
+        var messages = resolved.Diagnostics.Select(d => d.Message).ToList();
+        Assert.Equal(4, messages.Count);
+        Assert.Equal("gpt2-hf model 'gpt2' has no pinned weights: give models.gpt2.weights as {\"name\", \"path\" (under the data root) or https \"url\", \"sha256\"} of Hugging Face's model.safetensors for gpt2.", messages[0]);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class FrontEndParityTests : IDisposable
     {
         { ["--experiment", "nlp-definitions"] },
         { ["--experiment", "nlp-definitions", "--scale", "smoke", "--seeds", "0", "1", "--set", "training.epochs=1"] },
-        { ["--experiment", "chatgpt-rm", "--scale", "paper"] },
+        { ["--experiment", "chatgpt-rm", "--scale", "smoke", "--set", "seeds=[0]"] },
     };
 
     [Theory, MemberData(nameof(PlanArguments))]

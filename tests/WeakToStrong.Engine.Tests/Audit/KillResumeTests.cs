@@ -32,7 +32,7 @@ public sealed class CliReferenceRun : IAsyncLifetime
     }
 }
 
-/// <summary>Issue 6: a `Reproduce` killed with SIGKILL at any moment resumes to the record an uninterrupted run writes.</summary>
+/// <summary>docs/architecture.md §5: a `Reproduce` killed with SIGKILL at any moment resumes to the record an uninterrupted run writes.</summary>
 [Collection(TrainingRunsCollection.Name)]
 public class KillResumeTests(CliReferenceRun reference) : IClassFixture<CliReferenceRun>
 {

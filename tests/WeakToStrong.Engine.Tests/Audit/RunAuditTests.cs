@@ -5,7 +5,7 @@ using WeakToStrong.Provenance.Store;
 
 namespace WeakToStrong.Engine.Tests.Audit;
 
-/// <summary>Audit over a hand-built store and record: every check of ARCHITECTURE §6 without training anything.</summary>
+/// <summary>Audit over a hand-built store and record: every check of docs/architecture.md §6 without training anything.</summary>
 public class RunAuditTests
 {
     static CurrentState Today(SyntheticRun run, JsonObject? manifest = null, JsonObject? code = null) =>

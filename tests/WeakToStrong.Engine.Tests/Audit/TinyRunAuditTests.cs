@@ -6,7 +6,7 @@ using WeakToStrong.Runner.Progress;
 
 namespace WeakToStrong.Engine.Tests.Audit;
 
-/// <summary>Issue 6's acceptance on a real run: byte flips and deletions in the store are caught and named; a clean store passes.</summary>
+/// <summary>Audit (docs/architecture.md §6) on a real run: byte flips and deletions in the store are caught and named; a clean store passes.</summary>
 [Collection(TrainingRunsCollection.Name)]
 public class TinyRunAuditTests(TinyRunFixture run) : IClassFixture<TinyRunFixture>
 {

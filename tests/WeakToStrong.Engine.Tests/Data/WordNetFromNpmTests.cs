@@ -25,7 +25,7 @@ public sealed class WordNetFromNpmTests : IDisposable
         var a = DefinitionsTask.Build(source.ContentDir, new DefinitionsOptions(), seed: 0);
         var b = DefinitionsTask.Build((await cache.GetAsync(WordNet)).ContentDir, new DefinitionsOptions(), seed: 0);
 
-        // 82,192 noun synsets with a gloss (FEASIBILITY.md measured the same count independently).
+        // 82,192 noun synsets with a gloss (docs/feasibility.md measured the same count independently).
         Assert.Equal(82192, a.Items.Count);
         Assert.Equal(0, a.Stats["droppedNoNegative"]);
         Assert.Equal(JsonlWriter.ToBytes(a.Items), JsonlWriter.ToBytes(b.Items));

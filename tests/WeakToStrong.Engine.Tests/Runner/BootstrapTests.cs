@@ -12,6 +12,7 @@ using WeakToStrong.Runner.Environment;
 using WeakToStrong.Runner.Execution;
 using WeakToStrong.Runner.Progress;
 using WeakToStrong.Runner.Stages;
+using WeakToStrong.Runner.Stages.Results;
 
 namespace WeakToStrong.Engine.Tests.Runner;
 
@@ -139,12 +140,19 @@ public class BootstrapPlanTests
         {
             ["label/small/s0"] = 0.5, [Step1] = 0.25, [Step2] = 0.375, ["label/small/s1"] = 0.5, [S1(Step1)] = 0.25, [S1(Step2)] = 0.375,
         };
-        var done = plan.Stages.ToDictionary(s => s.Id, s => new ExecutedStage(s, new StageOutput(s.Key, s.Kind.ToString(),
-            new Dictionary<string, ContentRef>(), new JsonObject
+        // Each stage's metrics as its executor's typed record would write them.
+        JsonObject Metrics(Stage s) => s.Kind switch
+        {
+            StageKind.Label => new LabelMetrics(train2[s.Id], PositiveRate: 0.5).ToJson(),
+            StageKind.Weak or StageKind.Ceiling or StageKind.Transfer or StageKind.Bootstrap => new TrainMetrics
             {
-                ["testAcc"] = acc.TryGetValue(s.Id, out var a) ? a : null,
-                ["train2Acc"] = train2.TryGetValue(s.Id, out var t) ? t : null,
-            }), false, TimeSpan.Zero, new JsonObject()));
+                TestAcc = acc[s.Id], TrainExamples = 0, Steps = 0, Evaluations = [new CurvePoint(0, acc[s.Id])],
+                Train2Acc = train2.TryGetValue(s.Id, out var t) ? t : null,
+            }.ToJson(),
+            _ => new JsonObject(),
+        };
+        var done = plan.Stages.ToDictionary(s => s.Id, s => new ExecutedStage(s, new StageOutput(s.Key, s.Kind.ToString(),
+            new Dictionary<string, ContentRef>(), Metrics(s)), false, TimeSpan.Zero, new JsonObject()));
         var work = Directory.CreateTempSubdirectory("w2s-boot-eval-").FullName;
         try
         {

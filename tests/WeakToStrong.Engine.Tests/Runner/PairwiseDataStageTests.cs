@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using WeakToStrong.Core.Manifests;
+using WeakToStrong.Core.Stages;
 using WeakToStrong.Data.Cache;
 using WeakToStrong.Data.Formats;
 using WeakToStrong.Runner.Stages;
@@ -26,13 +27,19 @@ public sealed class PairwiseDataStageTests : IDisposable
         };
     }
 
+    DataParameters Parameters(Setting setting)
+    {
+        var spec = Spec();
+        return new DataParameters(spec.Task, setting, spec.Sources, spec.Split, new Dictionary<string, System.Text.Json.JsonElement>(), Seed: 0);
+    }
+
     SourceCache Sources() => new(Path.Combine(root, "cache"), dataRoot: root);
 
     [Fact]
     public async Task AUsersPairsAreSplitWholeAsGroundTruthWithTheirSoftPreferencesDropped()
     {
         var work = Directory.CreateDirectory(Path.Combine(root, "work")).FullName;
-        var result = await DataStage.RunAsync(Spec(), Setting.RewardModel, runSeed: 0, Sources(), work, CancellationToken.None);
+        var result = await DataStage.RunAsync(Parameters(Setting.RewardModel), Sources(), work, CancellationToken.None);
 
         Assert.Equal(["test", "train1", "train2", "validation"], result.Files.Keys.Order());
         var split = result.Files.ToDictionary(f => f.Key, f => UserData.ReadPairwise(f.Value));
@@ -49,7 +56,7 @@ public sealed class PairwiseDataStageTests : IDisposable
     public async Task ATaskOfTheOtherSettingIsRefusedBeforeAnythingIsFetched()
     {
         var e = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            DataStage.RunAsync(Spec(), Setting.Classification, runSeed: 0, Sources(), root, CancellationToken.None));
+            DataStage.RunAsync(Parameters(Setting.Classification), Sources(), root, CancellationToken.None));
         Assert.Equal("task 'pairwise-jsonl' builds reward-model items, but the manifest's setting is classification", e.Message);
         Assert.False(Directory.Exists(Path.Combine(root, "cache")));
     }

@@ -26,6 +26,27 @@ public class ClassifierTrainerTests
     }
 
     [Fact]
+    public void ConstantScheduleKeepsThePeakLearningRateWhereCosineAnnealsItToZero()
+    {
+        Assert.Equal([1e-3, 1e-3, 1e-3, 1e-3], Enumerable.Range(0, 4).Select(s => LearningRates.At(LearningRateSchedule.Constant, 1e-3, s, 4)));
+        Assert.Equal([1e-3, 0.5e-3], new[] { 0, 2 }.Select(s => LearningRates.At(LearningRateSchedule.Cosine, 1e-3, s, 4)), new ToleranceComparer(1e-15));
+        // The trainer uses it: the same data and seeds give a different last loss once the lr no longer anneals.
+        var data = TinyTask.Examples(32, seed: 1);
+        double LastLoss(LearningRateSchedule schedule)
+        {
+            using var model = Gpt2Classifier.Create(TinyTask.Config, seed: 0);
+            return ClassifierTrainer.Train(model, data, Options() with { Schedule = schedule }, new XentLoss()).Losses[^1];
+        }
+        Assert.NotEqual(LastLoss(LearningRateSchedule.Cosine), LastLoss(LearningRateSchedule.Constant));
+    }
+
+    private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
+    {
+        public bool Equals(double a, double b) => Math.Abs(a - b) <= tolerance;
+        public int GetHashCode(double d) => 0;
+    }
+
+    [Fact]
     public void ZeroHeadStartsAtChanceLoss()
     {
         var data = TinyTask.Examples(16, seed: 2);
@@ -41,7 +62,7 @@ public class ClassifierTrainerTests
         var data = TinyTask.Examples(48, seed: 3);
         using var model = Gpt2Classifier.Create(TinyTask.Config, modelSeed);
         // logconf with minibatch < batch exercises the coupled (whole-batch) path.
-        ClassifierTrainer.Train(model, data, Options(dataSeed), new LogConfidenceLoss(new AuxWarmup()));
+        ClassifierTrainer.Train(model, data, Options(dataSeed), new LogConfidenceLoss(new AuxWarmup(0.5, 0.2, WarmupKind.Linear)));
         var path = TinyTask.TempFile("det");
         try
         {

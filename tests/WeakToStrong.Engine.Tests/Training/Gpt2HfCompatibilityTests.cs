@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 
 namespace WeakToStrong.Engine.Tests.Training;
 
-// ARCHITECTURE §0 "Issue 4": no Python stack here, so HF compatibility is shown with files in HF's exact layout
+// docs/architecture.md §11: no Python stack here, so HF compatibility is shown with files in HF's exact layout
 // whose logits are checked against an independent double-precision forward.
 public class Gpt2HfCompatibilityTests
 {

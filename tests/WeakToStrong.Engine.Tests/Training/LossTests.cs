@@ -1,3 +1,4 @@
+using WeakToStrong.Core.Manifests;
 using WeakToStrong.Training.Losses;
 using static TorchSharp.torch;
 
@@ -81,10 +82,10 @@ public class LossTests
         var y = Targets([0.5, 0.5], [0.8, 0.2]);
         // Row 0: ∝ (.125, .375) = (.25, .75). Row 1: ∝ (.2, .15) = (4/7, 3/7).
         double expected = (Ce([0.25, 0.75], [0.25, 0.75]) + Ce([4.0 / 7, 3.0 / 7], [0.25, 0.75])) / 2;
-        Assert.Equal(expected, Value(new ProductLoss(), z, y), 5);
+        Assert.Equal(expected, Value(new ProductLoss(1, 1), z, y), 5);
         // α = 2: row 1 ∝ (.25·.64, .75·.04) = (.16, .03).
         double alpha2 = (Ce([0.25, 0.75], [0.25, 0.75]) + Ce([16.0 / 19, 3.0 / 19], [0.25, 0.75])) / 2;
-        Assert.Equal(alpha2, Value(new ProductLoss(alpha: 2), z, y), 5);
+        Assert.Equal(alpha2, Value(new ProductLoss(alpha: 2, beta: 1), z, y), 5);
     }
 
     [Fact]
@@ -94,7 +95,7 @@ public class LossTests
         var y = Targets([1, 0], [0, 1]);
         double h0 = -(0.25 * Math.Log(0.25) + 0.75 * Math.Log(0.75)), h1 = Math.Log(2);
         double expected = (0.5 * Ce([1, 0], [0.25, 0.75]) + 0.5 * h0 + 0.5 * Ce([0, 1], [0.5, 0.5]) + 0.5 * h1) / 2;
-        Assert.Equal(expected, Value(new EntropyLoss(new AuxWarmup(0.5, 0.2)), z, y, 0.9), 5);
+        Assert.Equal(expected, Value(new EntropyLoss(new AuxWarmup(0.5, 0.2, WarmupKind.Linear)), z, y, 0.9), 5);
     }
 
     [Fact]
@@ -133,16 +134,18 @@ public class LossTests
     }
 
     [Fact]
-    public void FactoryBuildsNamedLossesWithParametersAndRejectsTypos()
+    public void FactoryBuildsEveryDeclaredLossWithCoresDefaultsOrTheDeclaredParameters()
     {
-        var step = Assert.IsType<LogConfidenceLoss>(LossFactory.Create("logconf",
-            new Dictionary<string, object?> { ["warmup"] = "step", ["warmupFrac"] = 0.1, ["auxCoef"] = 0.75 }));
+        Assert.Equal(Enum.GetValues<LossName>().Order(), LossFactory.Implemented.Order());
+        Assert.Equal(Enum.GetValues<LossName>().Order(), LossDefaults.All.Select(d => d.Name).Order());
+        var step = Assert.IsType<LogConfidenceLoss>(LossFactory.Create(new LossSpec { Name = LossName.LogConf, Warmup = Warmup.Step, WarmupFrac = 0.1, AuxCoef = 0.75 }));
         Assert.Equal(new AuxWarmup(0.75, 0.1, WarmupKind.Step), step.Warmup);
-        var byDefault = Assert.IsType<LogConfidenceLoss>(LossFactory.Create("logconf"));
+        var byDefault = Assert.IsType<LogConfidenceLoss>(LossFactory.Create(new LossSpec { Name = LossName.LogConf }));
         Assert.Equal(new AuxWarmup(0.5, 0.2, WarmupKind.Linear), byDefault.Warmup);
-        Assert.Equal(0.3, Assert.IsType<WindowLoss>(LossFactory.Create("window", new Dictionary<string, object?> { ["radius"] = 0.3 })).Radius);
-        Assert.Throws<ArgumentException>(() => LossFactory.Create("xnet"));
-        Assert.Throws<ArgumentException>(() => LossFactory.Create("logconf", new Dictionary<string, object?> { ["auxcoef"] = 0.5 }));
-        Assert.Throws<ArgumentException>(() => LossFactory.Create("logconf", new Dictionary<string, object?> { ["warmup"] = "cosine" }));
+        Assert.Equal(0.3, Assert.IsType<WindowLoss>(LossFactory.Create(new LossSpec { Name = LossName.Window, Radius = 0.3 })).Radius);
+        Assert.Equal(0.1, Assert.IsType<WindowLoss>(LossFactory.Create(new LossSpec { Name = LossName.Window })).Radius);
+        var product = Assert.IsType<ProductLoss>(LossFactory.Create(new LossSpec { Name = LossName.Product, Beta = 2 }));
+        Assert.Equal((1.0, 2.0), (product.Alpha, product.Beta));
+        Assert.IsType<BradleyTerryLoss>(LossFactory.Create(new LossSpec { Name = LossName.BradleyTerry }));
     }
 }

@@ -12,6 +12,9 @@ internal sealed partial class SemanticValidator(Manifest m, IReadOnlyDictionary<
 
     [GeneratedRegex(@"^w(\d+)-l(\d+)-h(\d+)$")] private static partial Regex LocalSize();
 
+    /// <summary>Also check what only a run needs (see <see cref="ManifestLoader.Bind"/>).</summary>
+    public bool ForRun { get; init; }
+
     public void Run()
     {
         CheckModels();
@@ -44,16 +47,29 @@ internal sealed partial class SemanticValidator(Manifest m, IReadOnlyDictionary<
                         Error(path + ".family", path, DiagnosticCodes.MissingRequired, $"Model '{name}' is gpt2-local, so the manifest needs a 'pretrain' section.");
                     break;
                 case ModelFamily.Gpt2Hf:
-                    if (model.Size is null || !HfSizes.Contains(model.Size))
+                    // A preset, or w{width}-l{layers}-h{heads} for a checkpoint of another shape (a distilled or tiny GPT-2).
+                    if (model.Size is null || !HfSizes.Contains(model.Size) && !LocalSize().IsMatch(model.Size))
                         Error(path + ".size", path, DiagnosticCodes.InvalidFormat,
-                            $"gpt2-hf model '{name}' needs size one of {string.Join(", ", HfSizes)}, got {Quote(model.Size)}.{DidYouMean.Hint(model.Size ?? "", HfSizes)}");
+                            $"gpt2-hf model '{name}' needs size one of {string.Join(", ", HfSizes)} or w<width>-l<layers>-h<heads>, got {Quote(model.Size)}.{DidYouMean.Hint(model.Size ?? "", HfSizes)}");
+                    if (model.Weights is { Npm: not null } or { Deb: not null })
+                        Error(path + ".weights", path, DiagnosticCodes.InvalidFormat,
+                            $"gpt2-hf model '{name}': weights are one safetensors file, given as \"path\" or an https \"url\" with its \"sha256\".");
+                    if (ForRun && model.Weights is null)
+                        Error(path, "models", DiagnosticCodes.MissingRequired,
+                            $"gpt2-hf model '{name}' has no pinned weights: give models.{name}.weights as {{\"name\", \"path\" (under the data root) or https \"url\", \"sha256\"}} of Hugging Face's model.safetensors for {model.Size}.");
                     break;
                 case ModelFamily.MiniLmL6:
                     if (model.Size is not null)
                         Error(path + ".size", path, DiagnosticCodes.InconsistentValue, $"minilm-l6 model '{name}' has a fixed size; remove 'size'.");
                     break;
             }
-            if (model.Weights is { } weights) CheckSource(path + ".weights", weights);
+            if (model.Weights is { } weights)
+            {
+                if (model.Family != ModelFamily.Gpt2Hf)
+                    Error(path + ".weights", path, DiagnosticCodes.InconsistentValue,
+                        $"Model '{name}' is {FamilyName(model.Family)}: only gpt2-hf models load weights (gpt2-local pretrains, minilm-l6 comes from its package).");
+                CheckSource(path + ".weights", weights);
+            }
             if (model.Training is { } t)
                 CheckBatch(path + ".training", t.BatchSize ?? m.Training.BatchSize, t.MinibatchSize ?? m.Training.MinibatchSize);
         }
@@ -90,19 +106,17 @@ internal sealed partial class SemanticValidator(Manifest m, IReadOnlyDictionary<
             var loss = m.Losses[i];
             var path = $"losses[{i}]";
             var allowed = LossDefaults.Parameters(loss.Name);
-            foreach (var (param, set) in new[] { ("auxCoef", loss.AuxCoef.HasValue), ("warmup", loss.Warmup.HasValue),
-                         ("warmupFrac", loss.WarmupFrac.HasValue), ("alpha", loss.Alpha.HasValue), ("beta", loss.Beta.HasValue), ("radius", loss.Radius.HasValue) })
-                if (set && !allowed.Contains(param))
-                    Error($"{path}.{param}", path, atKey: true, DiagnosticCodes.LossParameterNotApplicable,
-                        $"Parameter '{param}' does not apply to loss '{LossDefaults.Name(loss.Name)}'" +
-                        (allowed.Count == 0 ? " (it takes none)." : $" (it takes {string.Join(", ", allowed)})."));
+            foreach (var param in LossDefaults.SetParameters(loss).Where(p => !allowed.Contains(p)))
+                Error($"{path}.{param}", path, atKey: true, DiagnosticCodes.LossParameterNotApplicable,
+                    $"Parameter '{param}' does not apply to loss '{LossDefaults.Name(loss.Name)}'" +
+                    (allowed.Count == 0 ? " (it takes none)." : $" (it takes {string.Join(", ", allowed)})."));
             var label = LossDefaults.Label(loss);
             if (!labels.Add(label))
                 Error($"{path}.name", path, DiagnosticCodes.DuplicateValue, $"Loss '{label}' is listed twice; give variants distinct 'label's.");
-            if ((loss.Name == LossName.BradleyTerry) != (m.Setting == Setting.RewardModel))
-                Error($"{path}.name", path, DiagnosticCodes.InconsistentValue, loss.Name == LossName.BradleyTerry
-                    ? "Loss 'bradley-terry' needs \"setting\": \"reward-model\"."
-                    : $"Setting 'reward-model' trains on preference pairs: use loss 'bradley-terry', not '{LossDefaults.Name(loss.Name)}'.");
+            if (LossDefaults.Of(loss.Name).Setting != m.Setting)
+                Error($"{path}.name", path, DiagnosticCodes.InconsistentValue, m.Setting == Setting.RewardModel
+                    ? $"Setting 'reward-model' trains on preference pairs: use loss {string.Join(" or ", LossDefaults.All.Where(d => d.Setting == Setting.RewardModel).Select(d => $"'{LossDefaults.Name(d.Name)}'"))}, not '{LossDefaults.Name(loss.Name)}'."
+                    : $"Loss '{LossDefaults.Name(loss.Name)}' needs \"setting\": \"reward-model\".");
         }
     }
 
@@ -206,6 +220,8 @@ internal sealed partial class SemanticValidator(Manifest m, IReadOnlyDictionary<
     }
 
     private SourceLocation? Locate(string path) => index.TryGetValue(path, out var n) ? n.Location : null;
+
+    private static string FamilyName(ModelFamily f) => System.Text.Json.JsonSerializer.Serialize(f, ManifestJson.Options).Trim('"');
 
     private static string Quote(string? s) => s is null ? "none" : $"\"{s}\"";
 }

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace WeakToStrong.Data.Tasks.Corpus;
 
 /// <summary>
-/// Readers for the pretraining sources of ARCHITECTURE §5, each in a fixed document order (file names sorted
+/// Readers for the pretraining sources of docs/architecture.md §10, each in a fixed document order (file names sorted
 /// ordinally, chapters numerically) so the corpus bytes depend only on the pinned sources.
 /// </summary>
 public static class CorpusReaders

@@ -5,7 +5,7 @@ namespace WeakToStrong.Data.Tasks.WordNet;
 /// <summary>
 /// Draws a wrong gloss for a synset under a <see cref="NegativeRule"/>. A candidate is rejected when its
 /// synset contains the question's lemma (then its gloss is a correct answer too) or its gloss is identical
-/// to the synset's own; FEASIBILITY.md's measured task used exactly these rejections.
+/// to the synset's own; the measured task of docs/feasibility.md used exactly these rejections.
 /// </summary>
 internal sealed class NegativeSampler
 {

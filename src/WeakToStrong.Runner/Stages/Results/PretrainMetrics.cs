@@ -1,0 +1,7 @@
+namespace WeakToStrong.Runner.Stages.Results;
+
+/// <summary>What a pretrain stage reports: corpus size and the language-model loss at the first and last step.</summary>
+public sealed record PretrainMetrics(int CorpusTokens, int Steps, double? FirstLoss, double? FinalLoss) : StageMetrics
+{
+    public override string Summary() => FinalLoss is { } l ? $"{CorpusTokens} corpus tokens, final loss {l:F3}" : $"{CorpusTokens} corpus tokens";
+}

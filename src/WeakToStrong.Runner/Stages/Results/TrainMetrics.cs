@@ -1,0 +1,39 @@
+namespace WeakToStrong.Runner.Stages.Results;
+
+/// <summary>What a training stage (weak, ceiling, transfer, bootstrap step) reports: final test accuracy and its eval curve.</summary>
+public sealed record TrainMetrics : StageMetrics
+{
+    /// <summary>Ground-truth test accuracy of the final checkpoint (the gated number).</summary>
+    public required double TestAcc { get; init; }
+
+    /// <summary>Students: argmax agreement with the supervisor's labels on the test inputs (paper §5.1).</summary>
+    public double? Agreement { get; init; }
+
+    public required int TrainExamples { get; init; }
+    public required int Steps { get; init; }
+    public double? FinalLoss { get; init; }
+
+    /// <summary>Every point of the eval schedule, the final checkpoint last.</summary>
+    public required IReadOnlyList<CurvePoint> Evaluations { get; init; }
+
+    /// <summary>Early-stopping variant name → the point it would have stopped at (only when the manifest asks).</summary>
+    public IReadOnlyDictionary<string, CurvePoint>? EarlyStopping { get; init; }
+
+    /// <summary>Bootstrap steps: accuracy of the labels this model made on train2 for the next model of its chain.</summary>
+    public double? Train2Acc { get; init; }
+
+    /// <summary>The accuracies as an early-stopping variant sees them: its stopping point, or the final checkpoint without it.</summary>
+    public CurvePoint At(string? variant) =>
+        variant is not null && EarlyStopping?.TryGetValue(variant, out var p) == true ? p : Evaluations[^1];
+
+    public override string Summary() => $"test acc {TestAcc:F4}";
+}
+
+/// <summary>One point of an eval curve: the optimiser step and what was measured there.</summary>
+public sealed record CurvePoint(int Step, double TestAcc)
+{
+    public double? Agreement { get; init; }
+
+    /// <summary>Agreement with the supervisor on the validation split (weak-agreement early stopping).</summary>
+    public double? ValidationAgreement { get; init; }
+}

@@ -1,0 +1,59 @@
+using WeakToStrong.Core.Manifests;
+using WeakToStrong.Core.Plans;
+using WeakToStrong.Core.Stages;
+using WeakToStrong.Runner.Execution;
+using WeakToStrong.Runner.Models;
+using WeakToStrong.Runner.Progress;
+using WeakToStrong.Runner.Stages.Results;
+
+namespace WeakToStrong.Runner.Stages;
+
+/// <summary>
+/// The weak, ceiling, transfer and bootstrap stages: one <see cref="TrainParameters"/> record, its data split or
+/// its teacher's labels, and the pretrained body when the model has one (from a pretrain or weights stage).
+/// </summary>
+public static class TrainStage
+{
+    public static StageResult Run(Stage stage, TrainParameters p, StageInputs inputs, string device, string work, IRunProgress progress)
+    {
+        string data = inputs.DependencyOfKind(stage, StageKind.Data);
+        // Ground truth (weak model, ceiling) as one-hot targets: xent for classifiers; Bradley–Terry with hard
+        // preferences for reward models, −log σ(r_chosen − r_rejected), which on (r_a, r_b) logits is the same
+        // number as xent against the one-hot target, named for what it is.
+        var loss = p.Loss ?? new LossSpec { Name = p.Setting == Setting.RewardModel ? LossName.BradleyTerry : LossName.Xent };
+        ExampleSet Examples(string id, string output) => inputs.Examples(id, output, p.Setting, p.Seed);
+
+        // Students learn from their teacher's soft labels; the weak model and the ceiling from ground truth.
+        string? teacher = stage.Kind is StageKind.Transfer or StageKind.Bootstrap
+            ? stage.DependsOn.Single(d => inputs.Stage(d).Stage.Kind is StageKind.Label or StageKind.Bootstrap)
+            : null;
+        var train = teacher is not null ? Examples(teacher, LabelStage.Labels) : Examples(data, SplitName(p.TrainOn));
+        string? body = stage.DependsOn.FirstOrDefault(d => inputs.Stage(d).Stage.Kind is StageKind.Pretrain or StageKind.Weights) is { } pre
+            ? inputs.File(pre, "body") : null;
+        if (body is null && p.Model.Family == ModelFamily.Gpt2Hf)
+            throw new InvalidOperationException($"{stage.Id}: a gpt2-hf model trains from its weights stage's body, and this stage reads none");
+        var supervisor = teacher is null ? null : new ClassifierStage.Supervisor(
+            Examples(teacher, LabelStage.TestLabels),
+            inputs.Has(teacher, LabelStage.ValidationLabels) ? Examples(teacher, LabelStage.ValidationLabels) : null);
+
+        var request = new ClassifierStage.Request(stage.Id, p.Model, p.Training, loss, p.Seed, train, Examples(data, "test"), body, device, work)
+        {
+            Supervision = supervisor,
+        };
+        var result = ClassifierStage.Run(request, progress);
+        if (stage.Kind != StageKind.Bootstrap) return result;
+
+        // A bootstrap step also labels train2 (and test, validation) for the next, larger model in its chain (paper §4.3.1).
+        var labels = LabelStage.Run(new LabelParameters(p.Model, p.Training.MaxCtx, p.Setting, p.Seed, DataSplit.Train2),
+            result.Files["model"], inputs.LabelInputs(data, p.Setting, p.Seed), work);
+        var files = new Dictionary<string, string>(result.Files);
+        foreach (var (name, path) in labels.Files) files[name] = path;
+        var metrics = StageMetrics.Read<TrainMetrics>(result.Metrics) with
+        {
+            Train2Acc = StageMetrics.Read<LabelMetrics>(labels.Metrics).Train2Acc,
+        };
+        return StageResult.Of(files, metrics) with { Timing = result.Timing };
+    }
+
+    static string SplitName(DataSplit split) => split == DataSplit.Train2 ? "train2" : "train1";
+}

@@ -1,0 +1,38 @@
+using System.Reflection;
+using WeakToStrong.Core.Manifests;
+using WeakToStrong.Core.Resolution;
+using WeakToStrong.Runner.Execution;
+using WeakToStrong.Runner.Stages;
+
+namespace WeakToStrong.Engine.Tests.Runner;
+
+/// <summary>
+/// Executors see their stage's parameter record and their inputs' outputs, never the manifest: a value only the
+/// manifest holds could change what a stage computes without changing its key (pretrain.precision once did).
+/// </summary>
+public class StageContractTests
+{
+    static readonly Type[] Forbidden = [typeof(Manifest), typeof(ResolvedManifest), typeof(DataSpec), typeof(ScalesSpec)];
+
+    [Fact]
+    public void No_executor_or_the_dispatcher_takes_a_manifest()
+    {
+        var assembly = typeof(StageDispatcher).Assembly;
+        var executors = assembly.GetTypes().Where(t => t.Namespace is "WeakToStrong.Runner.Stages" or "WeakToStrong.Runner.Execution");
+        var offending = (from type in executors
+                         from member in type.GetMembers(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+                         from parameterType in ParameterTypes(member)
+                         where Forbidden.Contains(parameterType)
+                         select $"{type.Name}.{member.Name}({parameterType.Name})").ToList();
+        Assert.Empty(offending);
+        Assert.Contains(typeof(DataStage), executors); // the scan sees the executors
+    }
+
+    static IEnumerable<Type> ParameterTypes(MemberInfo member) => member switch
+    {
+        MethodBase m => m.GetParameters().Select(p => p.ParameterType),
+        PropertyInfo p => [p.PropertyType],
+        FieldInfo f => [f.FieldType],
+        _ => [],
+    };
+}
