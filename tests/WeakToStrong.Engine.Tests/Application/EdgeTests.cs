@@ -5,7 +5,7 @@ using WeakToStrong.Runner;
 
 namespace WeakToStrong.Engine.Tests.Application;
 
-/// <summary>What stays at the edges: Spectre.Console in the front-ends, defaults in manifests, help on every verb.</summary>
+/// <summary>What stays at the edges: Spectre.Console out of the libraries, scale defaults in manifests, help on every verb.</summary>
 public class EdgeTests
 {
     [Fact]
