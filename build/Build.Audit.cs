@@ -3,7 +3,6 @@ using WeakToStrong.Build.Host;
 using WeakToStrong.Build.Host.Definition;
 using WeakToStrong.Runner.Application;
 using WeakToStrong.Runner.Auditing;
-using WeakToStrong.Runner.Progress;
 
 /// <summary>`Audit`: re-hashes a run's artifacts and compares the run with its record and today's manifest (docs/architecture.md §6).</summary>
 partial class Build
@@ -31,7 +30,7 @@ partial class Build
                 Threads = Threads,
                 CommandLine = "./build.sh " + string.Join(' ', Arguments),
             };
-            var report = await AuditVerb.RunAsync(request, Json ? SilentProgress.Instance : HostProgress.For(Output));
+            var report = await AuditVerb.RunAsync(request, Json ? HostProgress.ToErrors(Output) : HostProgress.For(Output));
             Output.Write(Json ? JsonRenderer.Audit(report) : TextRenderer.Audit(report));
             if (!report.Clean)
                 throw new HostException($"run {report.RunKey} is not clean (see the report above).");

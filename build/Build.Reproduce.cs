@@ -11,7 +11,9 @@ partial class Build
         .Requires(() => ExperimentExists())
         .Executes(async () =>
         {
-            var result = await UserFacing(() => ReproduceVerb.RunAsync(CreateRequest(), HostProgress.For(Output)));
+            // With --json, progress goes to stderr (as w2s does) so that the target's output is one JSON document.
+            var progress = Json ? HostProgress.ToErrors(Output) : HostProgress.For(Output);
+            var result = await UserFacing(() => ReproduceVerb.RunAsync(CreateRequest(), progress));
             Output.Write(Json ? JsonRenderer.Reproduce(result) : TextRenderer.Reproduce(result));
         });
 }

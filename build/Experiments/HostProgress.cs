@@ -13,6 +13,10 @@ public static class HostProgress
     public static IRunProgress For(HostOutput output) =>
         new TextProgress(line => Write(output, line), TextProgress.Interval(interactive: !output.Plain));
 
+    /// <summary>Plain lines on the error stream, as `w2s … --json` does: the target's output stays one JSON document.</summary>
+    public static IRunProgress ToErrors(HostOutput output) =>
+        new TextProgress(line => output.Error(line.Text), TextProgress.Interval(interactive: false));
+
     static void Write(HostOutput output, ProgressLine line)
     {
         if (output.Plain)
