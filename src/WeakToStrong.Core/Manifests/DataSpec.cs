@@ -37,7 +37,7 @@ public sealed record SourceSpec
     [Description("File path relative to the data root; must not escape it.")]
     public string? Path { get; init; }
 
-    [RegularExpression("^sha512-[A-Za-z0-9+/]+={0,2}$"), Description("npm's Subresource Integrity string (sha512-…).")]
+    [RegularExpression("^sha512-[A-Za-z0-9+/]{86}==$"), Description("npm's Subresource Integrity string: sha512- and the 64-byte digest in base64 (88 characters).")]
     public string? Integrity { get; init; }
 
     [RegularExpression("^[0-9a-f]{64}$"), Description("Lower-case hex SHA-256 of the downloaded file.")]

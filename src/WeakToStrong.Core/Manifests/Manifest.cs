@@ -23,7 +23,7 @@ public sealed record Manifest
     [RegularExpression(@"^\d+\.\d+\.\d+$"), Description("The experiment's own semantic version; bump it when results are expected to change.")]
     public required string Version { get; init; }
 
-    [Description("One line saying what the experiment asks.")]
+    [MaxLength(2000), Description("What the experiment asks, in a few sentences (at most 2,000 characters: it is printed).")]
     public string? Description { get; init; }
 
     [Description("classification (soft labels over 2 classes) or reward-model (pairwise preferences).")]

@@ -70,9 +70,19 @@ public static class ManifestResolver
             diagnostics.Add(new Diagnostic(where, DiagnosticCodes.InvalidOverride, $"Cannot set {error}"));
             return tree;
         }
-        applied.Add(new AppliedOverride(path, value.ToJsonNode()?.ToJsonString() ?? "null", origin));
+        applied.Add(new AppliedOverride(path, Text(value), origin));
         return next;
     }
+
+    /// <summary>The value as JSON text, numbers as written: 1e999 must reach the validator (out of range), not a double.</summary>
+    private static string Text(JsonSyntax value) => value switch
+    {
+        JsonSyntaxValue { ValueKind: JsonValueKind.Number } v => v.Text,
+        JsonSyntaxValue v => v.ToJsonNode()?.ToJsonString() ?? "null",
+        JsonSyntaxArray a => "[" + string.Join(",", a.Items.Select(Text)) + "]",
+        JsonSyntaxObject o => "{" + string.Join(",", o.Properties.Select(p => JsonSerializer.Serialize(p.Name) + ":" + Text(p.Value))) + "}",
+        _ => throw new NotSupportedException(value.GetType().Name),
+    };
 
     private static JsonSyntax ParseValue(Override o)
     {

@@ -20,9 +20,12 @@ public sealed record OverrideLayer(string Name, IReadOnlyList<Override> Override
         {
             var eq = a.IndexOf('=');
             return eq < 0
-                ? new Override(a, null, SourceLocation.Origin($"--set {a}"))
-                : new Override(a[..eq].Trim(), a[(eq + 1)..], SourceLocation.Origin($"--set {a}"));
+                ? new Override(a, null, SourceLocation.Origin($"--set {Shorten(a)}"))
+                : new Override(a[..eq].Trim(), a[(eq + 1)..], SourceLocation.Origin($"--set {Shorten(a)}"));
         }).ToList());
+
+    /// <summary>An assignment as a diagnostic names it: a huge value is cut, so an error stays one readable line.</summary>
+    static string Shorten(string assignment) => assignment.Length <= 80 ? assignment : assignment[..77] + "…";
 
     /// <summary>Environment variables <c>W2S_SET__training__epochs=1</c> ("__" separates path segments, since
     /// variable names cannot hold dots). Pure: the caller passes the variables.</summary>

@@ -14,23 +14,27 @@ public static class JsonlReader
 
     public delegate T? LineParser<T>(JsonElement obj, int line, Action<string> error);
 
-    public static IReadOnlyList<T> Read<T>(string path, LineParser<T> parse) where T : class
+    /// <param name="displayPath">How messages name the file: the user's own path when <paramref name="path"/> is a cache copy.</param>
+    public static IReadOnlyList<T> Read<T>(string path, LineParser<T> parse, string? displayPath = null) where T : class
     {
+        string shown = displayPath ?? path;
         var errors = new List<string>();
         var items = new List<T>();
-        if (!File.Exists(path)) throw new DataFormatException([$"{path}(0): error: file not found"]);
+        if (!File.Exists(path)) throw new DataFormatException([$"{shown}(0): error: file not found"]);
+        var strict = new UTF8Encoding(false, throwOnInvalidBytes: true);
         int lineNo = 0;
-        using var reader = new StreamReader(path, new UTF8Encoding(false, throwOnInvalidBytes: true));
-        while (errors.Count < MaxErrors)
+        // Lines are split on the bytes and decoded one at a time, so invalid UTF-8 is reported at its own line
+        // (a StreamReader decodes ahead in blocks and would name the line where its buffer started).
+        foreach (var bytes in Lines(File.ReadAllBytes(path)))
         {
-            string? line;
-            try { line = reader.ReadLine(); }
-            catch (DecoderFallbackException) { errors.Add($"{path}({lineNo + 1}): error: not valid UTF-8"); break; }
-            if (line is null) break;
+            if (errors.Count >= MaxErrors) break;
             lineNo++;
+            string line;
+            try { line = strict.GetString(bytes); }
+            catch (DecoderFallbackException e) { errors.Add($"{shown}({lineNo},{e.Index + 1}): error: not valid UTF-8"); continue; }
             if (string.IsNullOrWhiteSpace(line)) continue;
             int before = errors.Count;
-            void Error(string message) => errors.Add($"{path}({lineNo}): error: {message}");
+            void Error(string message) => errors.Add($"{shown}({lineNo}): error: {message}");
             try
             {
                 using var doc = JsonDocument.Parse(line);
@@ -42,12 +46,26 @@ public static class JsonlReader
             {
                 // Our own words with the byte column (the canonical "file(line,col)" form): System.Text.Json's
                 // message text differs between runtime versions.
-                errors.Add($"{path}({lineNo},{(e.BytePositionInLine ?? 0) + 1}): error: invalid JSON");
+                errors.Add($"{shown}({lineNo},{(e.BytePositionInLine ?? 0) + 1}): error: invalid JSON");
             }
         }
-        if (errors.Count == 0 && items.Count == 0) errors.Add($"{path}(1): error: no items");
+        if (errors.Count == 0 && items.Count == 0) errors.Add($"{shown}(1): error: no items");
         if (errors.Count > 0) throw new DataFormatException(errors);
         return items;
+    }
+
+    /// <summary>The file's lines as bytes, without '\n' or a trailing '\r'; a UTF-8 byte-order mark before the first is dropped.</summary>
+    static IEnumerable<byte[]> Lines(byte[] data)
+    {
+        int start = data.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        while (start < data.Length)
+        {
+            int end = Array.IndexOf(data, (byte)'\n', start);
+            if (end < 0) end = data.Length;
+            int stop = end > start && data[end - 1] == (byte)'\r' ? end - 1 : end;
+            yield return data[start..stop];
+            start = end + 1;
+        }
     }
 
     internal static string? RequiredString(JsonElement obj, string name, Action<string> error)

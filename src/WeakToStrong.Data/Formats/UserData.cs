@@ -14,8 +14,12 @@ public static class UserData
 {
     private const double SumTolerance = 1e-6;
 
-    public static IReadOnlyList<ClassificationItem> ReadClassification(string path) =>
-        JsonlReader.Read(path, (obj, line, error) =>
+    /// <param name="displayPath">The user's name for the file, when <paramref name="path"/> is the cache's copy of it.</param>
+    public static IReadOnlyList<ClassificationItem> ReadClassification(string path, string? displayPath = null)
+    {
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        (int Classes, int Line)? firstSoft = null;
+        return JsonlReader.Read(path, (obj, line, error) =>
         {
             var txt = JsonlReader.RequiredString(obj, "txt", error);
             int? label = null;
@@ -26,27 +30,47 @@ public static class UserData
             else label = l;
             var soft = ReadSoft(obj, label, error);
             var id = JsonlReader.OptionalString(obj, "id", error) ?? $"line{line}";
+            UniqueId(ids, id, line, error);
+            if (soft is not null)
+            {
+                if (firstSoft is { } first && first.Classes != soft.Length)
+                    error($"'soft_label' has {soft.Length} classes, but line {first.Line} has {first.Classes}");
+                firstSoft ??= (soft.Length, line);
+            }
             var group = JsonlReader.OptionalString(obj, "group", error);
             // A pair task's parts (what a cross-encoder reads), as JsonlWriter writes them.
             var question = JsonlReader.OptionalString(obj, "question", error);
             var answer = JsonlReader.OptionalString(obj, "answer", error);
             if (txt is null || label is null) return null;
             return new ClassificationItem(id, group ?? "txt:" + txt, txt, label.Value, soft, question, answer);
-        });
+        }, displayPath);
+    }
 
-    public static IReadOnlyList<PairwiseItem> ReadPairwise(string path) =>
-        JsonlReader.Read(path, (obj, line, error) =>
+    /// <param name="displayPath">The user's name for the file, when <paramref name="path"/> is the cache's copy of it.</param>
+    public static IReadOnlyList<PairwiseItem> ReadPairwise(string path, string? displayPath = null)
+    {
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        return JsonlReader.Read(path, (obj, line, error) =>
         {
             var prompt = JsonlReader.RequiredString(obj, "prompt", error);
             var chosen = JsonlReader.RequiredString(obj, "chosen", error);
             var rejected = JsonlReader.RequiredString(obj, "rejected", error);
             if (chosen is not null && chosen == rejected) error("'chosen' and 'rejected' are identical");
             var id = JsonlReader.OptionalString(obj, "id", error) ?? $"line{line}";
+            UniqueId(ids, id, line, error);
             var group = JsonlReader.OptionalString(obj, "group", error);
             var soft = ReadSoftPreference(obj, error);
             if (prompt is null || chosen is null || rejected is null) return null;
             return new PairwiseItem(id, group ?? "prompt:" + prompt, prompt, chosen, rejected, soft);
-        });
+        }, displayPath);
+    }
+
+    /// <summary>Ids name items in labels, agreement and records: two items with one id would be confused.</summary>
+    private static void UniqueId(Dictionary<string, int> ids, string id, int line, Action<string> error)
+    {
+        if (ids.TryGetValue(id, out int first)) error($"id '{id}' is used twice (first at line {first})");
+        else ids[id] = line;
+    }
 
     private static double? ReadSoftPreference(JsonElement obj, Action<string> error)
     {

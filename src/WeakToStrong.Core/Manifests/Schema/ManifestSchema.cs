@@ -55,6 +55,7 @@ public static class ManifestSchema
             if (Convert.ToDouble(r.Maximum, CultureInfo.InvariantCulture) < int.MaxValue) o["maximum"] = Number(r.Maximum);
         }
         if (attrs.OfType<RegularExpressionAttribute>().FirstOrDefault() is { } re) o["pattern"] = re.Pattern;
+        if (attrs.OfType<MaxLengthAttribute>().FirstOrDefault() is { } maxLength) o["maxLength"] = maxLength.Length;
         if (attrs.OfType<MinLengthAttribute>().FirstOrDefault() is { } min)
             o[o["type"]?.ToJsonString().Contains("array") == true ? "minItems" : "minProperties"] = min.Length;
         return o;

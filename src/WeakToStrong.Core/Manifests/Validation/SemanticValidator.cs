@@ -10,7 +10,8 @@ internal sealed partial class SemanticValidator(Manifest m, IReadOnlyDictionary<
 {
     public static readonly IReadOnlyList<string> HfSizes = ["gpt2", "gpt2-medium", "gpt2-large", "gpt2-xl"];
 
-    [GeneratedRegex(@"^w(\d+)-l(\d+)-h(\d+)$")] private static partial Regex LocalSize();
+    /// <summary>The shape of a local size, to tell "not a size" from "a size out of range" (<see cref="ModelSize"/> says which).</summary>
+    [GeneratedRegex(@"^w\d+-l\d+-h\d+$")] private static partial Regex LocalSize();
 
     /// <summary>Also check what only a run needs (see <see cref="ManifestLoader.Bind"/>).</summary>
     public bool ForRun { get; init; }
@@ -37,18 +38,17 @@ internal sealed partial class SemanticValidator(Manifest m, IReadOnlyDictionary<
             switch (model.Family)
             {
                 case ModelFamily.Gpt2Local:
-                    var match = model.Size is null ? null : LocalSize().Match(model.Size);
-                    if (match is not { Success: true })
-                        Error(path + ".size", path, DiagnosticCodes.InvalidFormat,
-                            $"gpt2-local model '{name}' needs a size like \"w64-l2-h2\" (width, layers, heads), got {Quote(model.Size)}.");
-                    else if (int.Parse(match.Groups[1].Value) is var w && int.Parse(match.Groups[3].Value) is var h && (h == 0 || w == 0 || w % h != 0))
-                        Error(path + ".size", path, DiagnosticCodes.InconsistentValue, $"Model '{name}': width {w} must be a positive multiple of the head count {h}.");
+                    if (!ModelSize.TryParse(model.Size, out _, out var problem))
+                        Error(path + ".size", path, model.Size is not null && LocalSize().IsMatch(model.Size) ? DiagnosticCodes.InconsistentValue : DiagnosticCodes.InvalidFormat,
+                            $"gpt2-local model '{name}' size {Quote(model.Size)}: {problem}.");
                     if (m.Pretrain is null)
                         Error(path + ".family", path, DiagnosticCodes.MissingRequired, $"Model '{name}' is gpt2-local, so the manifest needs a 'pretrain' section.");
                     break;
                 case ModelFamily.Gpt2Hf:
                     // A preset, or w{width}-l{layers}-h{heads} for a checkpoint of another shape (a distilled or tiny GPT-2).
-                    if (model.Size is null || !HfSizes.Contains(model.Size) && !LocalSize().IsMatch(model.Size))
+                    if (model.Size is not null && LocalSize().IsMatch(model.Size) && !ModelSize.TryParse(model.Size, out _, out var hfProblem))
+                        Error(path + ".size", path, DiagnosticCodes.InconsistentValue, $"gpt2-hf model '{name}' size {Quote(model.Size)}: {hfProblem}.");
+                    else if (model.Size is null || !HfSizes.Contains(model.Size) && !LocalSize().IsMatch(model.Size))
                         Error(path + ".size", path, DiagnosticCodes.InvalidFormat,
                             $"gpt2-hf model '{name}' needs size one of {string.Join(", ", HfSizes)} or w<width>-l<layers>-h<heads>, got {Quote(model.Size)}.{DidYouMean.Hint(model.Size ?? "", HfSizes)}");
                     if (model.Weights is { Npm: not null } or { Deb: not null })

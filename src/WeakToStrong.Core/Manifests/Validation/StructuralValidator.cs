@@ -31,7 +31,12 @@ internal sealed class StructuralValidator(ICollection<Diagnostic> diagnostics)
         Index[path] = node;
         var t = Nullable.GetUnderlyingType(type) ?? type;
         if (t == typeof(JsonElement)) return;
-        if (t == typeof(string)) { if (Expect(node, JsonValueKind.String, "a string", path)) CheckPattern((JsonSyntaxValue)node, path, attributes); return; }
+        if (t == typeof(string))
+        {
+            if (Expect(node, JsonValueKind.String, "a string", path) && CheckMaxLength((JsonSyntaxValue)node, path, attributes))
+                CheckPattern((JsonSyntaxValue)node, path, attributes);
+            return;
+        }
         if (t == typeof(bool)) { if (node.Kind is not (JsonValueKind.True or JsonValueKind.False)) WrongType(node, path, "true or false"); return; }
         if (t == typeof(int)) { ValidateInteger(node, path, attributes); return; }
         if (t == typeof(double)) { ValidateNumber(node, path, attributes); return; }
@@ -165,6 +170,15 @@ internal sealed class StructuralValidator(ICollection<Diagnostic> diagnostics)
         if (Regex.IsMatch(node.Text, re.Pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))) return;
         diagnostics.Add(new Diagnostic(node.Location, DiagnosticCodes.InvalidFormat,
             $"{Describe(path, true)} = \"{node.Text}\" does not match the expected format {re.Pattern}."));
+    }
+
+    /// <summary>False (and one diagnostic, which never quotes the value) when a string is longer than its cap.</summary>
+    private bool CheckMaxLength(JsonSyntaxValue node, string path, ICustomAttributeProvider? attributes)
+    {
+        if (Attribute<MaxLengthAttribute>(attributes) is not { } max || node.Text.Length <= max.Length) return true;
+        diagnostics.Add(new Diagnostic(node.Location, DiagnosticCodes.OutOfRange,
+            $"{Describe(path, true)} is {node.Text.Length} characters long: at most {max.Length} are allowed."));
+        return false;
     }
 
     private void CheckMinLength(JsonSyntax node, int count, string path, ICustomAttributeProvider? attributes)
