@@ -1,17 +1,14 @@
-using System.Text.Json;
+using WeakToStrong.Build.Experiments;
 using WeakToStrong.Build.Host;
 using WeakToStrong.Build.Host.Definition;
+using WeakToStrong.Runner.Application;
 using WeakToStrong.Runner.Auditing;
-using WeakToStrong.Runner.Progress;
 
 /// <summary>`Audit`: re-hashes a run's artifacts and compares the run with its record and today's manifest (docs/architecture.md §6).</summary>
 partial class Build
 {
     [Parameter("Run to audit: a run key, a unique key prefix, or the path of a run record.")]
     readonly string? Run;
-
-    [Parameter("Audit: write the report as JSON.")]
-    readonly bool Json;
 
     [Parameter("Audit: re-execute the run from its record in a fresh store and compare the gated metrics.")]
     readonly bool Rerun;
@@ -33,8 +30,8 @@ partial class Build
                 Threads = Threads,
                 CommandLine = "./build.sh " + string.Join(' ', Arguments),
             };
-            var report = await RunAuditor.AuditAsync(request, Json ? SilentProgress.Instance : new ConsoleProgress(Output.Console));
-            Output.Line(Json ? report.ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = true }) : report.ToText());
+            var report = await AuditVerb.RunAsync(request, Json ? HostProgress.ToErrors(Output) : HostProgress.For(Output));
+            Output.Write(Json ? JsonRenderer.Audit(report) : TextRenderer.Audit(report));
             if (!report.Clean)
                 throw new HostException($"run {report.RunKey} is not clean (see the report above).");
         });

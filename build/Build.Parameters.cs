@@ -2,6 +2,7 @@ using WeakToStrong.Build.Experiments;
 using WeakToStrong.Build.Host;
 using WeakToStrong.Build.Host.Definition;
 using WeakToStrong.Runner;
+using WeakToStrong.Runner.Experiments;
 
 /// <summary>The experiment parameters shared by Plan and Reproduce (docs/architecture.md §7: CLI > environment > nuke.json > .nuke/parameters.json > default).</summary>
 partial class Build
@@ -9,8 +10,8 @@ partial class Build
     [Parameter("Experiment id: a manifest experiments/<id>.json.")]
     readonly string? Experiment;
 
-    [Parameter("Scale to run at; the manifest's `scales` section adjusts it.")]
-    readonly Scale Scale = Scale.Cpu;
+    [Parameter("Scale to run at, one the manifest's `scales` declares; none means the manifest's `defaultScale`, else the manifest as written.")]
+    readonly Scale? Scale;
 
     [Parameter("Device for training; cuda needs the CUDA backend (-p:TorchBackend=cuda).")]
     readonly Device Device = Device.Cpu;
@@ -27,11 +28,43 @@ partial class Build
     [Parameter("Torch threads; pinned so that re-runs are bit-identical (docs/architecture.md §9).")]
     readonly int? Threads;
 
+    [Parameter("Plan, Reproduce, Runs, Audit: write the result as JSON (the same document as w2s --json).")]
+    readonly bool Json;
+
     AbsolutePath ExperimentsDirectory => RootDirectory / "experiments";
 
-    /// <summary>A requirement for Plan and Reproduce: the experiment exists, else one line listing those that do.</summary>
-    bool ExperimentExists() => ExperimentCatalog.Require(ExperimentsDirectory, Experiment!);
+    /// <summary>A requirement for Plan and Reproduce: the experiment exists, else the shared catalog's one line.</summary>
+    bool ExperimentExists() => UserFacing(() =>
+    {
+        new ExperimentCatalog(ExperimentsDirectory).Require(Experiment!);
+        return true;
+    });
 
     ReproduceRequest CreateRequest() =>
         ReproduceRequests.Create(RootDirectory, Experiment!, Scale, Device, Seeds, Set, Store, Threads, Arguments);
+
+    /// <summary>A verb's user errors are written for the user: shown as they are, not as an unexpected exception type.</summary>
+    static T UserFacing<T>(Func<T> verb)
+    {
+        try
+        {
+            return verb();
+        }
+        catch (ExperimentException e)
+        {
+            throw new HostException(e.Message);
+        }
+    }
+
+    static async Task<T> UserFacing<T>(Func<Task<T>> verb)
+    {
+        try
+        {
+            return await verb();
+        }
+        catch (ExperimentException e)
+        {
+            throw new HostException(e.Message);
+        }
+    }
 }

@@ -1,8 +1,5 @@
-using System.Text.Json;
 using WeakToStrong.Build.Host.Definition;
-using WeakToStrong.Core.Plans;
-using WeakToStrong.Runner;
-using WeakToStrong.Runner.Environment;
+using WeakToStrong.Runner.Application;
 
 /// <summary>`Plan`: the resolved manifest and its stage DAG with content keys (docs/architecture.md §4), without running anything.</summary>
 partial class Build
@@ -13,14 +10,8 @@ partial class Build
         .Requires(() => ExperimentExists())
         .Executes(() =>
         {
-            // The same shared-library calls as `w2s plan`: the host never shells out to the tool.
-            var resolved = Reproduction.Resolve(CreateRequest());
-            var plan = PlanCompiler.Compile(resolved, CodeIdentity.Fingerprint());
-            Output.Line(resolved.Resolved.ToJsonString(PrintOptions));
-            Output.Line(plan.Render());
+            // The same verb and renderers as `w2s plan`: the host never shells out to the tool.
+            var result = UserFacing(() => PlanVerb.Run(CreateRequest()));
+            Output.Write(Json ? JsonRenderer.Plan(result) : TextRenderer.Plan(result));
         });
-
-    // Hashes and paths as written (`+`, `<`), not \u002B escapes: this is for a reader, not for embedding in HTML.
-    static readonly JsonSerializerOptions PrintOptions =
-        new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

@@ -1,8 +1,8 @@
 using WeakToStrong.Build.Experiments;
 using WeakToStrong.Build.Host.Definition;
-using WeakToStrong.Runner;
+using WeakToStrong.Runner.Application;
 
-/// <summary>`Reproduce`: runs an experiment end to end through the shared runner, then prints its PGR table and record path.</summary>
+/// <summary>`Reproduce`: runs an experiment end to end through the shared verb, then prints its PGR table and record path.</summary>
 partial class Build
 {
     Target Reproduce => _ => _
@@ -11,8 +11,9 @@ partial class Build
         .Requires(() => ExperimentExists())
         .Executes(async () =>
         {
-            var result = await Reproduction.RunAsync(CreateRequest());
-            Output.Write(PgrTable.Build(result, Output.Border));
-            Output.Line($"Run record: {result.RecordPath}");
+            // With --json, progress goes to stderr (as w2s does) so that the target's output is one JSON document.
+            var progress = Json ? HostProgress.ToErrors(Output) : HostProgress.For(Output);
+            var result = await UserFacing(() => ReproduceVerb.RunAsync(CreateRequest(), progress));
+            Output.Write(Json ? JsonRenderer.Reproduce(result) : TextRenderer.Reproduce(result));
         });
 }

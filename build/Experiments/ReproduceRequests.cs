@@ -6,13 +6,14 @@ namespace WeakToStrong.Build.Experiments;
 /// <summary>Maps the host's bound parameters onto the runner's request: the one seam between build/ and the shared library.</summary>
 public static class ReproduceRequests
 {
-    public static ReproduceRequest Create(string rootDirectory, string experiment, Scale scale, Device device,
+    /// <param name="scale">Null: the manifest's `defaultScale`, the same rule as `w2s reproduce` without --scale.</param>
+    public static ReproduceRequest Create(string rootDirectory, string experiment, Scale? scale, Device device,
         IReadOnlyList<int> seeds, IReadOnlyList<string> sets, string? store, int? threads, IReadOnlyList<string> arguments) => new()
     {
         Experiment = experiment,
         ExperimentsDirectory = Path.Combine(rootDirectory, "experiments"),
         RunsDirectory = Path.Combine(rootDirectory, "runs"),
-        Scale = NameStyle.Kebab(scale.ToString()),
+        Scale = scale is { } named ? NameStyle.Kebab(named.ToString()) : null,
         Device = NameStyle.Kebab(device.ToString()),
         Seeds = seeds.ToArray(),
         Sets = sets.ToArray(),

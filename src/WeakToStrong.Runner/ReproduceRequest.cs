@@ -6,8 +6,13 @@ public sealed record ReproduceRequest
     /// <summary>The experiment id: the manifest file name under <see cref="ExperimentsDirectory"/> without `.json`.</summary>
     public required string Experiment { get; init; }
     public required string ExperimentsDirectory { get; init; }
-    /// <summary>A scale the manifest declares (smoke, cpu, paper), or null for the manifest as written.</summary>
+    /// <summary>A scale the manifest declares (smoke, cpu, paper); null means the manifest's `defaultScale`.</summary>
     public string? Scale { get; init; }
+    /// <summary>
+    /// False: a null <see cref="Scale"/> means the manifest as written, ignoring its `defaultScale` (an audit or
+    /// replay of a run recorded without a scale). Both front-ends leave it true.
+    /// </summary>
+    public bool UseDefaultScale { get; init; } = true;
     public string Device { get; init; } = "cpu";
     /// <summary>Seeds to run; empty means the manifest's own.</summary>
     public IReadOnlyList<int> Seeds { get; init; } = [];

@@ -24,7 +24,7 @@ public static class Reproduction
 {
     public static async Task<ReproduceResult> RunAsync(ReproduceRequest request, IRunProgress? progress = null, CancellationToken ct = default)
     {
-        progress ??= new ConsoleProgress();
+        progress ??= new TextProgress(Console.Out);
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
 
@@ -60,7 +60,7 @@ public static class Reproduction
                 .Select(e => KeyValuePair.Create((string)e.Key, (string?)e.Value ?? ""))),
             OverrideLayer.FromCommandLine(sets),
         };
-        return catalog.Resolve(request.Experiment, request.Scale, layers, Path.GetDirectoryName(catalog.Directory));
+        return catalog.Resolve(request.Experiment, request.Scale, layers, Path.GetDirectoryName(catalog.Directory), request.UseDefaultScale);
     }
 
     /// <summary>The gated rows (final checkpoints), bootstrap chains, then each early-stopping variant's rows.</summary>

@@ -42,6 +42,9 @@ public sealed class HostOutput(IAnsiConsole console, TextWriter output, TextWrit
     /// <summary>Plain text, written as is: Spectre would word-wrap it at the console width and treat brackets as markup.</summary>
     public void Line(string text) => output.WriteLine(text);
 
+    /// <summary>Text that already carries its line endings (a verb's rendered result), written as is.</summary>
+    public void Write(string text) => output.Write(text);
+
     public void Write(IRenderable renderable) => Console.Write(renderable);
 
     public void TargetHeader(string name)

@@ -1,6 +1,5 @@
 using System.CommandLine;
-using System.Text.Json;
-using Spectre.Console;
+using WeakToStrong.Runner.Application;
 using WeakToStrong.Runner.Auditing;
 using WeakToStrong.Runner.Progress;
 
@@ -33,14 +32,13 @@ static class AuditCommand
                 StoreRoot = parse.GetValue(store),
                 Rerun = parse.GetValue(rerun),
                 Threads = parse.GetValue(threads),
-                CommandLine = "w2s " + string.Join(' ', System.Environment.GetCommandLineArgs().Skip(1)),
+                CommandLine = CommonOptions.CommandLine(),
             };
             try
             {
                 // Progress of a --rerun goes to stderr, so that --json output stays one JSON document.
-                var progress = new ConsoleProgress(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }));
-                var report = await RunAuditor.AuditAsync(request, progress, ct);
-                Console.WriteLine(asJson ? report.ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = true }) : report.ToText());
+                var report = await AuditVerb.RunAsync(request, new TextProgress(Console.Error), ct);
+                Console.Out.Write(asJson ? JsonRenderer.Audit(report) : TextRenderer.Audit(report));
                 return report.Clean ? 0 : 1;
             }
             catch (Exception e) when (e is FileNotFoundException or InvalidOperationException or InvalidDataException or FormatException)

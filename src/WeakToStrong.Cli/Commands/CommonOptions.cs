@@ -6,9 +6,13 @@ namespace WeakToStrong.Cli.Commands;
 static class CommonOptions
 {
     public static Option<string> Experiment() => new("--experiment", "-e") { Description = "Experiment id (a manifest in the experiments folder).", Required = true };
-    public static Option<string?> Scale() => new("--scale") { Description = "Scale overrides to apply: smoke, cpu or paper (default: the manifest as written)." };
+    public static Option<string?> Scale() => new("--scale") { Description = "Scale to run at, one the manifest's `scales` declares (default: the manifest's `defaultScale`, else the manifest as written)." };
+    public static Option<int[]> Seeds() => new("--seeds") { Description = "Run seeds (default: the manifest's).", AllowMultipleArgumentsPerToken = true };
     public static Option<string[]> Set() => new("--set") { Description = "Override a manifest value, e.g. --set training.epochs=1 (repeatable).", AllowMultipleArgumentsPerToken = false };
     public static Option<string> ExperimentsDir() => new("--experiments-dir") { Description = "Folder of manifests.", DefaultValueFactory = _ => "experiments" };
     public static Option<string> RunsDir() => new("--runs-dir") { Description = "Folder of run records.", DefaultValueFactory = _ => "runs" };
     public static Option<bool> Json() => new("--json") { Description = "Write machine-readable JSON instead of text." };
+
+    /// <summary>The command line as typed, for the run record's provenance.</summary>
+    public static string CommandLine() => "w2s " + string.Join(' ', System.Environment.GetCommandLineArgs().Skip(1));
 }

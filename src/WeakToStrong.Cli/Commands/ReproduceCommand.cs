@@ -1,10 +1,13 @@
 using System.CommandLine;
 using WeakToStrong.Runner;
+using WeakToStrong.Runner.Application;
 using WeakToStrong.Runner.Execution;
 using WeakToStrong.Runner.Experiments;
+using WeakToStrong.Runner.Progress;
 
 namespace WeakToStrong.Cli.Commands;
 
+/// <summary>`w2s reproduce -e &lt;id&gt; …`: runs (or resumes) an experiment through the shared verb and prints its PGR table.</summary>
 static class ReproduceCommand
 {
     public static Command Create()
@@ -12,18 +15,20 @@ static class ReproduceCommand
         var experiment = CommonOptions.Experiment();
         var scale = CommonOptions.Scale();
         var set = CommonOptions.Set();
-        var seeds = new Option<int[]>("--seeds") { Description = "Run seeds (default: the manifest's).", AllowMultipleArgumentsPerToken = true };
+        var seeds = CommonOptions.Seeds();
         var device = new Option<string>("--device") { Description = "cpu or cuda.", DefaultValueFactory = _ => "cpu" };
         var threads = new Option<int?>("--threads") { Description = "Torch threads (pinned and recorded; default: all cores)." };
         var store = new Option<string?>("--store") { Description = "Content store root (default: ~/.cache/weak-to-strong or W2S_STORE)." };
         var experiments = CommonOptions.ExperimentsDir();
         var runs = CommonOptions.RunsDir();
+        var json = CommonOptions.Json();
         var command = new Command("reproduce", "Run an experiment end to end and write its run record.")
         {
-            experiment, scale, set, seeds, device, threads, store, experiments, runs,
+            experiment, scale, set, seeds, device, threads, store, experiments, runs, json,
         };
         command.SetAction(async (parse, ct) =>
         {
+            bool asJson = parse.GetValue(json);
             var request = new ReproduceRequest
             {
                 Experiment = parse.GetValue(experiment)!,
@@ -35,20 +40,19 @@ static class ReproduceCommand
                 Sets = parse.GetValue(set) ?? [],
                 StoreRoot = parse.GetValue(store),
                 Threads = parse.GetValue(threads),
-                CommandLine = "w2s " + string.Join(' ', System.Environment.GetCommandLineArgs().Skip(1)),
+                CommandLine = CommonOptions.CommandLine(),
             };
             try
             {
-                var result = await Reproduction.RunAsync(request, ct: ct);
-                Console.WriteLine(PgrTableText.Render(result.Pgr));
-                Console.WriteLine($"run {result.RunKey}");
-                Console.WriteLine($"record {result.RecordPath}");
+                // With --json, progress goes to stderr so that stdout stays one JSON document.
+                var progress = new TextProgress(asJson ? Console.Error : Console.Out);
+                var result = await ReproduceVerb.RunAsync(request, progress, ct);
+                Console.Out.Write(asJson ? JsonRenderer.Reproduce(result) : TextRenderer.Reproduce(result));
                 return 0;
             }
             catch (ExperimentException e)
             {
-                foreach (var line in e.Lines) Console.Error.WriteLine(line);
-                return 1;
+                return UserErrors.Print(e);
             }
             catch (StageFailedException e)
             {

@@ -1,10 +1,9 @@
 using System.CommandLine;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using WeakToStrong.Provenance.Records;
+using WeakToStrong.Runner.Application;
 
 namespace WeakToStrong.Cli.Commands;
 
+/// <summary>`w2s runs [-e &lt;id&gt;] [--json]`: past runs from their records, through the shared verb.</summary>
 static class RunsCommand
 {
     public static Command Create()
@@ -15,18 +14,8 @@ static class RunsCommand
         var command = new Command("runs", "List past runs from their records.") { experiment, runs, json };
         command.SetAction(parse =>
         {
-            var list = RunIndex.List(parse.GetValue(runs)!, parse.GetValue(experiment));
-            if (parse.GetValue(json))
-            {
-                Console.WriteLine(new JsonArray(list.Select(r => (JsonNode)new JsonObject
-                {
-                    ["experiment"] = r.Experiment, ["runKey"] = r.RunKey, ["scale"] = r.Scale, ["finishedAt"] = r.FinishedAt, ["path"] = r.Path,
-                }).ToArray()).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-                return 0;
-            }
-            if (list.Count == 0) { Console.WriteLine("no runs recorded"); return 0; }
-            foreach (var r in list)
-                Console.WriteLine($"{r.Experiment,-20} {r.RunKey[..12]}  {r.Scale ?? "-",-6} {r.FinishedAt ?? "-"}");
+            var result = RunsVerb.List(parse.GetValue(runs)!, parse.GetValue(experiment));
+            Console.Out.Write(parse.GetValue(json) ? JsonRenderer.Runs(result) : TextRenderer.Runs(result));
             return 0;
         });
         return command;

@@ -32,4 +32,7 @@ public static class DiagnosticCodes
 
     /// <summary>A bug in the validator itself; reported rather than thrown so a build never shows a stack trace.</summary>
     public const string Internal = "W2S0099";
+
+    /// <summary>`--experiment` names no manifest in the experiments folder (a front-end error, not a manifest's).</summary>
+    public const string UnknownExperiment = "W2S0100";
 }

@@ -53,6 +53,9 @@ public sealed record Manifest
     [MinLength(1), Description("Run seeds; each seed draws its own split and initialisation.")]
     public required IReadOnlyList<int> Seeds { get; init; }
 
+    [Description("The scale both front-ends apply when no --scale is given; it must be declared in 'scales'. Absent: the manifest as written.")]
+    public string? DefaultScale { get; init; }
+
     [Description("Named override sets {dotted.path: value} applied over this manifest: smoke, cpu, paper.")]
     public ScalesSpec? Scales { get; init; }
 

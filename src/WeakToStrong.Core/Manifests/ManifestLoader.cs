@@ -2,6 +2,7 @@ using System.Text.Json;
 using WeakToStrong.Core.Diagnostics;
 using WeakToStrong.Core.Json;
 using WeakToStrong.Core.Manifests.Validation;
+using WeakToStrong.Core.Text;
 
 namespace WeakToStrong.Core.Manifests;
 
@@ -42,7 +43,11 @@ public static class ManifestLoader
                 return new ManifestLoadResult(null, null, diagnostics);
             }
             var manifest = BindObject(root, diagnostics, forRun);
-            if (manifest is not null && validateScales) ValidateScales(root, diagnostics);
+            if (manifest is not null && validateScales)
+            {
+                ValidateScales(root, diagnostics);
+                ValidateDefaultScale(root, manifest, diagnostics);
+            }
             return new ManifestLoadResult(diagnostics.Count == 0 ? manifest : null, root, diagnostics);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -68,6 +73,20 @@ public static class ManifestLoader
         if (manifest is null) return null;
         new SemanticValidator(manifest, structural.Index, structural.Keys, root.Location, diagnostics) { ForRun = forRun }.Run();
         return manifest;
+    }
+
+    /// <summary>
+    /// `defaultScale` must name a scale this manifest declares: checked with the file, not when someone first runs
+    /// it without --scale. Only here, where `scales` is still present (resolution removes both).
+    /// </summary>
+    private static void ValidateDefaultScale(JsonSyntaxObject root, Manifest manifest, List<Diagnostic> diagnostics)
+    {
+        if (manifest.DefaultScale is not { } name) return;
+        var declared = (root.Find("scales")?.Value as JsonSyntaxObject)?.Properties.Select(p => p.Name).ToList() ?? [];
+        if (declared.Contains(name, StringComparer.Ordinal)) return;
+        diagnostics.Add(new Diagnostic(root.Find("defaultScale")!.Value.Location, DiagnosticCodes.UnknownScale,
+            $"defaultScale '{name}' is not a scale of this manifest.{DidYouMean.Hint(name, declared)} " +
+            $"This manifest declares: {(declared.Count == 0 ? "none" : string.Join(", ", declared))}."));
     }
 
     /// <summary>Applies each scale to the manifest and validates the result, so a bad path or value in a scale is

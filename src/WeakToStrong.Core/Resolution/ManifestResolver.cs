@@ -11,7 +11,7 @@ namespace WeakToStrong.Core.Resolution;
 public sealed record AppliedOverride(string Path, string Value, string Origin);
 
 /// <summary>The manifest after scale and overrides. <see cref="Resolved"/> holds every effective value, defaults
-/// included, without "$schema" and "scales".</summary>
+/// included, without "$schema", "scales" and "defaultScale" (which scale applied is <see cref="Scale"/>).</summary>
 public sealed record ResolvedManifest(
     JsonObject Resolved, Manifest? Manifest, string? Scale, IReadOnlyList<AppliedOverride> Applied, IReadOnlyList<Diagnostic> Diagnostics)
 {
@@ -29,7 +29,7 @@ public static class ManifestResolver
     {
         var diagnostics = new List<Diagnostic>();
         var applied = new List<AppliedOverride>();
-        JsonSyntax current = manifest with { Properties = manifest.Properties.Where(p => p.Name is not ("scales" or "$schema")).ToList() };
+        JsonSyntax current = manifest with { Properties = manifest.Properties.Where(p => p.Name is not ("scales" or "defaultScale" or "$schema")).ToList() };
 
         if (scale is not null)
         {

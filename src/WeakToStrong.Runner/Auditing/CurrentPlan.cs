@@ -22,6 +22,7 @@ public static class CurrentPlan
             ExperimentsDirectory = experimentsDirectory,
             RunsDirectory = runsDirectory,
             Scale = (string?)record.Hashed["scale"],
+            UseDefaultScale = false, // the record's scale, none included: today's default is not what ran
             Sets = Overrides(record.Provenance),
         };
         try

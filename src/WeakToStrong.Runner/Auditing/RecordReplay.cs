@@ -39,6 +39,7 @@ public static class RecordReplay
                 RunsDirectory = Path.Combine(scratch, "runs"),
                 StoreRoot = scratch,
                 Scale = scale,
+                UseDefaultScale = false,
                 Device = recordedDevice,
                 Threads = useThreads,
                 CommandLine = commandLine,

@@ -24,7 +24,7 @@ public static class RunAuditor
         if (!request.Rerun) return report;
 
         var rerun = await RecordReplay.RunAsync(record, store, request.Threads, report.Code.Count > 0,
-            progress ?? new ConsoleProgress(), request.CommandLine, ct);
+            progress ?? new TextProgress(Console.Out), request.CommandLine, ct);
         return report with { Rerun = rerun };
     }
 }

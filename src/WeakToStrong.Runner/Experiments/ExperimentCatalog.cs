@@ -5,7 +5,10 @@ using WeakToStrong.Core.Text;
 
 namespace WeakToStrong.Runner.Experiments;
 
-/// <summary>The manifests in an experiments folder: listing, and loading one resolved at a scale with overrides.</summary>
+/// <summary>
+/// The manifests in an experiments folder: listing, the one lookup both front-ends use (one message for an unknown
+/// id), and loading one resolved at a scale with overrides.
+/// </summary>
 public sealed class ExperimentCatalog(string directory)
 {
     public string Directory { get; } = Path.GetFullPath(directory);
@@ -21,19 +24,35 @@ public sealed class ExperimentCatalog(string directory)
 
     public string PathOf(string id) => Path.Combine(Directory, id + ".json");
 
-    /// <summary>Loads and resolves; throws <see cref="ExperimentException"/> with every diagnostic on failure.</summary>
-    public ResolvedManifest Resolve(string id, string? scale, IReadOnlyList<OverrideLayer> layers, string? displayRoot = null)
+    /// <summary>
+    /// Throws <see cref="ExperimentException"/> with one line unless <paramref name="id"/> names a manifest here:
+    /// the nearest id when it looks like a typo (<see cref="DidYouMean"/>'s rule), then every available id.
+    /// </summary>
+    public void Require(string id)
     {
         var ids = Ids();
-        if (!ids.Contains(id, StringComparer.Ordinal))
-            throw new ExperimentException(
-                $"error W2S0100: unknown experiment '{id}'.{DidYouMean.Hint(id, ids)} Available: {(ids.Count == 0 ? "none" : string.Join(", ", ids))}.");
+        if (ids.Contains(id, StringComparer.Ordinal)) return;
+        throw new ExperimentException(new Diagnostic(SourceLocation.Origin("--experiment " + id), DiagnosticCodes.UnknownExperiment,
+            $"Unknown experiment '{id}'.{DidYouMean.Hint(id, ids)} Available: {(ids.Count == 0 ? "none" : string.Join(", ", ids))}.").ToString());
+    }
+
+    /// <summary>
+    /// Loads and resolves; throws <see cref="ExperimentException"/> with every diagnostic on failure. A null
+    /// <paramref name="scale"/> means the manifest's `defaultScale` when <paramref name="useDefaultScale"/> (what
+    /// both front-ends do), else the manifest as written (an audit of a run recorded without a scale).
+    /// </summary>
+    public ResolvedManifest Resolve(string id, string? scale, IReadOnlyList<OverrideLayer> layers, string? displayRoot = null, bool useDefaultScale = true)
+    {
+        Require(id);
         string path = PathOf(id);
         string display = displayRoot is null ? path : Path.GetRelativePath(displayRoot, path);
         var loaded = ManifestLoader.Load(File.ReadAllBytes(path), display);
         if (!loaded.Success || loaded.Syntax is null)
             throw new ExperimentException(Errors(loaded.Diagnostics));
-        var resolved = ManifestResolver.Resolve(loaded.Syntax, scale, layers);
+        // `--experiment ID` finds ID.json: a manifest whose id says otherwise would record runs under another name.
+        if (ManifestFiles.CheckIdMatchesFileName(loaded.Manifest!, display, loaded.Syntax) is { } mismatch)
+            throw new ExperimentException(mismatch.ToString());
+        var resolved = ManifestResolver.Resolve(loaded.Syntax, scale ?? (useDefaultScale ? loaded.Manifest!.DefaultScale : null), layers);
         if (!resolved.Success) throw new ExperimentException(Errors(resolved.Diagnostics));
         return resolved;
     }

@@ -67,6 +67,6 @@ public class ReproductionTests
         using var e = new TinyExperiment();
         var ex = Assert.Throws<ExperimentException>(() => Reproduction.Resolve(Request(e, e.NewStore()) with { Experiment = "tinny" }));
         var line = Assert.Single(ex.Lines);
-        Assert.Equal("error W2S0100: unknown experiment 'tinny'. Did you mean 'tiny'? Available: tiny.", line);
+        Assert.Equal("--experiment tinny: error W2S0100: Unknown experiment 'tinny'. Did you mean 'tiny'? Available: tiny.", line);
     }
 }

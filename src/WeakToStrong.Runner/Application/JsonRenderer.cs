@@ -1,0 +1,59 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using WeakToStrong.Provenance.Audit;
+
+namespace WeakToStrong.Runner.Application;
+
+/// <summary>
+/// `--json` for every verb, for both front-ends: one document per verb, indented, LF line endings, ending in a
+/// newline. Hashes and paths are written as they are (`sha512-…+…`, `<`), not as \u002B escapes: the output is read
+/// by people and JSON parsers, never embedded in HTML.
+/// </summary>
+public static class JsonRenderer
+{
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    public static string Plan(PlanResult result) => Format(new JsonObject
+    {
+        ["manifest"] = result.Resolved.Resolved.DeepClone(),
+        ["plan"] = result.Plan.ToJson(),
+    });
+
+    public static string Reproduce(ReproduceResult result) => Format(new JsonObject
+    {
+        ["runKey"] = result.RunKey,
+        ["record"] = result.RecordPath,
+        ["pgr"] = new JsonArray(result.Pgr.Select(r => (JsonNode)new JsonObject
+        {
+            ["weak"] = r.Weak, ["strong"] = r.Strong, ["loss"] = r.Loss, ["checkpoint"] = r.Checkpoint,
+            ["weakAcc"] = Number(r.WeakAcc), ["transferAcc"] = Number(r.TransferAcc), ["ceilingAcc"] = Number(r.CeilingAcc),
+            ["pgr"] = Number(r.Pgr), ["agreement"] = Number(r.Agreement), ["seeds"] = r.Seeds,
+        }).ToArray()),
+    });
+
+    public static string Runs(RunsResult result) => Format(new JsonArray(result.Runs.Select(r => (JsonNode)new JsonObject
+    {
+        ["experiment"] = r.Experiment,
+        ["runKey"] = r.RunKey,
+        ["scale"] = r.Scale,
+        ["finishedAt"] = r.FinishedAt,
+        ["path"] = r.Path,
+        ["medianPgrByLoss"] = r.Summary?["medianPgrByLoss"]?.DeepClone(),
+    }).ToArray()));
+
+    public static string Audit(AuditReport report) => Format(report.ToJson());
+
+    /// <summary>The text of <paramref name="node"/> as every verb writes JSON, with a final newline.</summary>
+    public static string Format(JsonNode node) => node.ToJsonString(Options) + "\n";
+
+    /// <summary>JSON has no NaN: a value that was not measured (a PGR without a gap, agreement not computed) is null.</summary>
+    static JsonNode? Number(double value) => double.IsFinite(value) ? JsonValue.Create(value) : null;
+
+    static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions { WriteIndented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}

@@ -1,0 +1,39 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using WeakToStrong.Provenance.Audit;
+
+namespace WeakToStrong.Runner.Application;
+
+/// <summary>
+/// The text every verb prints, for both front-ends: plain text with LF line endings, ending in a newline, written
+/// as is (the build host adds only its target header and summary around it).
+/// </summary>
+public static class TextRenderer
+{
+    /// <summary>The resolved manifest (as `--json` writes JSON), then one line per stage with its key prefix and inputs.</summary>
+    public static string Plan(PlanResult result) => JsonRenderer.Format(result.Resolved.Resolved) + result.Plan.Render();
+
+    /// <summary>The PGR table, then `run &lt;key&gt;` and `record &lt;path&gt;` (scripts read the key from that line).</summary>
+    public static string Reproduce(ReproduceResult result) =>
+        PgrTableText.Render(result) + $"run {result.RunKey}\nrecord {result.RecordPath}\n";
+
+    /// <summary>One line per run: experiment, key prefix, scale, finish time, the per-loss pooled median PGR.</summary>
+    public static string Runs(RunsResult result)
+    {
+        if (result.Runs.Count == 0)
+            return result.Experiment is null
+                ? $"No runs recorded under {result.RunsDirectory}.\n"
+                : $"No runs of '{result.Experiment}' recorded under {result.RunsDirectory}.\n";
+        return string.Concat(result.Runs.Select(r =>
+            $"{r.Experiment,-20} {r.RunKey[..Math.Min(12, r.RunKey.Length)]}  {r.Scale ?? "-",-6} {r.FinishedAt ?? "-",-34} {Pgr(r.Summary)}".TrimEnd() + "\n"));
+    }
+
+    /// <summary>One line per artifact, stage or manifest path that is not as recorded, then the verdict.</summary>
+    public static string Audit(AuditReport report) => report.ToText().ReplaceLineEndings("\n") + "\n";
+
+    /// <summary>"xent 0.512 logconf 0.488": the per-loss pooled median PGR the paper plots.</summary>
+    static string Pgr(JsonObject? summary) =>
+        summary?["medianPgrByLoss"] is JsonObject byLoss
+            ? string.Join(' ', byLoss.Select(p => $"{p.Key} {(p.Value is null ? "n/a" : ((double)p.Value).ToString("0.000", CultureInfo.InvariantCulture))}"))
+            : "";
+}

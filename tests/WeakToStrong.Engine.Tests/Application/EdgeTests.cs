@@ -1,0 +1,57 @@
+using WeakToStrong.Engine.Tests.Audit;
+using WeakToStrong.Build.Experiments;
+using WeakToStrong.Build.Host.Parameters;
+using WeakToStrong.Runner;
+
+namespace WeakToStrong.Engine.Tests.Application;
+
+/// <summary>What stays at the edges: Spectre.Console out of the libraries, scale defaults in manifests, help on every verb.</summary>
+public class EdgeTests
+{
+    [Fact]
+    public void The_runner_library_does_not_reference_spectre_console() =>
+        Assert.DoesNotContain(typeof(Reproduction).Assembly.GetReferencedAssemblies(), a => a.Name!.StartsWith("Spectre", StringComparison.Ordinal));
+
+    [Fact]
+    public void Root_nuke_json_injects_no_scale_so_the_manifests_default_decides()
+    {
+        var nukeJson = HostConfiguration.File(FrontEnds.RepositoryRoot, HostConfiguration.NukeJson);
+
+        Assert.Null(nukeJson["Scale"]);
+    }
+
+    [Fact]
+    public void The_host_binds_no_scale_when_none_is_given()
+    {
+        var host = FrontEnds.Host(FrontEnds.RepositoryRoot, "--help");
+
+        Assert.Equal(0, host.ExitCode);
+        Assert.Matches(@"\n  --scale <smoke\|cpu\|paper>\s+Scale to run at, .*\[current: none\]\n", host.Output);
+        foreach (var target in new[] { "Plan", "Reproduce", "Runs", "Audit" })
+            Assert.Matches($@"\n  {target}\s+\S", host.Output);
+    }
+
+    [Fact]
+    public void A_host_request_without_a_scale_leaves_the_choice_to_the_manifest()
+    {
+        var request = ReproduceRequests.Create("/repo", "chatgpt-rm", null, Device.Cpu, [], [], null, null, ["Reproduce"]);
+
+        Assert.Null(request.Scale);
+        Assert.True(request.UseDefaultScale);
+    }
+
+    [Theory]
+    [InlineData("plan", "--experiment")]
+    [InlineData("reproduce", "--store")]
+    [InlineData("runs", "--runs-dir")]
+    [InlineData("audit", "--rerun")]
+    public async Task Every_w2s_verb_has_help(string verb, string option)
+    {
+        var (code, output, _) = await W2sTool.RunAsync(verb, "--help");
+
+        Assert.Equal(0, code);
+        Assert.Contains($"  w2s {verb} [options]", output);
+        Assert.Contains(option, output);
+        Assert.Contains("--json", output);
+    }
+}

@@ -1,0 +1,122 @@
+using System.Text.Json.Nodes;
+using WeakToStrong.Engine.Tests.Audit;
+
+namespace WeakToStrong.Engine.Tests.Application;
+
+/// <summary>
+/// `./build.sh X` and `w2s x` are two shells over one application layer: for the same arguments they print the same
+/// bytes (the host adds only its target header and summary table around them) and fail with the same line.
+/// </summary>
+public sealed class FrontEndParityTests : IDisposable
+{
+    static readonly string Experiments = Path.Combine(FrontEnds.RepositoryRoot, "experiments");
+    readonly SyntheticRun run = new();
+
+    public FrontEndParityTests()
+    {
+        // A second record beside the synthetic one: a finished run with per-loss PGR, one not measured.
+        string dir = Directory.CreateDirectory(Path.Combine(run.Root, "runs", "nlp-definitions")).FullName;
+        File.WriteAllText(Path.Combine(dir, new string('a', 64) + ".json"), """
+            { "hashed": { "scale": "cpu", "metrics": { "summary": { "medianPgrByLoss": { "xent": 0.5123, "logconf": null } } } },
+              "provenance": { "finishedAt": "2026-01-02T03:04:05+00:00" } }
+            """);
+    }
+
+    public void Dispose() => run.Dispose();
+
+    public static TheoryData<string[]> PlanArguments() => new()
+    {
+        { ["--experiment", "nlp-definitions"] },
+        { ["--experiment", "nlp-definitions", "--scale", "smoke", "--seeds", "0", "1", "--set", "training.epochs=1"] },
+        { ["--experiment", "chatgpt-rm", "--scale", "smoke", "--set", "seeds=[0]"] },
+    };
+
+    [Theory, MemberData(nameof(PlanArguments))]
+    public async Task Plan_text_is_byte_identical_from_the_host_and_the_tool(string[] arguments)
+    {
+        var host = FrontEnds.Host(FrontEnds.RepositoryRoot, ["Plan", .. arguments]);
+        var tool = await FrontEnds.W2s(["plan", .. arguments, "--experiments-dir", Experiments]);
+
+        Assert.Equal((0, ""), (host.ExitCode, host.Error));
+        Assert.Equal((0, ""), (tool.ExitCode, tool.Error));
+        Assert.Contains("\"integrity\": \"sha512-zVyFsvE+mq9", tool.Output); // as written, not \u002B
+        Assert.Equal(tool.Output, FrontEnds.TargetOutput(host.Output, "Plan"));
+    }
+
+    [Theory, MemberData(nameof(PlanArguments))]
+    public async Task Plan_json_is_byte_identical_from_the_host_and_the_tool(string[] arguments)
+    {
+        var host = FrontEnds.Host(FrontEnds.RepositoryRoot, ["Plan", .. arguments, "--json"]);
+        var tool = await FrontEnds.W2s(["plan", .. arguments, "--experiments-dir", Experiments, "--json"]);
+
+        Assert.Equal(0, tool.ExitCode);
+        var document = JsonNode.Parse(tool.Output)!;
+        Assert.Equal((string)document["manifest"]!["id"]!, (string)document["plan"]!["experiment"]!);
+        Assert.DoesNotContain("\\u00", tool.Output);
+        Assert.Equal(tool.Output, FrontEnds.TargetOutput(host.Output, "Plan"));
+    }
+
+    [Fact]
+    public async Task Without_a_scale_both_plan_the_manifests_default_scale()
+    {
+        var host = FrontEnds.Host(FrontEnds.RepositoryRoot, "Plan", "--experiment", "chatgpt-rm");
+        var tool = await FrontEnds.W2s("plan", "-e", "chatgpt-rm", "--experiments-dir", Experiments);
+
+        Assert.Contains("\nPlan for chatgpt-rm at scale cpu: ", tool.Output);
+        Assert.Equal(tool.Output, FrontEnds.TargetOutput(host.Output, "Plan"));
+    }
+
+    [Fact]
+    public async Task Runs_json_is_byte_identical_from_the_host_and_the_tool()
+    {
+        var host = FrontEnds.Host(run.Root, "Runs", "--json");
+        var tool = await FrontEnds.W2s("runs", "--runs-dir", Path.Combine(run.Root, "runs"), "--json");
+
+        Assert.Equal(0, tool.ExitCode);
+        var runs = JsonNode.Parse(tool.Output)!.AsArray();
+        Assert.Equal(["synthetic", "nlp-definitions"], runs.Select(r => (string)r!["experiment"]!));
+        Assert.Equal(run.RecordPath, (string)runs[0]!["path"]!);
+        Assert.Equal("""{"xent":0.5123,"logconf":null}""", runs[1]!["medianPgrByLoss"]!.ToJsonString());
+        Assert.Equal(tool.Output, FrontEnds.TargetOutput(host.Output, "Runs"));
+    }
+
+    [Fact]
+    public async Task Runs_text_is_byte_identical_from_the_host_and_the_tool_and_narrows_to_one_experiment()
+    {
+        var host = FrontEnds.Host(run.Root, "Runs", "--experiment", "nlp-definitions");
+        var tool = await FrontEnds.W2s("runs", "-e", "nlp-definitions", "--runs-dir", Path.Combine(run.Root, "runs"));
+
+        Assert.Equal("nlp-definitions      aaaaaaaaaaaa  cpu    2026-01-02T03:04:05+00:00          xent 0.512 logconf n/a\n", tool.Output);
+        Assert.Equal(tool.Output, FrontEnds.TargetOutput(host.Output, "Runs"));
+    }
+
+    [Fact]
+    public async Task Audit_json_is_byte_identical_from_the_host_and_the_tool()
+    {
+        string store = Path.Combine(run.Root, "store");
+        var host = FrontEnds.Host(run.Root, "Audit", "--run", run.Record.RunKey[..12], "--store", store, "--json");
+        var tool = await FrontEnds.W2s("audit", "--run", run.Record.RunKey[..12], "--store", store, "--json",
+            "--runs-dir", Path.Combine(run.Root, "runs"), "--experiments-dir", Path.Combine(run.Root, "experiments"));
+
+        // Not clean: the synthetic experiment has no manifest today. Both say so by their exit status.
+        Assert.Equal((1, 1), (host.ExitCode, tool.ExitCode));
+        Assert.Equal(run.Record.RunKey, (string)JsonNode.Parse(tool.Output)!["runKey"]!);
+        Assert.Equal(tool.Output, FrontEnds.TargetOutput(host.Output, "Audit"));
+    }
+
+    [Fact]
+    public async Task An_unknown_experiment_is_the_same_one_line_from_both_with_exit_code_1()
+    {
+        const string expected = "--experiment nlp-definition: error W2S0100: Unknown experiment 'nlp-definition'. " +
+                                "Did you mean 'nlp-definitions'? Available: chatgpt-rm, nlp-definitions.\n";
+        foreach (var (target, verb) in new[] { ("Plan", "plan"), ("Reproduce", "reproduce") })
+        {
+            var host = FrontEnds.Host(FrontEnds.RepositoryRoot, target, "--experiment", "nlp-definition");
+            var tool = await FrontEnds.W2s(verb, "-e", "nlp-definition", "--experiments-dir", Experiments);
+
+            Assert.Equal((1, expected), (host.ExitCode, host.Error));
+            Assert.Equal((1, expected), (tool.ExitCode, tool.Error));
+            Assert.Equal("", host.Output); // a requirement: nothing ran, not even the target header
+        }
+    }
+}
