@@ -2,6 +2,7 @@ using WeakToStrong.Core.Diagnostics;
 using WeakToStrong.Core.Manifests;
 using WeakToStrong.Core.Resolution;
 using WeakToStrong.Core.Text;
+using WeakToStrong.Data.Tasks;
 
 namespace WeakToStrong.Runner.Experiments;
 
@@ -30,10 +31,10 @@ public sealed class ExperimentCatalog(string directory)
                 $"error W2S0100: unknown experiment '{id}'.{DidYouMean.Hint(id, ids)} Available: {(ids.Count == 0 ? "none" : string.Join(", ", ids))}.");
         string path = PathOf(id);
         string display = displayRoot is null ? path : Path.GetRelativePath(displayRoot, path);
-        var loaded = ManifestLoader.Load(File.ReadAllBytes(path), display);
+        var loaded = ManifestLoader.Load(File.ReadAllBytes(path), display, TaskCatalog.Default);
         if (!loaded.Success || loaded.Syntax is null)
             throw new ExperimentException(Errors(loaded.Diagnostics));
-        var resolved = ManifestResolver.Resolve(loaded.Syntax, scale, layers);
+        var resolved = ManifestResolver.Resolve(loaded.Syntax, scale, layers, TaskCatalog.Default);
         if (!resolved.Success) throw new ExperimentException(Errors(resolved.Diagnostics));
         return resolved;
     }
