@@ -64,7 +64,7 @@ public sealed class ValidateExperimentsTaskTests : IDisposable
         Assert.False(ok);
         var e = Assert.Single(engine.Errors);
         Assert.Equal(("experiments/t.json", marks[0].Line, marks[0].Column, "W2S0040",
-                "Unknown task 'spma'. Did you mean 'spam'? Available: definitions, definitions-preference, hypernym, pairwise-jsonl, spam."),
+                $"Unknown task 'spma'. Did you mean 'spam'? Available: {Tasks.TaskManifestErrorTests.Available}."),
             (e.File, e.LineNumber, e.ColumnNumber, e.Code, e.Message));
     }
 
