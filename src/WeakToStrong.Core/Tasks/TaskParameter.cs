@@ -9,7 +9,7 @@ public enum TaskParameterType
 {
     /// <summary>A string, optionally restricted to <see cref="TaskParameter.Allowed"/>.</summary>
     String,
-    /// <summary>A whole number, optionally bounded by <see cref="TaskParameter.Minimum"/>/<see cref="TaskParameter.Maximum"/>.</summary>
+    /// <summary>A 32-bit whole number, optionally bounded by <see cref="TaskParameter.Minimum"/>/<see cref="TaskParameter.Maximum"/>.</summary>
     Integer,
     /// <summary>A non-empty array of distinct strings, each optionally restricted to <see cref="TaskParameter.Allowed"/>.</summary>
     StringList,
@@ -31,15 +31,15 @@ public sealed record TaskParameter
     public required JsonElement Default { get; init; }
     public required string Description { get; init; }
     public IReadOnlyList<string>? Allowed { get; init; }
-    public long? Minimum { get; init; }
-    public long? Maximum { get; init; }
+    public int? Minimum { get; init; }
+    public int? Maximum { get; init; }
     /// <summary>For a list: the name of its one-value spelling (<c>"partOfSpeech": "noun"</c> is <c>"partsOfSpeech": ["noun"]</c>).</summary>
     public string? Singular { get; init; }
 
     public static TaskParameter OneOf(string name, IReadOnlyList<string> allowed, string @default, string description) =>
         new() { Name = name, Type = TaskParameterType.String, Allowed = allowed, Default = JsonSerializer.SerializeToElement(@default), Description = description };
 
-    public static TaskParameter Integer(string name, long @default, string description, long? minimum = null, long? maximum = null) =>
+    public static TaskParameter Integer(string name, int @default, string description, int? minimum = null, int? maximum = null) =>
         new() { Name = name, Type = TaskParameterType.Integer, Minimum = minimum, Maximum = maximum, Default = JsonSerializer.SerializeToElement(@default), Description = description };
 
     public static TaskParameter ListOf(string name, IReadOnlyList<string> allowed, IReadOnlyList<string> @default, string description, string? singular = null) =>
@@ -60,7 +60,10 @@ public sealed record TaskParameter
                 if (value.ValueKind != JsonValueKind.Number) yield return WrongType(what, "an integer", value);
                 else if (!value.TryGetInt64(out var n))
                     yield return new(DiagnosticCodes.NonInteger, $"{what} must be an integer, got {value.GetRawText()}.");
-                else if (n < (Minimum ?? long.MinValue) || n > (Maximum ?? long.MaxValue))
+                // Builders read integers as int: a larger value would pass here and throw in the builder.
+                else if (n is < int.MinValue or > int.MaxValue)
+                    yield return new(DiagnosticCodes.OutOfRange, $"{what} = {n} is out of range for a 32-bit integer.");
+                else if (n < (Minimum ?? int.MinValue) || n > (Maximum ?? int.MaxValue))
                     yield return new(DiagnosticCodes.OutOfRange, $"{what} = {n} is out of range: it must be {Bounds()}.");
                 break;
             case TaskParameterType.StringList:
@@ -70,7 +73,7 @@ public sealed record TaskParameter
                 var i = 0;
                 foreach (var item in value.EnumerateArray())
                 {
-                    if (item.ValueKind != JsonValueKind.String) yield return WrongType(what + $" entry {i}", "a string", item) with { Item = i };
+                    if (item.ValueKind != JsonValueKind.String) yield return WrongType($"Entry {i} of p{what[1..]}", "a string", item) with { Item = i };
                     else if (NotAllowed(what, item.GetString()!) is { } p) yield return p with { Item = i };
                     else if (!seen.Add(item.GetString()!))
                         yield return new(DiagnosticCodes.DuplicateValue, $"{what} lists '{item.GetString()}' twice.", Item: i);

@@ -53,6 +53,16 @@ public class TaskManifestErrorTests
         DiagnosticCodes.OutOfRange, "Parameter 'maxChars' of task 'spam' = 0 is out of range: it must be at least 1.");
 
     [Fact]
+    public void An_integer_beyond_32_bits_is_refused_rather_than_overflowing_in_the_builder() => AssertSingle(
+        WithParams("spam", "{ \"maxChars\": §3000000000 }"),
+        DiagnosticCodes.OutOfRange, "Parameter 'maxChars' of task 'spam' = 3000000000 is out of range for a 32-bit integer.");
+
+    [Fact]
+    public void A_list_entry_of_the_wrong_type_is_reported_at_that_entry() => AssertSingle(
+        WithParams("definitions", "{ \"partsOfSpeech\": [\"noun\", §3] }"),
+        DiagnosticCodes.WrongType, "Entry 1 of parameter 'partsOfSpeech' of task 'definitions' must be a string, got number 3.");
+
+    [Fact]
     public void A_value_outside_the_allowed_set_suggests_the_nearest() => AssertSingle(
         WithParams("definitions", "{ \"negatives\": §\"same-fil\" }"),
         DiagnosticCodes.UnknownEnumValue,
