@@ -18,8 +18,7 @@ public sealed record TaskDescriptor(
     Setting Setting,
     string BuilderVersion,
     int Sources,
-    IReadOnlyList<TaskParameter> Parameters,
-    string Summary)
+    IReadOnlyList<TaskParameter> Parameters)
 {
     /// <summary>
     /// The parameters the builder will read: every declared parameter, under its one canonical name, the manifest's

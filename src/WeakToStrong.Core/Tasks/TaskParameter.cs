@@ -29,21 +29,20 @@ public sealed record TaskParameter
     public required TaskParameterType Type { get; init; }
     /// <summary>Used when the manifest leaves the parameter out; the stage key hashes it all the same.</summary>
     public required JsonElement Default { get; init; }
-    public required string Description { get; init; }
     public IReadOnlyList<string>? Allowed { get; init; }
     public int? Minimum { get; init; }
     public int? Maximum { get; init; }
     /// <summary>For a list: the name of its one-value spelling (<c>"partOfSpeech": "noun"</c> is <c>"partsOfSpeech": ["noun"]</c>).</summary>
     public string? Singular { get; init; }
 
-    public static TaskParameter OneOf(string name, IReadOnlyList<string> allowed, string @default, string description) =>
-        new() { Name = name, Type = TaskParameterType.String, Allowed = allowed, Default = JsonSerializer.SerializeToElement(@default), Description = description };
+    public static TaskParameter OneOf(string name, IReadOnlyList<string> allowed, string @default) =>
+        new() { Name = name, Type = TaskParameterType.String, Allowed = allowed, Default = JsonSerializer.SerializeToElement(@default) };
 
-    public static TaskParameter Integer(string name, int @default, string description, int? minimum = null, int? maximum = null) =>
-        new() { Name = name, Type = TaskParameterType.Integer, Minimum = minimum, Maximum = maximum, Default = JsonSerializer.SerializeToElement(@default), Description = description };
+    public static TaskParameter Integer(string name, int @default, int? minimum = null, int? maximum = null) =>
+        new() { Name = name, Type = TaskParameterType.Integer, Minimum = minimum, Maximum = maximum, Default = JsonSerializer.SerializeToElement(@default) };
 
-    public static TaskParameter ListOf(string name, IReadOnlyList<string> allowed, IReadOnlyList<string> @default, string description, string? singular = null) =>
-        new() { Name = name, Type = TaskParameterType.StringList, Allowed = allowed, Singular = singular, Default = JsonSerializer.SerializeToElement(@default), Description = description };
+    public static TaskParameter ListOf(string name, IReadOnlyList<string> allowed, IReadOnlyList<string> @default, string? singular = null) =>
+        new() { Name = name, Type = TaskParameterType.StringList, Allowed = allowed, Singular = singular, Default = JsonSerializer.SerializeToElement(@default) };
 
     /// <summary>Every problem with <paramref name="value"/> as this parameter's value (none when it is valid).</summary>
     /// <param name="writtenAs">The key the manifest used, when it is not <see cref="Name"/> (the singular spelling).</param>

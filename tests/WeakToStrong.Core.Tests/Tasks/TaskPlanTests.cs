@@ -84,7 +84,7 @@ public class TaskPlanTests
     [Fact]
     public void A_new_builder_version_changes_the_data_key()
     {
-        var v1 = new Catalog(new TaskDescriptor("toy", Setting.Classification, "1", 1, [], "a toy"));
+        var v1 = new Catalog(new TaskDescriptor("toy", Setting.Classification, "1", 1, []));
         var v2 = new Catalog(v1.Tasks[0] with { BuilderVersion = "2" });
         var text = ManifestFor(v1.Tasks[0]);
         Assert.Equal("2", DataOf(text, v2).BuilderVersion);
