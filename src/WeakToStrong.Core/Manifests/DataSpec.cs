@@ -6,7 +6,7 @@ namespace WeakToStrong.Core.Manifests;
 
 public sealed record DataSpec
 {
-    [RegularExpression("^[a-z0-9][a-z0-9-]*$"), Description("Task builder name (e.g. definitions, spam, sentiment).")]
+    [RegularExpression("^[a-z0-9][a-z0-9-]*$"), Description("Task builder name (e.g. definitions, spam); an unknown name is refused with the list of registered tasks.")]
     public required string Task { get; init; }
 
     [MinLength(1), Description("Pinned inputs of the task builder. Each names exactly one of npm, deb, url or path.")]
@@ -15,7 +15,7 @@ public sealed record DataSpec
     [Description("Split sizes and seed.")]
     public required SplitSpec Split { get; init; }
 
-    [Description("Task-builder parameters, passed through verbatim (and hashed).")]
+    [Description("Task-builder parameters, checked against the task's declared parameters; the data stage key hashes them with defaults filled.")]
     public IReadOnlyDictionary<string, JsonElement>? Params { get; init; }
 }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using WeakToStrong.Core.Diagnostics;
 using WeakToStrong.Core.Json;
 using WeakToStrong.Core.Manifests.Validation;
+using WeakToStrong.Core.Tasks;
 using WeakToStrong.Core.Text;
 
 namespace WeakToStrong.Core.Manifests;
@@ -14,25 +15,26 @@ public sealed record ManifestLoadResult(Manifest? Manifest, JsonSyntaxObject? Sy
 
 /// <summary>
 /// Text → typed manifest + diagnostics. Never throws: any input, however malformed, yields diagnostics in
-/// MSBuild's canonical format (docs/architecture.md §3). Reads no files: callers pass the text and the path to report.
+/// MSBuild's canonical format (docs/architecture.md §3). Reads no files: callers pass the text and the path to report, and the
+/// task catalog the data section is checked against (the builders live outside Core).
 /// </summary>
 public static class ManifestLoader
 {
-    public static ManifestLoadResult Load(string text, string file) =>
-        Load(System.Text.Encoding.UTF8.GetBytes(text), file);
+    public static ManifestLoadResult Load(string text, string file, ITaskCatalog tasks) =>
+        Load(System.Text.Encoding.UTF8.GetBytes(text), file, tasks);
 
-    public static ManifestLoadResult Load(ReadOnlySpan<byte> utf8, string file)
+    public static ManifestLoadResult Load(ReadOnlySpan<byte> utf8, string file, ITaskCatalog tasks)
     {
         var diagnostics = new List<Diagnostic>();
         var tree = LocatedJsonParser.Parse(utf8, file, diagnostics);
         if (tree is null) return new ManifestLoadResult(null, null, diagnostics);
-        return Bind(tree, validateScales: true);
+        return Bind(tree, tasks, validateScales: true);
     }
 
     /// <summary>Validates and binds an already-parsed tree (also used after overrides are applied).</summary>
     /// <param name="forRun">The tree is what a run will execute (after scale and overrides): also check what only a
     /// run needs, the user's own pins (gpt2-hf weights), which a bundled scale may leave for the user to give.</param>
-    public static ManifestLoadResult Bind(JsonSyntax tree, bool validateScales, bool forRun = false)
+    public static ManifestLoadResult Bind(JsonSyntax tree, ITaskCatalog tasks, bool validateScales, bool forRun = false)
     {
         var diagnostics = new List<Diagnostic>();
         try
@@ -42,10 +44,10 @@ public static class ManifestLoader
                 diagnostics.Add(new Diagnostic(tree.Location, DiagnosticCodes.WrongType, "A manifest must be a JSON object."));
                 return new ManifestLoadResult(null, null, diagnostics);
             }
-            var manifest = BindObject(root, diagnostics, forRun);
+            var manifest = BindObject(root, tasks, diagnostics, forRun);
             if (manifest is not null && validateScales)
             {
-                ValidateScales(root, diagnostics);
+                ValidateScales(root, tasks, diagnostics);
                 ValidateDefaultScale(root, manifest, diagnostics);
             }
             return new ManifestLoadResult(diagnostics.Count == 0 ? manifest : null, root, diagnostics);
@@ -58,7 +60,7 @@ public static class ManifestLoader
         }
     }
 
-    private static Manifest? BindObject(JsonSyntaxObject root, List<Diagnostic> diagnostics, bool forRun = false)
+    private static Manifest? BindObject(JsonSyntaxObject root, ITaskCatalog tasks, List<Diagnostic> diagnostics, bool forRun = false)
     {
         var structural = new StructuralValidator(diagnostics);
         structural.Validate(root, typeof(Manifest), "", null);
@@ -72,6 +74,7 @@ public static class ManifestLoader
         }
         if (manifest is null) return null;
         new SemanticValidator(manifest, structural.Index, structural.Keys, root.Location, diagnostics) { ForRun = forRun }.Run();
+        new TaskValidator(manifest, structural.Index, root.Location, tasks, diagnostics).Run();
         return manifest;
     }
 
@@ -91,7 +94,7 @@ public static class ManifestLoader
 
     /// <summary>Applies each scale to the manifest and validates the result, so a bad path or value in a scale is
     /// reported at build time at the scale entry, not when someone first runs that scale.</summary>
-    private static void ValidateScales(JsonSyntaxObject root, List<Diagnostic> diagnostics)
+    private static void ValidateScales(JsonSyntaxObject root, ITaskCatalog tasks, List<Diagnostic> diagnostics)
     {
         if (root.Find("scales")?.Value is not JsonSyntaxObject scales) return;
         var baseline = diagnostics.Select(d => d.ToString()).ToHashSet();
@@ -107,7 +110,7 @@ public static class ManifestLoader
                 else current = next;
             }
             var scaled = new List<Diagnostic>();
-            BindObject((JsonSyntaxObject)current, scaled);
+            BindObject((JsonSyntaxObject)current, tasks, scaled);
             foreach (var d in scaled.Where(d => baseline.Add(d.ToString())))
                 diagnostics.Add(d with { Message = $"With scale '{scale.Name}': {d.Message}" });
         }

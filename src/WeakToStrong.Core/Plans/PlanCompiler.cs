@@ -1,8 +1,8 @@
-using System.Text.Json;
 using WeakToStrong.Core.Canonical;
 using WeakToStrong.Core.Manifests;
 using WeakToStrong.Core.Resolution;
 using WeakToStrong.Core.Stages;
+using WeakToStrong.Core.Tasks;
 
 namespace WeakToStrong.Core.Plans;
 
@@ -14,11 +14,17 @@ namespace WeakToStrong.Core.Plans;
 public static class PlanCompiler
 {
     public static Plan Compile(ResolvedManifest resolved, string codeVersion) =>
-        resolved.Manifest is { } m
-            ? Compile(m, codeVersion, resolved.Scale)
+        resolved is { Manifest: { } m, Task: { } task }
+            ? Compile(m, task, codeVersion, resolved.Scale)
             : throw new ArgumentException("The manifest did not resolve; report its diagnostics instead of compiling.", nameof(resolved));
 
-    public static Plan Compile(Manifest m, string codeVersion, string? scale = null)
+    /// <summary>Compiles a manifest validated against <paramref name="tasks"/> (its task must be there).</summary>
+    public static Plan Compile(Manifest m, ITaskCatalog tasks, string codeVersion, string? scale = null) =>
+        Compile(m, tasks.Find(m.Data.Task)
+            ?? throw new ArgumentException($"task '{m.Data.Task}' is not in the task catalog: validate the manifest against the same catalog first", nameof(m)),
+            codeVersion, scale);
+
+    private static Plan Compile(Manifest m, TaskDescriptor task, string codeVersion, string? scale)
     {
         var stages = new List<Stage>();
         var byId = new Dictionary<string, Stage>();
@@ -35,10 +41,12 @@ public static class PlanCompiler
         var weakModels = pairs.Select(p => p[0]).Concat(chains.Select(c => c[0])).ToHashSet();
         var strongModels = pairs.Select(p => p[1]).Concat(chains.SelectMany(c => c.Skip(1))).ToHashSet();
         var used = m.Models.Keys.Where(k => weakModels.Contains(k) || strongModels.Contains(k)).ToList();
-        var data = m.Data.Params ?? new Dictionary<string, JsonElement>();
+        // Defaults filled and one spelling per parameter, so the key sees what the builder will read, not how it was written.
+        var data = task.Normalise(m.Data.Params);
 
         foreach (var seed in m.Seeds)
-            Add(StageIds.Data(seed), StageKind.Data, new DataParameters(m.Data.Task, m.Setting, m.Data.Sources, m.Data.Split, data, seed));
+            Add(StageIds.Data(seed), StageKind.Data,
+                new DataParameters(task.Name, task.BuilderVersion, m.Setting, m.Data.Sources, m.Data.Split, data, seed));
 
         BodySource Body(string model) => ModelFamilies.Of(m.Models[model].Family).Body;
         foreach (var name in used.Where(n => Body(n) == BodySource.Pretrain))

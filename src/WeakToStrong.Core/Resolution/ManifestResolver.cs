@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using WeakToStrong.Core.Diagnostics;
 using WeakToStrong.Core.Json;
 using WeakToStrong.Core.Manifests;
+using WeakToStrong.Core.Tasks;
 using WeakToStrong.Core.Text;
 
 namespace WeakToStrong.Core.Resolution;
@@ -11,9 +12,11 @@ namespace WeakToStrong.Core.Resolution;
 public sealed record AppliedOverride(string Path, string Value, string Origin);
 
 /// <summary>The manifest after scale and overrides. <see cref="Resolved"/> holds every effective value, defaults
-/// included, without "$schema", "scales" and "defaultScale" (which scale applied is <see cref="Scale"/>).</summary>
+/// included, without "$schema", "scales" and "defaultScale" (which scale applied is <see cref="Scale"/>). <see cref="Task"/>
+/// is the catalog entry the manifest's task was validated against, which the plan compiler reads (null when resolution failed).</summary>
 public sealed record ResolvedManifest(
-    JsonObject Resolved, Manifest? Manifest, string? Scale, IReadOnlyList<AppliedOverride> Applied, IReadOnlyList<Diagnostic> Diagnostics)
+    JsonObject Resolved, Manifest? Manifest, string? Scale, IReadOnlyList<AppliedOverride> Applied, IReadOnlyList<Diagnostic> Diagnostics,
+    TaskDescriptor? Task)
 {
     public bool Success => Manifest is not null && !Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 }
@@ -25,7 +28,8 @@ public sealed record ResolvedManifest(
 /// </summary>
 public static class ManifestResolver
 {
-    public static ResolvedManifest Resolve(JsonSyntaxObject manifest, string? scale, IReadOnlyList<OverrideLayer> layers, SourceLocation? scaleOrigin = null)
+    public static ResolvedManifest Resolve(JsonSyntaxObject manifest, string? scale, IReadOnlyList<OverrideLayer> layers, ITaskCatalog tasks,
+        SourceLocation? scaleOrigin = null)
     {
         var diagnostics = new List<Diagnostic>();
         var applied = new List<AppliedOverride>();
@@ -52,13 +56,14 @@ public static class ManifestResolver
                     diagnostics.Add(new Diagnostic(o.Where, DiagnosticCodes.InvalidOverride, $"Expected path=value, got '{o.Path}'."));
                 else current = Apply(current, o.Path, ParseValue(o), o.Where, layer.Name, diagnostics, applied);
 
-        var bound = ManifestLoader.Bind(current, validateScales: false, forRun: true);
+        var bound = ManifestLoader.Bind(current, tasks, validateScales: false, forRun: true);
         diagnostics.AddRange(bound.Diagnostics);
         var ok = bound.Manifest is not null && diagnostics.Count == 0;
         var resolved = ok
             ? JsonSerializer.SerializeToNode(bound.Manifest, ManifestJson.Options)!.AsObject()
             : current.ToJsonNode() as JsonObject ?? new JsonObject();
-        return new ResolvedManifest(resolved, ok ? bound.Manifest : null, scale, applied, diagnostics);
+        return new ResolvedManifest(resolved, ok ? bound.Manifest : null, scale, applied, diagnostics,
+            ok ? tasks.Find(bound.Manifest!.Data.Task) : null);
     }
 
     private static JsonSyntax Apply(JsonSyntax tree, string path, JsonSyntax value, SourceLocation where, string origin,

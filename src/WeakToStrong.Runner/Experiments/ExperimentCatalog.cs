@@ -2,6 +2,7 @@ using WeakToStrong.Core.Diagnostics;
 using WeakToStrong.Core.Manifests;
 using WeakToStrong.Core.Resolution;
 using WeakToStrong.Core.Text;
+using WeakToStrong.Data.Tasks;
 
 namespace WeakToStrong.Runner.Experiments;
 
@@ -46,13 +47,13 @@ public sealed class ExperimentCatalog(string directory)
         Require(id);
         string path = PathOf(id);
         string display = displayRoot is null ? path : Path.GetRelativePath(displayRoot, path);
-        var loaded = ManifestLoader.Load(File.ReadAllBytes(path), display);
+        var loaded = ManifestLoader.Load(File.ReadAllBytes(path), display, TaskCatalog.Default);
         if (!loaded.Success || loaded.Syntax is null)
             throw new ExperimentException(Errors(loaded.Diagnostics));
         // `--experiment ID` finds ID.json: a manifest whose id says otherwise would record runs under another name.
         if (ManifestFiles.CheckIdMatchesFileName(loaded.Manifest!, display, loaded.Syntax) is { } mismatch)
             throw new ExperimentException(mismatch.ToString());
-        var resolved = ManifestResolver.Resolve(loaded.Syntax, scale ?? (useDefaultScale ? loaded.Manifest!.DefaultScale : null), layers);
+        var resolved = ManifestResolver.Resolve(loaded.Syntax, scale ?? (useDefaultScale ? loaded.Manifest!.DefaultScale : null), layers, TaskCatalog.Default);
         if (!resolved.Success) throw new ExperimentException(Errors(resolved.Diagnostics));
         return resolved;
     }

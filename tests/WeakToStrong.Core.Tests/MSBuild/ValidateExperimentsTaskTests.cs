@@ -57,6 +57,18 @@ public sealed class ValidateExperimentsTaskTests : IDisposable
     }
 
     [Fact]
+    public void The_build_checks_the_data_section_against_the_task_builders()
+    {
+        var (text, marks) = Marked.Parse(ManifestSamples.Minimal.Replace("\"task\": \"definitions\"", "\"task\": §\"spma\""));
+        var (ok, engine, _) = Run(("t.json", text));
+        Assert.False(ok);
+        var e = Assert.Single(engine.Errors);
+        Assert.Equal(("experiments/t.json", marks[0].Line, marks[0].Column, "W2S0040",
+                $"Unknown task 'spma'. Did you mean 'spam'? Available: {Tasks.TaskManifestErrorTests.Available}."),
+            (e.File, e.LineNumber, e.ColumnNumber, e.Code, e.Message));
+    }
+
+    [Fact]
     public void All_files_are_checked_even_after_a_broken_one()
     {
         var (ok, engine, task) = Run(("a.json", "{"), ("t.json", ManifestSamples.Minimal), ("b.json", "[]"));

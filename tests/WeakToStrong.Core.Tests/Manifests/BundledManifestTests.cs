@@ -1,4 +1,5 @@
 using WeakToStrong.Core.Manifests;
+using WeakToStrong.Data.Tasks;
 
 namespace WeakToStrong.Core.Tests.Manifests;
 
@@ -15,7 +16,7 @@ public class BundledManifestTests
     [Theory, MemberData(nameof(Files))]
     public void Bundled_manifest_loads_without_diagnostics_including_every_scale(string file)
     {
-        var result = ManifestLoader.Load(File.ReadAllBytes(Path.Combine(RepoPaths.Experiments, file)), "experiments/" + file);
+        var result = ManifestLoader.Load(File.ReadAllBytes(Path.Combine(RepoPaths.Experiments, file)), "experiments/" + file, TaskCatalog.Default);
         Assert.Empty(result.Diagnostics.Select(d => d.ToString()));
         Assert.True(result.Success);
         Assert.Equal("./manifest.schema.json", result.Manifest!.Schema);
@@ -24,7 +25,7 @@ public class BundledManifestTests
     [Fact]
     public void Nlp_definitions_declares_the_smoke_target_of_issue_2()
     {
-        var m = ManifestLoader.Load(File.ReadAllBytes(Path.Combine(RepoPaths.Experiments, "nlp-definitions.json")), "x").Manifest!;
+        var m = ManifestLoader.Load(File.ReadAllBytes(Path.Combine(RepoPaths.Experiments, "nlp-definitions.json")), "x", TaskCatalog.Default).Manifest!;
         Assert.Equal("nlp-definitions", m.Id);
         Assert.Equal(["weak", "strong"], m.Models.Keys);
         Assert.Equal(ModelFamily.Gpt2Local, m.Models["weak"].Family);
@@ -38,7 +39,7 @@ public class BundledManifestTests
     [Fact]
     public void Chatgpt_rm_is_the_reward_model_setting_on_definitions_preference_and_says_its_data_is_a_stand_in()
     {
-        var m = ManifestLoader.Load(File.ReadAllBytes(Path.Combine(RepoPaths.Experiments, "chatgpt-rm.json")), "x").Manifest!;
+        var m = ManifestLoader.Load(File.ReadAllBytes(Path.Combine(RepoPaths.Experiments, "chatgpt-rm.json")), "x", TaskCatalog.Default).Manifest!;
         Assert.Equal("chatgpt-rm", m.Id);
         Assert.Equal(Setting.RewardModel, m.Setting);
         Assert.Equal("definitions-preference", m.Data.Task);

@@ -1,6 +1,8 @@
 using WeakToStrong.Core.Manifests;
 using WeakToStrong.Core.Resolution;
 
+using WeakToStrong.Data.Tasks;
+
 namespace WeakToStrong.Core.Tests.Manifests;
 
 /// <summary>`defaultScale`: the scale both front-ends use without --scale, checked with the file.</summary>
@@ -12,7 +14,7 @@ public class DefaultScaleManifestTests
     [Fact]
     public void A_declared_default_scale_loads_and_is_bound()
     {
-        var result = ManifestLoader.Load(WithScales("\"cpu\""), ManifestAssert.File);
+        var result = ManifestLoader.Load(WithScales("\"cpu\""), ManifestAssert.File, TaskCatalog.Default);
 
         Assert.Empty(result.Diagnostics);
         Assert.Equal("cpu", result.Manifest!.DefaultScale);
@@ -31,9 +33,9 @@ public class DefaultScaleManifestTests
     [Fact]
     public void The_resolved_manifest_carries_no_default_scale_so_run_keys_do_not_depend_on_how_the_scale_was_chosen()
     {
-        var loaded = ManifestLoader.Load(WithScales("\"smoke\""), ManifestAssert.File);
-        var byDefault = ManifestResolver.Resolve(loaded.Syntax!, loaded.Manifest!.DefaultScale, []);
-        var named = ManifestResolver.Resolve(ManifestLoader.Load(WithScales("\"cpu\""), ManifestAssert.File).Syntax!, "smoke", []);
+        var loaded = ManifestLoader.Load(WithScales("\"smoke\""), ManifestAssert.File, TaskCatalog.Default);
+        var byDefault = ManifestResolver.Resolve(loaded.Syntax!, loaded.Manifest!.DefaultScale, [], TaskCatalog.Default);
+        var named = ManifestResolver.Resolve(ManifestLoader.Load(WithScales("\"cpu\""), ManifestAssert.File, TaskCatalog.Default).Syntax!, "smoke", [], TaskCatalog.Default);
 
         Assert.False(byDefault.Resolved.ContainsKey("defaultScale"));
         Assert.Equal("smoke", byDefault.Scale);
@@ -44,6 +46,6 @@ public class DefaultScaleManifestTests
     public void Every_bundled_manifest_declares_cpu_as_its_default_scale()
     {
         foreach (var file in Directory.GetFiles(RepoPaths.Experiments, "*.json").Where(f => !f.EndsWith(".schema.json", StringComparison.Ordinal)))
-            Assert.Equal("cpu", ManifestLoader.Load(File.ReadAllBytes(file), file).Manifest!.DefaultScale);
+            Assert.Equal("cpu", ManifestLoader.Load(File.ReadAllBytes(file), file, TaskCatalog.Default).Manifest!.DefaultScale);
     }
 }

@@ -1,4 +1,5 @@
 using WeakToStrong.Core.Manifests;
+using WeakToStrong.Data.Tasks;
 
 namespace WeakToStrong.Core.Tests.Manifests;
 
@@ -18,7 +19,7 @@ public class EarlyStoppingManifestTests
         var text = ManifestSamples.With(Training,
                 "\"training\": { \"epochs\": 1, \"lr\": 0.001, \"evalEvery\": 5, \"earlyStopping\": [\"ground-truth\", \"weak-agreement\"] }")
             .Replace(Split, "\"split\": { \"seed\": 0, \"train1\": 10, \"train2\": 10, \"test\": 10, \"validation\": 4 }", StringComparison.Ordinal);
-        var result = ManifestLoader.Load(text, File);
+        var result = ManifestLoader.Load(text, File, TaskCatalog.Default);
         Assert.Empty(result.Diagnostics);
         Assert.Equal([EarlyStopping.GroundTruth, EarlyStopping.WeakAgreement], result.Manifest!.Training.EarlyStopping);
         Assert.Equal(4, result.Manifest.Data.Split.Validation);
@@ -27,8 +28,8 @@ public class EarlyStoppingManifestTests
     [Fact]
     public void Absent_early_stopping_and_validation_default_to_none() =>
         Assert.Multiple(
-            () => Assert.Null(ManifestLoader.Load(ManifestSamples.Minimal, File).Manifest!.Training.EarlyStopping),
-            () => Assert.Equal(0, ManifestLoader.Load(ManifestSamples.Minimal, File).Manifest!.Data.Split.Validation));
+            () => Assert.Null(ManifestLoader.Load(ManifestSamples.Minimal, File, TaskCatalog.Default).Manifest!.Training.EarlyStopping),
+            () => Assert.Equal(0, ManifestLoader.Load(ManifestSamples.Minimal, File, TaskCatalog.Default).Manifest!.Data.Split.Validation));
 
     [Fact]
     public void A_variant_without_an_eval_schedule_is_an_error_naming_the_models() => AssertSingle(
@@ -61,7 +62,7 @@ public class EarlyStoppingManifestTests
     {
         var text = ManifestSamples.Minimal.Replace("\"strong\": { \"family\": \"minilm-l6\" }",
             "\"strong\": { \"family\": \"minilm-l6\", \"linearProbe\": true }", StringComparison.Ordinal);
-        var m = ManifestLoader.Load(text, File).Manifest!;
+        var m = ManifestLoader.Load(text, File, TaskCatalog.Default).Manifest!;
         Assert.True(m.Models["strong"].LinearProbe);
         Assert.False(m.Models["weak"].LinearProbe);
     }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using WeakToStrong.Core.Manifests;
+using WeakToStrong.Data.Tasks;
 
 namespace WeakToStrong.Core.Tests.Manifests;
 
@@ -54,7 +55,7 @@ public partial class MalformedCorpusTests
             foreach (var value in values)
             {
                 var text = Replace(ManifestSamples.Minimal, leaf, value);
-                if (!ManifestLoader.Load(text, File).Success) yield return (leaf, value);
+                if (!ManifestLoader.Load(text, File, TaskCatalog.Default).Success) yield return (leaf, value);
             }
     }
 
@@ -77,7 +78,7 @@ public partial class MalformedCorpusTests
         Assert.True(cases.Count >= 50, $"only {cases.Count} cases");
         foreach (var (name, bytes) in cases)
         {
-            var result = ManifestLoader.Load(bytes, File);
+            var result = ManifestLoader.Load(bytes, File, TaskCatalog.Default);
             Assert.False(result.Success, name);
             Assert.Null(result.Manifest);
             Assert.NotEmpty(result.Diagnostics);
@@ -102,7 +103,7 @@ public partial class MalformedCorpusTests
         {
             var bytes = (byte[])source.Clone();
             for (var flips = random.Next(1, 4); flips > 0; flips--) bytes[random.Next(bytes.Length)] = (byte)random.Next(256);
-            var result = ManifestLoader.Load(bytes, File);
+            var result = ManifestLoader.Load(bytes, File, TaskCatalog.Default);
             Assert.Equal(result.Manifest is null, result.Diagnostics.Count > 0);
             Assert.All(result.Diagnostics, d => Assert.Matches(Canonical(), d.ToString()));
             Assert.All(result.Diagnostics, d => Assert.NotEqual("W2S0099", d.Code));
@@ -112,7 +113,7 @@ public partial class MalformedCorpusTests
     [Fact]
     public void Deep_nesting_reports_too_deep_not_a_stack_overflow()
     {
-        var result = ManifestLoader.Load(new string('[', 10_000) + new string(']', 10_000), File);
+        var result = ManifestLoader.Load(new string('[', 10_000) + new string(']', 10_000), File, TaskCatalog.Default);
         Assert.Equal("W2S0003", Assert.Single(result.Diagnostics).Code);
     }
 

@@ -1,4 +1,5 @@
 using WeakToStrong.Core.Manifests;
+using WeakToStrong.Data.Tasks;
 
 namespace WeakToStrong.Core.Tests.Manifests;
 
@@ -10,7 +11,7 @@ internal static class ManifestAssert
     public static void SingleError(string marked, string code, string message)
     {
         var (text, marks) = Marked.Parse(marked);
-        var result = ManifestLoader.Load(text, File);
+        var result = ManifestLoader.Load(text, File, TaskCatalog.Default);
         var (line, column) = Assert.Single(marks);
         Assert.Equal([$"{File}({line},{column}): error {code}: {message}"], result.Diagnostics.Select(d => d.ToString()));
         Assert.Null(result.Manifest);

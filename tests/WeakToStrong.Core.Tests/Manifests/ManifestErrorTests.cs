@@ -1,5 +1,6 @@
 using WeakToStrong.Core.Diagnostics;
 using WeakToStrong.Core.Manifests;
+using WeakToStrong.Data.Tasks;
 
 namespace WeakToStrong.Core.Tests.Manifests;
 
@@ -13,7 +14,7 @@ public class ManifestErrorTests
     [Fact]
     public void Minimal_sample_is_valid()
     {
-        var result = ManifestLoader.Load(ManifestSamples.Minimal, File);
+        var result = ManifestLoader.Load(ManifestSamples.Minimal, File, TaskCatalog.Default);
         Assert.Empty(result.Diagnostics);
         Assert.True(result.Success);
         Assert.Equal(32, result.Manifest!.Training.BatchSize); // default filled
@@ -82,7 +83,7 @@ public class ManifestErrorTests
     [Fact]
     public void Integral_float_seed_is_accepted_as_the_same_number()
     {
-        var result = ManifestLoader.Load(ManifestSamples.With("\"seeds\": [0, 1]", "\"seeds\": [0, 1.0, 2e0]"), File);
+        var result = ManifestLoader.Load(ManifestSamples.With("\"seeds\": [0, 1]", "\"seeds\": [0, 1.0, 2e0]"), File, TaskCatalog.Default);
         Assert.Empty(result.Diagnostics);
         Assert.Equal([0, 1, 2], result.Manifest!.Seeds);
     }
@@ -110,7 +111,7 @@ public class ManifestErrorTests
     [Fact]
     public void Truncated_json_is_one_invalid_json_error()
     {
-        var result = ManifestLoader.Load(ManifestSamples.Minimal[..40], File);
+        var result = ManifestLoader.Load(ManifestSamples.Minimal[..40], File, TaskCatalog.Default);
         var d = Assert.Single(result.Diagnostics);
         Assert.Equal(DiagnosticCodes.InvalidJson, d.Code);
         Assert.Null(result.Manifest);
@@ -120,7 +121,7 @@ public class ManifestErrorTests
     public void Invalid_utf8_points_at_the_bad_byte()
     {
         var bytes = System.Text.Encoding.UTF8.GetBytes("{\n  \"id\": \"a").Concat(new byte[] { 0xC3, 0x28 }).Concat("\"\n}"u8.ToArray()).ToArray();
-        var d = Assert.Single(ManifestLoader.Load(bytes, File).Diagnostics);
+        var d = Assert.Single(ManifestLoader.Load(bytes, File, TaskCatalog.Default).Diagnostics);
         // line 2 is `  "id": "a` (10 characters), so the bad byte is column 11 and file offset 2 + 10.
         Assert.Equal($"{File}(2,11): error W2S0002: The file is not valid UTF-8: byte 0xC3 at offset 12 starts an invalid sequence.", d.ToString());
     }
@@ -130,7 +131,7 @@ public class ManifestErrorTests
     {
         const string prefix = "{\"data\":{\"params\":{\"x\":"; // the first '[' is level 3 (root object is level 0)
         var text = prefix + new string('[', 100) + new string(']', 100) + "}}}";
-        var d = Assert.Single(ManifestLoader.Load(text, File).Diagnostics);
+        var d = Assert.Single(ManifestLoader.Load(text, File, TaskCatalog.Default).Diagnostics);
         Assert.Equal(DiagnosticCodes.TooDeep, d.Code);
         Assert.Equal((1, prefix.Length + 1 + (64 - 3)), (d.Line, d.Column)); // the bracket that opens level 64
     }
@@ -144,7 +145,7 @@ public class ManifestErrorTests
             .Replace("{ \"name\": \"xent\" }", "{ \"name\": §\"xnet\" }")
             .Replace("\"seeds\": [0, 1]", "\"seeds\": [§-0.5, 1]");
         var (text, marks) = Marked.Parse(marked);
-        var result = ManifestLoader.Load(text, File);
+        var result = ManifestLoader.Load(text, File, TaskCatalog.Default);
         Assert.Equal(["W2S0016", "W2S0010", "W2S0021", "W2S0025"], result.Diagnostics.Select(d => d.Code));
         Assert.Equal(marks, result.Diagnostics.Select(d => (d.Line, d.Column)));
     }
@@ -159,11 +160,11 @@ public class ManifestErrorTests
     {
         var bytes = System.Text.Encoding.Unicode.GetPreamble().Concat(System.Text.Encoding.Unicode.GetBytes("{}")).ToArray();
         Assert.Equal([$"{File}(1,1): error W2S0002: The file is UTF-16: save it as UTF-8."],
-            ManifestLoader.Load(bytes, File).Diagnostics.Select(d => d.ToString()));
+            ManifestLoader.Load(bytes, File, TaskCatalog.Default).Diagnostics.Select(d => d.ToString()));
     }
 
     [Fact]
     public void Trailing_comma_message_gives_no_reader_option_advice() => Assert.Equal(
         [$"{File}(1,9): error W2S0001: Invalid JSON: The JSON object contains a trailing comma at the end which is not supported."],
-        ManifestLoader.Load("{\"id\":1,}", File).Diagnostics.Select(d => d.ToString()));
+        ManifestLoader.Load("{\"id\":1,}", File, TaskCatalog.Default).Diagnostics.Select(d => d.ToString()));
 }

@@ -2,6 +2,7 @@ using WeakToStrong.Core.Manifests;
 using WeakToStrong.Core.Plans;
 using WeakToStrong.Core.Resolution;
 using WeakToStrong.Core.Tests.Manifests;
+using WeakToStrong.Data.Tasks;
 
 namespace WeakToStrong.Core.Tests.Plans;
 
@@ -11,9 +12,9 @@ public class PlanCompilerTests
 
     private static Plan Compile(string text, string? scale = null, params string[] set)
     {
-        var loaded = ManifestLoader.Load(text, "x.json");
+        var loaded = ManifestLoader.Load(text, "x.json", TaskCatalog.Default);
         Assert.Empty(loaded.Diagnostics);
-        var resolved = ManifestResolver.Resolve(loaded.Syntax!, scale, [OverrideLayer.FromCommandLine(set)]);
+        var resolved = ManifestResolver.Resolve(loaded.Syntax!, scale, [OverrideLayer.FromCommandLine(set)], TaskCatalog.Default);
         Assert.True(resolved.Success, string.Join("\n", resolved.Diagnostics));
         return PlanCompiler.Compile(resolved, Code);
     }
@@ -126,9 +127,9 @@ public class PlanCompilerTests
     [Fact]
     public void Code_version_is_part_of_every_key()
     {
-        var loaded = ManifestLoader.Load(ManifestSamples.Minimal, "x.json");
-        var a = PlanCompiler.Compile(loaded.Manifest!, "v1");
-        var b = PlanCompiler.Compile(loaded.Manifest!, "v2");
+        var loaded = ManifestLoader.Load(ManifestSamples.Minimal, "x.json", TaskCatalog.Default);
+        var a = PlanCompiler.Compile(loaded.Manifest!, TaskCatalog.Default, "v1");
+        var b = PlanCompiler.Compile(loaded.Manifest!, TaskCatalog.Default, "v2");
         Assert.All(a.Stages.Zip(b.Stages), z => Assert.NotEqual(z.First.Key, z.Second.Key));
     }
 

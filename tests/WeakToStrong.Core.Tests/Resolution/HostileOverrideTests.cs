@@ -2,6 +2,8 @@ using System.Text.RegularExpressions;
 using WeakToStrong.Core.Manifests;
 using WeakToStrong.Core.Resolution;
 
+using WeakToStrong.Data.Tasks;
+
 namespace WeakToStrong.Core.Tests.Resolution;
 
 /// <summary>
@@ -31,9 +33,9 @@ public partial class HostileOverrideTests
     [Theory, MemberData(nameof(Values))]
     public void A_hostile_override_is_one_located_diagnostic_never_an_exception(string set)
     {
-        var loaded = ManifestLoader.Load(Bundled, "experiments/x.json");
+        var loaded = ManifestLoader.Load(Bundled, "experiments/x.json", TaskCatalog.Default);
         Assert.Empty(loaded.Diagnostics);
-        var resolved = ManifestResolver.Resolve(loaded.Syntax!, "smoke", [OverrideLayer.FromCommandLine([set])]);
+        var resolved = ManifestResolver.Resolve(loaded.Syntax!, "smoke", [OverrideLayer.FromCommandLine([set])], TaskCatalog.Default);
         Assert.Null(resolved.Manifest);
         var diagnostic = Assert.Single(resolved.Diagnostics);
         Assert.Matches(Located(), diagnostic.ToString());
@@ -47,8 +49,8 @@ public partial class HostileOverrideTests
     [InlineData("W2S_SET__seeds", "[1e999]")]
     public void The_same_values_from_the_environment_name_the_variable(string variable, string value)
     {
-        var loaded = ManifestLoader.Load(Bundled, "experiments/x.json");
-        var resolved = ManifestResolver.Resolve(loaded.Syntax!, "smoke", [OverrideLayer.FromEnvironment([KeyValuePair.Create(variable, value)])]);
+        var loaded = ManifestLoader.Load(Bundled, "experiments/x.json", TaskCatalog.Default);
+        var resolved = ManifestResolver.Resolve(loaded.Syntax!, "smoke", [OverrideLayer.FromEnvironment([KeyValuePair.Create(variable, value)])], TaskCatalog.Default);
         Assert.Null(resolved.Manifest);
         var diagnostic = Assert.Single(resolved.Diagnostics).ToString();
         Assert.Matches(Located(), diagnostic);

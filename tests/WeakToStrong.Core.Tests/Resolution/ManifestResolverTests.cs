@@ -1,6 +1,7 @@
 using WeakToStrong.Core.Manifests;
 using WeakToStrong.Core.Resolution;
 using WeakToStrong.Core.Tests.Manifests;
+using WeakToStrong.Data.Tasks;
 
 namespace WeakToStrong.Core.Tests.Resolution;
 
@@ -8,9 +9,9 @@ public class ManifestResolverTests
 {
     private static ResolvedManifest Resolve(string text, string? scale, params OverrideLayer[] layers)
     {
-        var loaded = ManifestLoader.Load(text, "experiments/x.json");
+        var loaded = ManifestLoader.Load(text, "experiments/x.json", TaskCatalog.Default);
         Assert.Empty(loaded.Diagnostics);
-        return ManifestResolver.Resolve(loaded.Syntax!, scale, layers);
+        return ManifestResolver.Resolve(loaded.Syntax!, scale, layers, TaskCatalog.Default);
     }
 
     private static string Bundled => File.ReadAllText(Path.Combine(RepoPaths.Experiments, "nlp-definitions.json"));
@@ -122,8 +123,8 @@ public class ManifestResolverTests
         Assert.False(r.Resolved.ContainsKey("scales"));
         Assert.False(r.Resolved.ContainsKey("$schema"));
         // The resolved JSON is itself a valid manifest that resolves to the same thing.
-        var again = ManifestLoader.Load(r.Resolved.ToJsonString(), "resolved.json");
+        var again = ManifestLoader.Load(r.Resolved.ToJsonString(), "resolved.json", TaskCatalog.Default);
         Assert.Empty(again.Diagnostics);
-        Assert.Equal(r.Resolved.ToJsonString(), ManifestResolver.Resolve(again.Syntax!, null, []).Resolved.ToJsonString());
+        Assert.Equal(r.Resolved.ToJsonString(), ManifestResolver.Resolve(again.Syntax!, null, [], TaskCatalog.Default).Resolved.ToJsonString());
     }
 }

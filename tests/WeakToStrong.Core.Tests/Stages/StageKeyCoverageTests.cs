@@ -6,6 +6,7 @@ using System.Text.Json.Serialization;
 using WeakToStrong.Core.Manifests;
 using WeakToStrong.Core.Plans;
 using WeakToStrong.Core.Stages;
+using WeakToStrong.Data.Tasks;
 
 namespace WeakToStrong.Core.Tests.Stages;
 
@@ -62,7 +63,7 @@ public class StageKeyCoverageTests
     public void A_stage_refuses_to_be_read_as_another_kinds_record()
     {
         var text = File.ReadAllText(Path.Combine(RepoPaths.Experiments, "nlp-definitions.json"));
-        var plan = PlanCompiler.Compile(ManifestLoader.Load(text, "nlp-definitions.json").Manifest!, "v");
+        var plan = PlanCompiler.Compile(ManifestLoader.Load(text, "nlp-definitions.json", TaskCatalog.Default).Manifest!, TaskCatalog.Default, "v");
         var e = Assert.Throws<InvalidOperationException>(() => plan["data/s0"].Read<TrainParameters>());
         Assert.Equal("stage 'data/s0' (Data) carries DataParameters, not TrainParameters", e.Message);
         Assert.Equal(0, plan["data/s0"].Read<DataParameters>().Seed);

@@ -34,9 +34,9 @@ public static class StageParameterSamples
 
     public static IReadOnlyList<StageParameters> All =>
     [
-        new DataParameters("definitions", Setting.Classification, [Source("wordnet")],
+        new DataParameters("definitions", BuilderVersion: "1", Setting.Classification, [Source("wordnet")],
             new SplitSpec { Seed = 3, Train1 = 10, Train2 = 20, Test = 30, Validation = 5 },
-            new Dictionary<string, JsonElement> { ["partOfSpeech"] = JsonSerializer.SerializeToElement("noun") }, Seed: 1),
+            new Dictionary<string, JsonElement> { ["partsOfSpeech"] = JsonSerializer.SerializeToElement(new[] { "noun" }) }, Seed: 1),
         new PretrainParameters(Model, new PretrainSpec
         {
             Corpus = [Source("brown")], Steps = 10, BatchSize = 4, Ctx = 32, Lr = 1e-3, Precision = Precision.Fp32, Seed = 2,

@@ -11,6 +11,8 @@ using WeakToStrong.Runner.Progress;
 using WeakToStrong.Training.Models;
 using static TorchSharp.torch;
 
+using WeakToStrong.Data.Tasks;
+
 namespace WeakToStrong.Engine.Tests.Runner;
 
 /// <summary>
@@ -59,9 +61,9 @@ public sealed class Gpt2HfWeightsStageTests : IDisposable
 
     async Task<(Plan Plan, IReadOnlyList<ExecutedStage> Done, ContentStore Store)> Run(string manifest)
     {
-        var loaded = ManifestLoader.Load(manifest, "tiny-hf.json");
+        var loaded = ManifestLoader.Load(manifest, "tiny-hf.json", TaskCatalog.Default);
         Assert.Empty(loaded.Diagnostics.Select(d => d.ToString()));
-        var plan = PlanCompiler.Compile(loaded.Manifest!, "test");
+        var plan = PlanCompiler.Compile(loaded.Manifest!, TaskCatalog.Default, "test");
         var store = new ContentStore(Path.Combine(root, "store"));
         var sources = new SourceCache(Path.Combine(root, "store"), dataRoot: root);
         var done = await new PlanExecutor(store, sources, "cpu", SilentProgress.Instance).RunAsync(plan);

