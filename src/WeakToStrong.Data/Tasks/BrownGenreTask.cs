@@ -1,3 +1,5 @@
+using WeakToStrong.Core.Manifests;
+using WeakToStrong.Core.Tasks;
 using WeakToStrong.Data.Formats;
 using WeakToStrong.Data.Random;
 using WeakToStrong.Data.Tasks.Corpus;
@@ -28,10 +30,29 @@ public sealed record BrownGenreOptions
 /// words are drawn (seeded, kept in corpus order); the group is the source text, so no text straddles two splits; the
 /// classes are balanced by seeded undersampling of the larger class's texts, so groups stay whole.
 /// </summary>
-public static class BrownGenreTask
+public sealed class BrownGenreTask : ITaskBuilder<ClassificationItem>
 {
     public const string Name = "brown-genre";
     public const string BuilderVersion = "1";
+
+    /// <summary>The Brown corpus's genre letters (there is no i, o or q).</summary>
+    static readonly IReadOnlyList<string> Genres = [.. "abcdefghjklmnpr".Select(c => c.ToString())];
+
+    public TaskDescriptor Descriptor { get; } = new(Name, Setting.Classification, BuilderVersion, Sources: 1,
+    [
+        TaskParameter.ListOf("positive", Genres, [.. new BrownGenreOptions().Positive.Select(c => c.ToString())]),
+        TaskParameter.ListOf("negative", Genres, [.. new BrownGenreOptions().Negative.Select(c => c.ToString())]),
+        TaskParameter.Integer("minWords", new BrownGenreOptions().MinWords, minimum: 1, maximum: 1000),
+        TaskParameter.Integer("sentencesPerText", new BrownGenreOptions().SentencesPerText, minimum: 1, maximum: 10_000),
+    ]);
+
+    TaskBuild<ClassificationItem> ITaskBuilder<ClassificationItem>.Build(TaskInputs inputs) => Build(inputs.Source, new BrownGenreOptions
+    {
+        Positive = string.Concat(inputs.Strings("positive")),
+        Negative = string.Concat(inputs.Strings("negative")),
+        MinWords = inputs.Integer("minWords"),
+        SentencesPerText = inputs.Integer("sentencesPerText"),
+    }, inputs.Seed);
 
     public static TaskBuild<ClassificationItem> Build(string sourceDir, BrownGenreOptions options, ulong seed)
     {

