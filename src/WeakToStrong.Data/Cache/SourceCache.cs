@@ -4,11 +4,13 @@ using WeakToStrong.Data.Sources;
 namespace WeakToStrong.Data.Cache;
 
 /// <summary>
-/// Content-addressed cache of pinned sources: <c>&lt;root&gt;/sources/&lt;alg&gt;/&lt;hex&gt;/{archive/, content/, content.sha256}</c>,
-/// keyed by the pinned hash. An entry is assembled in <c>&lt;root&gt;/tmp/</c> and renamed into place only when
+/// Content-addressed cache of pinned sources: <c>&lt;root&gt;/sources/&lt;alg&gt;/&lt;hex&gt;/{archive/, content/, content.sha256, locations}</c>,
+/// keyed by the pinned hash; <c>locations</c> lists the source ids (registry name and version, url, path) that
+/// delivered these bytes, so a spec naming another location is fetched from there and checked, never answered by hash alone. An entry is assembled in <c>&lt;root&gt;/tmp/</c> and renamed into place only when
 /// complete and verified, so no reader ever sees a partial entry (a killed fetch leaves only scratch).
-/// Before each use the archive is re-hashed against the pin and every unpacked file against the entry's
-/// manifest; any difference is an error naming the source with the expected and the actual hash.
+/// Before each use the archive is re-hashed against the pin and every unpacked file against a fresh unpack of it;
+/// damage is moved to <c>&lt;root&gt;/quarantine/</c> and repaired (refetched, re-unpacked), and a source that cannot
+/// be fetched again is an error naming it with the expected and the actual hash.
 /// </summary>
 public sealed class SourceCache
 {
@@ -96,6 +98,7 @@ public sealed class SourceCache
             catch (IOException) when (Directory.Exists(entry))
             {
                 // Another process finished the same entry first; its copy is as good as ours once verified.
+                if (ArchiveDamage(spec, entry) is { } damage) throw new SourceException(spec, $"cache entry written by another process is damaged: {damage}");
                 return await UseCachedAsync(spec, entry, ct, wasCached: false);
             }
             return new CachedSource(spec, Path.Combine(entry, "content"), Directory.GetFiles(Path.Combine(entry, "archive"))[0], WasCached: false);
