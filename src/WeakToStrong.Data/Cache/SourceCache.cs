@@ -16,6 +16,9 @@ public sealed class SourceCache
 {
     public string Root { get; }
     private readonly IReadOnlyDictionary<SourceKind, ISourceFetcher> _fetchers;
+    // Entry folder -> the listing of its verified archive's unpack, made once by this instance (the archive is
+    // re-hashed against its pin on every use, so the listing stays the archive's).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _listings = new(StringComparer.Ordinal);
 
     public SourceCache(string? root = null, string? dataRoot = null, IReadOnlyDictionary<SourceKind, ISourceFetcher>? fetchers = null)
     {
@@ -125,16 +128,24 @@ public sealed class SourceCache
                 if (!known.Contains(spec.Id, StringComparer.Ordinal)) WriteReplacing(locations, string.Join("\n", known.Append(spec.Id)) + "\n");
             }
 
-            // The listing comes from the verified archive itself, unpacked afresh: a listing file stored beside the
-            // content could be edited together with it.
+            // The listing comes from the verified archive itself, unpacked afresh (once per cache instance): a listing
+            // file stored beside the content could be edited together with it.
             var fresh = Path.Combine(scratch, "unpacked");
-            await fetcher.UnpackAsync(spec, archive, fresh, ct);
-            Directory.CreateDirectory(fresh);
-            var listing = ContentManifest.Build(fresh);
+            async Task UnpackFresh()
+            {
+                await fetcher.UnpackAsync(spec, archive, fresh, ct);
+                Directory.CreateDirectory(fresh);
+            }
+            if (!_listings.TryGetValue(entry, out var listing))
+            {
+                await UnpackFresh();
+                _listings[entry] = listing = ContentManifest.Build(fresh);
+            }
             var content = Path.Combine(entry, "content");
             string? problem = ContentProblem(spec, content, listing);
             if (problem is not null)
             {
+                if (!Directory.Exists(fresh)) await UnpackFresh();
                 if (Directory.Exists(content)) SourceQuarantine.Move(Root, content, $"unpacked content of source {spec.Id}", $"the listing of archive {spec.ParsedHash}", problem);
                 Directory.Move(fresh, content);
             }
