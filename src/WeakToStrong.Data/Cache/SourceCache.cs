@@ -64,7 +64,7 @@ public sealed class SourceCache
         {
             damaged = ArchiveDamage(spec, entry);
             if (damaged is null) return await UseCachedAsync(spec, entry, ct);
-            SourceQuarantine.Move(Root, entry, $"cache entry of source {spec.Id}", spec.ParsedHash.ToString(), damaged);
+            SourceQuarantine.Move(QuarantineRoot(), entry, $"cache entry of source {spec.Id}", spec.ParsedHash.ToString(), damaged);
         }
         try
         {
@@ -146,7 +146,7 @@ public sealed class SourceCache
             if (problem is not null)
             {
                 if (!Directory.Exists(fresh)) await UnpackFresh();
-                if (Directory.Exists(content)) SourceQuarantine.Move(Root, content, $"unpacked content of source {spec.Id}", $"the listing of archive {spec.ParsedHash}", problem);
+                if (Directory.Exists(content)) SourceQuarantine.Move(QuarantineRoot(), content, $"unpacked content of source {spec.Id}", $"the listing of archive {spec.ParsedHash}", problem);
                 Directory.Move(fresh, content);
             }
             var manifest = Path.Combine(entry, ContentManifest.FileName);
@@ -160,6 +160,12 @@ public sealed class SourceCache
     }
 
     private const string LocationsFile = "locations";
+
+    /// <summary>
+    /// The store whose quarantine receives damaged source files: the one that really holds <c>sources/</c>. A re-run's
+    /// scratch store links to the user's sources; its own quarantine is deleted with it.
+    /// </summary>
+    private string QuarantineRoot() => Path.GetDirectoryName(RealPath.Of(Path.Combine(Root, "sources")))!;
 
     private ISourceFetcher Fetcher(SourceSpec spec) =>
         _fetchers.TryGetValue(spec.Kind, out var f) ? f : throw new SourceException(spec, $"no fetcher for kind {spec.Kind}");

@@ -57,6 +57,25 @@ public sealed class SourceCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task Damage_found_through_a_linked_sources_folder_is_quarantined_in_the_store_that_holds_it()
+    {
+        var bytes = TestArchives.TarGz(("package/a.txt", "alpha"));
+        var spec = WriteDataFile("set.tgz", bytes);
+        var shared = new SourceCache(_dir.Combine("shared"), dataRoot: _dir.Combine("data"));
+        var entry = await shared.GetAsync(spec);
+        File.WriteAllBytes(entry.ArchivePath, [0]);
+        // As `Audit --rerun` does: a scratch store whose sources/ is a link to the user's.
+        Directory.CreateDirectory(_dir.Combine("scratch"));
+        Directory.CreateSymbolicLink(_dir.Combine("scratch", "sources"), _dir.Combine("shared", "sources"));
+
+        await new SourceCache(_dir.Combine("scratch"), dataRoot: _dir.Combine("data")).GetAsync(spec);
+
+        Assert.Equal(spec.Hash, Assert.Single(Quarantine.List(_dir.Combine("shared"))).Expected);
+        Assert.Empty(Quarantine.List(_dir.Combine("scratch")));
+        Assert.Equal(bytes, File.ReadAllBytes(entry.ArchivePath));
+    }
+
+    [Fact]
     public async Task A_damaged_archive_whose_origin_changed_too_stops_naming_the_source_and_the_pinned_hash()
     {
         var bytes = TestArchives.TarGz(("package/a.txt", "alpha"));
