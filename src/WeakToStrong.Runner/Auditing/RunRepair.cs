@@ -19,9 +19,10 @@ public sealed record RepairResult(AuditReport Before, IReadOnlyList<string> Reco
 }
 
 /// <summary>
-/// `Audit --repair`: runs the record's own resolved manifest again on the record's store, where every stage whose cache
-/// entry or outputs are damaged or missing is computed again (damaged objects go to quarantine on the way) and every
-/// other stage is taken from the cache; then audits the record that run wrote.
+/// `Audit --repair`: runs the recorded experiment again on the record's store (today's manifest when it resolves to the
+/// recorded one, else the record's own resolved manifest), where every stage whose cache entry or outputs are damaged
+/// or missing is computed again (damaged objects go to quarantine on the way), every stage whose input objects changed
+/// too, and every other stage is taken from the cache; then audits the record that run wrote.
 /// </summary>
 public static class RunRepair
 {
@@ -33,29 +34,38 @@ public static class RunRepair
         string storeRoot = RunAuditor.StoreOf(request, record);
         var quarantinedBefore = Quarantine.List(storeRoot).Select(n => n.File).ToHashSet(StringComparer.Ordinal);
 
-        string scratch = Directory.CreateDirectory(Path.Combine(storeRoot, "tmp", $"repair-{Guid.NewGuid():N}")).FullName;
         var counting = new CountingProgress(progress);
+        string? scale = (string?)record.Hashed["scale"];
+        var repair = new ReproduceRequest
+        {
+            Experiment = record.Experiment,
+            ExperimentsDirectory = request.ExperimentsDirectory,
+            RunsDirectory = request.RunsDirectory,
+            StoreRoot = storeRoot,
+            Scale = scale,
+            Sets = CurrentPlan.Overrides(record.Provenance),
+            Device = (string?)record.Provenance["device"] ?? "cpu",
+            // The record's thread count: a different one may compute other bits (ARCHITECTURE §2.1).
+            Threads = request.Threads ?? (int?)record.Provenance["threads"],
+            CommandLine = request.CommandLine,
+        };
+        // Today's manifest when it resolves to the recorded one (its data paths resolve from the repository as
+        // always); otherwise the record's own, written to scratch, so that the repair computes what the record says.
+        bool sameManifest = before.ManifestCompared && before.Manifest is null && before.ManifestProblem is null;
+        string? scratch = sameManifest ? null : Directory.CreateDirectory(Path.Combine(storeRoot, "tmp", $"repair-{Guid.NewGuid():N}")).FullName;
         ReproduceResult result;
         try
         {
-            string? scale = (string?)record.Hashed["scale"];
-            File.WriteAllText(Path.Combine(scratch, record.Experiment + ".json"), RecordReplay.ReplayManifest(record.Hashed, scale));
-            result = await Reproduction.RunAsync(new ReproduceRequest
+            if (scratch is not null)
             {
-                Experiment = record.Experiment,
-                ExperimentsDirectory = scratch,
-                RunsDirectory = request.RunsDirectory,
-                StoreRoot = storeRoot,
-                Scale = scale,
-                Device = (string?)record.Provenance["device"] ?? "cpu",
-                // The record's thread count: a different one may compute other bits (ARCHITECTURE §2.1).
-                Threads = request.Threads ?? (int?)record.Provenance["threads"],
-                CommandLine = request.CommandLine,
-            }, counting, ct);
+                File.WriteAllText(Path.Combine(scratch, record.Experiment + ".json"), RecordReplay.ReplayManifest(record.Hashed, scale));
+                repair = repair with { ExperimentsDirectory = scratch, Sets = [] };
+            }
+            result = await Reproduction.RunAsync(repair, counting, ct);
         }
         finally
         {
-            Directory.Delete(scratch, recursive: true);
+            if (scratch is not null) Directory.Delete(scratch, recursive: true);
         }
 
         var after = await RunAuditor.AuditAsync(request with { Run = result.RecordPath, Rerun = false, StoreRoot = storeRoot }, progress, ct);

@@ -111,6 +111,27 @@ public class StoreHealsTests(TinyRunFixture run) : IClassFixture<TinyRunFixture>
     }
 
     [Fact]
+    public async Task RepairAfterTheManifestChangedRecomputesFromTheRecordsOwnManifest()
+    {
+        var damage = Damage();
+        string runs = Path.Combine(run.Experiment.Root, "runs-" + Guid.NewGuid().ToString("N")[..8]);
+        StoreDamage.CopyTree(run.Experiment.RunsDirectory, runs);
+        string experiments = Path.Combine(run.Experiment.Root, "experiments-" + Guid.NewGuid().ToString("N")[..8]);
+        StoreDamage.CopyTree(run.Experiment.ExperimentsDirectory, experiments);
+        string manifest = Path.Combine(experiments, "tiny.json");
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"epochs\": 1", "\"epochs\": 2"));
+
+        var repair = await RunRepair.RepairAsync(run.Request(experiments) with { RunsDirectory = runs, StoreRoot = damage.Store }, SilentProgress.Instance);
+
+        Assert.Equal(StoreDamage.DamagedStages, repair.Recomputed);
+        Assert.Equal(run.RunKey, repair.RunKey);
+        // Every artifact is intact again; the audit is still not clean, because today's manifest is not the record's.
+        Assert.All(repair.After.Stages.Where(s => !s.IsNew), s => Assert.Equal(WeakToStrong.Provenance.Audit.AuditStatus.Ok, s.Status));
+        Assert.NotNull(repair.After.Manifest);
+        Assert.False(repair.Clean);
+    }
+
+    [Fact]
     public async Task RepairOfAnIntactStoreComputesNothing()
     {
         string store = Path.Combine(run.Experiment.Root, "intact-" + Guid.NewGuid().ToString("N")[..8]);
