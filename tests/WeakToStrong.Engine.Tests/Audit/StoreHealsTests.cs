@@ -1,3 +1,4 @@
+using WeakToStrong.Provenance.Stages;
 using WeakToStrong.Provenance.Store;
 using WeakToStrong.Runner;
 using WeakToStrong.Runner.Auditing;
@@ -74,6 +75,30 @@ public class StoreHealsTests(TinyRunFixture run) : IClassFixture<TinyRunFixture>
     }
 
     [Fact]
+    public async Task StagesWhoseInputObjectsChangedUnderAnUnchangedKeyAreComputedAgain()
+    {
+        // As if data/s0 had been repaired into other bytes: its entry now names train2 and test the other way round.
+        string store = Path.Combine(run.Experiment.Root, "swapped-" + Guid.NewGuid().ToString("N")[..8]);
+        StoreDamage.CopyTree(run.Store, store);
+        var data = run.Record.Hashed["stages"]!.AsArray().Single(s => (string?)s!["id"] == "data/s0")!;
+        var outputs = data["outputs"]!.AsObject().ToDictionary(o => o.Key, o => ContentRef.Parse((string)o.Value!));
+        (outputs["train2"], outputs["test"]) = (outputs["test"], outputs["train2"]);
+        new StageCache(new ContentStore(store)).Put(
+            new StageOutput((string)data["key"]!, "data", outputs, data["metrics"]!.DeepClone().AsObject()), new Dictionary<string, string>());
+        var started = new Started();
+
+        await Reproduction.RunAsync(new ReproduceRequest
+        {
+            Experiment = "tiny", ExperimentsDirectory = run.Experiment.ExperimentsDirectory,
+            RunsDirectory = Path.Combine(run.Experiment.Root, "runs-" + Guid.NewGuid().ToString("N")[..8]), StoreRoot = store, Threads = 2,
+        }, started);
+
+        // Everything downstream of the data read other splits; the pretrained bodies did not read them.
+        Assert.Equal(["weak/weak/s0", "label/weak/s0", "ceiling/strong/s0", "transfer/weak->strong/xent/s0", "transfer/weak->strong/logconf/s0", "evaluate"],
+            started.Stages);
+    }
+
+    [Fact]
     public async Task ADamagedPinnedSourceThatCannotBeFetchedAgainStopsTheRunNamingStageObjectAndPinnedHash()
     {
         string store = Path.Combine(run.Experiment.Root, "offline-" + Guid.NewGuid().ToString("N")[..8]);
@@ -83,7 +108,7 @@ public class StoreHealsTests(TinyRunFixture run) : IClassFixture<TinyRunFixture>
         bytes[bytes.Length / 2] ^= 0x01;
         File.WriteAllBytes(archive, bytes);
         // The data stage must run to need WordNet: damage one of its splits too.
-        var split = WeakToStrong.Provenance.Store.ContentRef.Parse((string)run.Record.Hashed["stages"]![0]!["outputs"]!["train1"]!);
+        var split = ContentRef.Parse((string)run.Record.Hashed["stages"]![0]!["outputs"]!["train1"]!);
         string splitPath = new ContentStore(store).PathOf(split.Sha256);
         var splitBytes = File.ReadAllBytes(splitPath);
         splitBytes[0] ^= 0x01;
