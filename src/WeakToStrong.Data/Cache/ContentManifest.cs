@@ -5,8 +5,9 @@ using WeakToStrong.Data.Sources;
 namespace WeakToStrong.Data.Cache;
 
 /// <summary>
-/// The sha256 of every unpacked file, written when an entry is created and checked before each use, so a
-/// byte changed in an unpacked file is caught as surely as one changed in the archive.
+/// The sha256 of every unpacked file. Written beside an entry's content for whoever reads the cache; before each use
+/// the content is checked against the listing of a fresh unpack of the verified archive, because a listing stored
+/// beside the content could be edited together with it.
 /// Format: one "&lt;hex&gt;  &lt;relative/path&gt;" line per file, sorted ordinally (sha256sum's layout).
 /// </summary>
 internal static class ContentManifest

@@ -1,8 +1,10 @@
 namespace WeakToStrong.Data.Sources;
 
 /// <summary>
-/// A file under the data root (a user's own data set). Paths that escape the root are refused; the file is
-/// copied into the cache so that a later edit of the original is caught by its hash, not silently used.
+/// A file under the data root (a user's own data set). Paths that escape the root are refused, lexically and again
+/// after resolving symbolic links (a link inside the root may point anywhere); a folder is refused (a path source
+/// names one file, pinned by one hash). The file is copied into the cache, and re-read and re-hashed on every use,
+/// so a later edit of the original, a rename or a deletion is caught rather than answered from the cache.
 /// </summary>
 public sealed class FileSource(string dataRoot) : ISourceFetcher
 {
@@ -11,9 +13,15 @@ public sealed class FileSource(string dataRoot) : ISourceFetcher
     public Task<string> DownloadAsync(SourceSpec spec, string scratchDir, CancellationToken ct)
     {
         var path = SafePath.Resolve(spec, DataRoot, spec.Location!);
+        if (Directory.Exists(path)) throw new SourceException(spec, $"{path} is a folder; a path source names one file");
         if (!File.Exists(path)) throw new SourceException(spec, $"file not found: {path}");
+        var real = RealPath.Of(path);
+        var realRoot = RealPath.Of(DataRoot);
+        if (!RealPath.IsUnder(real, realRoot))
+            throw new SourceException(spec, $"path '{spec.Location}' resolves through a symbolic link to {real}, outside its root '{realRoot}'; refused");
         var target = Path.Combine(scratchDir, Path.GetFileName(path));
-        File.Copy(path, target);
+        // Copy the resolved file, not the link: the link could be re-pointed between the check and the copy.
+        File.Copy(real, target);
         return Task.FromResult(target);
     }
 

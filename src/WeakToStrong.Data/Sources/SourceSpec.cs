@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using WeakToStrong.Data.Hashing;
 
 namespace WeakToStrong.Data.Sources;
@@ -9,7 +10,7 @@ public enum SourceKind { File, Url, Npm, Deb }
 /// (npm, deb); <see cref="Location"/> is a path under the data root (file) or an http(s) address (url).
 /// <see cref="Hash"/> pins the downloaded archive's bytes: npm's <c>sha512-…</c> integrity or <c>sha256:…</c>.
 /// </summary>
-public sealed record SourceSpec(SourceKind Kind, string Hash, string? Name = null, string? Version = null, string? Location = null)
+public sealed partial record SourceSpec(SourceKind Kind, string Hash, string? Name = null, string? Version = null, string? Location = null)
 {
     public static SourceSpec Npm(string name, string version, string integrity) => new(SourceKind.Npm, integrity, name, version);
     public static SourceSpec Deb(string name, string version, string sha256) => new(SourceKind.Deb, sha256, name, version);
@@ -40,10 +41,17 @@ public sealed record SourceSpec(SourceKind Kind, string Hash, string? Name = nul
                     throw new SourceException(this, "a registry source needs a name and an exact version");
                 if (Name.Any(char.IsWhiteSpace) || Version.Any(char.IsWhiteSpace) || Name.StartsWith('-'))
                     throw new SourceException(this, "name and version must not contain spaces or start with '-'");
+                // The tools take NAME@VERSION / NAME=VERSION as they come: anything but a registry name and an exact
+                // version (file:, http:, git URLs, tarballs, ranges, tags) would make them read elsewhere.
+                var (name, version) = Kind == SourceKind.Npm ? (NpmName(), NpmVersion()) : (DebName(), DebVersion());
+                if (!name.IsMatch(Name))
+                    throw new SourceException(this, $"'{Name}' is not a {(Kind == SourceKind.Npm ? "npm" : "Debian")} registry package name (no paths, URLs or git specs)");
+                if (!version.IsMatch(Version))
+                    throw new SourceException(this, $"'{Version}' is not an exact {(Kind == SourceKind.Npm ? "semver" : "Debian")} version (no ranges, tags, paths or URLs)");
                 break;
             case SourceKind.Url:
                 if (!Uri.TryCreate(Location, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-                    throw new SourceException(this, "a url source needs an absolute http(s) address");
+                    throw new SourceException(this, "a url source needs an absolute https address");
                 break;
             case SourceKind.File:
                 if (string.IsNullOrWhiteSpace(Location))
@@ -51,6 +59,23 @@ public sealed record SourceSpec(SourceKind Kind, string Hash, string? Name = nul
                 break;
         }
     }
+}
+
+public sealed partial record SourceSpec
+{
+    // npm's rules for new package names: lower case, URL-safe, optionally @scope/; at most 214 characters.
+    [GeneratedRegex(@"^(?=.{1,214}$)(@[a-z0-9][a-z0-9._~-]*/)?[a-z0-9][a-z0-9._~-]*$")]
+    private static partial Regex NpmName();
+
+    [GeneratedRegex(@"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$")]
+    private static partial Regex NpmVersion();
+
+    // Debian Policy §5.6.1 and §5.6.12.
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9+.-]+$")]
+    private static partial Regex DebName();
+
+    [GeneratedRegex(@"^([0-9]+:)?[0-9][A-Za-z0-9.+~-]*$")]
+    private static partial Regex DebVersion();
 }
 
 /// <summary>One clear line naming the source: hash mismatch, missing tool, network failure, unsafe path.</summary>

@@ -22,8 +22,19 @@ namespace WeakToStrong.MSBuild.NativeFix
     /// <summary>MSBuild task: weakens unreferenced, unavailable libstdc++ symbol versions in native libraries.</summary>
     public sealed class WeakenMissingSymbolVersions : Microsoft.Build.Utilities.Task
     {
-        /// <summary>The ELF files to patch in place (output copies only; never the NuGet cache).</summary>
+        /// <summary>
+        /// The ELF files to patch (output copies only; never the NuGet cache). With <see cref="SourceFiles"/>, the
+        /// destinations to write patched copies of those sources to.
+        /// </summary>
         [Required] public ITaskItem[] Files { get; set; } = Array.Empty<ITaskItem>();
+
+        /// <summary>
+        /// Optional, one per <see cref="Files"/> item: copy this file patched, instead of patching the destination in
+        /// place. The build's own copy step would first put the unpatched file in place, and a process that loads
+        /// TorchSharp in that moment fails; here the destination only ever changes by one rename, from patched to
+        /// patched, and not at all when it already holds exactly the patched bytes.
+        /// </summary>
+        public ITaskItem[] SourceFiles { get; set; } = Array.Empty<ITaskItem>();
 
         /// <summary>The system C++ runtime whose version definitions say what exists. Empty: detect.</summary>
         public string SystemLibrary { get; set; } = "";
@@ -31,23 +42,21 @@ namespace WeakToStrong.MSBuild.NativeFix
         public override bool Execute()
         {
             if (Files.Length == 0) return true;
-            string? system = string.IsNullOrEmpty(SystemLibrary) ? ElfVersionPatcher.FindSystemLibStdCxx() : SystemLibrary;
-            if (system is null || !File.Exists(system))
+            if (SourceFiles.Length != 0 && SourceFiles.Length != Files.Length)
             {
-                Log.LogMessage(MessageImportance.Low, "No system libstdc++.so.6 found: nothing to weaken.");
-                return true;
+                Log.LogError(null, "W2S0902", null, null, 0, 0, 0, 0, $"{SourceFiles.Length} source files for {Files.Length} destinations");
+                return false;
             }
-            var available = ElfVersionPatcher.DefinedVersions(File.ReadAllBytes(system));
-            foreach (var item in Files)
+            string? system = string.IsNullOrEmpty(SystemLibrary) ? ElfVersionPatcher.FindSystemLibStdCxx() : SystemLibrary;
+            HashSet<string>? available = system is not null && File.Exists(system) ? ElfVersionPatcher.DefinedVersions(File.ReadAllBytes(system)) : null;
+            if (available is null) Log.LogMessage(MessageImportance.Low, "No system libstdc++.so.6 found: nothing to weaken.");
+            for (int i = 0; i < Files.Length; i++)
             {
-                string path = item.ItemSpec;
+                string path = Files[i].ItemSpec;
                 try
                 {
-                    var result = ElfVersionPatcher.PatchFile(path, available);
-                    if (result.Weakened.Count > 0)
-                        Log.LogMessage(MessageImportance.High, $"w2s: weakened {string.Join(", ", result.Weakened)} in {path} (unreferenced, absent from {system})");
-                    else
-                        Log.LogMessage(MessageImportance.Low, $"w2s: {path} needs no symbol-version change");
+                    if (SourceFiles.Length != 0) CopyPatched(SourceFiles[i].ItemSpec, path, available, system);
+                    else if (available is not null) Report(ElfVersionPatcher.PatchFile(path, available), path, system);
                 }
                 catch (ElfPatchException e)
                 {
@@ -55,6 +64,27 @@ namespace WeakToStrong.MSBuild.NativeFix
                 }
             }
             return !Log.HasLoggedErrors;
+        }
+
+        void CopyPatched(string source, string destination, ISet<string>? available, string? system)
+        {
+            byte[] bytes = File.ReadAllBytes(source);
+            var result = available is null ? new ElfPatchResult() : ElfVersionPatcher.Patch(bytes, available);
+            if (File.Exists(destination) && File.ReadAllBytes(destination).SequenceEqual(bytes))
+            {
+                Log.LogMessage(MessageImportance.Low, $"w2s: {destination} is already the patched copy of {source}");
+                return;
+            }
+            ElfVersionPatcher.WriteReplacing(destination, bytes);
+            Report(result, destination, system);
+        }
+
+        void Report(ElfPatchResult result, string path, string? system)
+        {
+            if (result.Weakened.Count > 0)
+                Log.LogMessage(MessageImportance.High, $"w2s: weakened {string.Join(", ", result.Weakened)} in {path} (unreferenced, absent from {system})");
+            else
+                Log.LogMessage(MessageImportance.Low, $"w2s: {path} needs no symbol-version change");
         }
     }
 
@@ -195,11 +225,29 @@ namespace WeakToStrong.MSBuild.NativeFix
             byte[] bytes = File.ReadAllBytes(path);
             var result = Patch(bytes, available);
             if (result.Weakened.Count == 0) return result;
-            string temp = path + ".w2s-tmp";
-            File.WriteAllBytes(temp, bytes);
-            // Replace, not overwrite: the output copy may be a hard link into a shared cache.
-            File.Replace(temp, path, null);
+            WriteReplacing(path, bytes);
             return result;
+        }
+
+        /// <summary>
+        /// Writes a temp file beside <paramref name="path"/> and renames it over: readers see the old file or the new
+        /// one, never a partial or an in-between one; and a hard link into a shared cache is replaced, not written through.
+        /// </summary>
+        public static void WriteReplacing(string path, byte[] bytes)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            string temp = path + ".w2s-" + Guid.NewGuid().ToString("N") + ".tmp";
+            try
+            {
+                File.WriteAllBytes(temp, bytes);
+                // Both are rename(2) on Unix (netstandard2.0, for the inline task, has no File.Move with overwrite).
+                if (File.Exists(path)) File.Replace(temp, path, null);
+                else File.Move(temp, path);
+            }
+            finally
+            {
+                if (File.Exists(temp)) File.Delete(temp);
+            }
         }
 
         sealed class Section

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using WeakToStrong.Core.Canonical;
 using WeakToStrong.Provenance.Store;
 
 namespace WeakToStrong.Provenance.Stages;
@@ -9,35 +10,65 @@ public sealed record StageOutput(string Key, string Kind, IReadOnlyDictionary<st
 
 /// <summary>
 /// Maps a stage's content key to its completed output (`&lt;store&gt;/stages/&lt;key&gt;.json`). The entry is written
-/// only after every output is in the store, by atomic rename, so its presence means "complete"; a lookup
-/// re-hashes the outputs, so a tampered or truncated object is never taken as done.
+/// only after every output is in the store, by atomic rename, so its presence means "complete". A lookup checks
+/// the entry's own hash (its metrics are reused as they are), re-hashes the outputs, and compares the input objects
+/// it was computed from with today's: a key hashes its dependencies' keys, not their bytes, so a dependency that was
+/// repaired into different bytes must not be paired with outputs made from the old ones. Damaged entries and objects
+/// go to quarantine; any failed check means "run it again".
 /// </summary>
 public sealed class StageCache(ContentStore store)
 {
     string EntryPath(string key) => Path.Combine(store.Root, "stages", key[..2], key + ".json");
 
-    /// <summary>The verified output of a stage, or null when it must (re)run; the reason goes to <paramref name="why"/>.</summary>
-    public StageOutput? TryGet(string key, out string why)
+    /// <summary>The verified output of a stage, or null when it must (re)run; the reason goes to <paramref name="why"/>. Inputs are not compared.</summary>
+    public StageOutput? TryGet(string key, out string why) => TryGet(key, null, out why);
+
+    /// <summary>
+    /// As <see cref="TryGet(string, out string)"/>, and null too when <paramref name="inputs"/> (dependency output name →
+    /// `sha256:… size`, see <see cref="Put"/>) differ from those the entry was computed from.
+    /// </summary>
+    public StageOutput? TryGet(string key, IReadOnlyDictionary<string, string>? inputs, out string why)
     {
         string path = EntryPath(key);
         if (!File.Exists(path)) { why = "not run"; return null; }
         StageOutput output;
-        try { output = Parse(JsonNode.Parse(File.ReadAllText(path))!.AsObject()); }
+        JsonObject recordedInputs;
+        try
+        {
+            var node = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+            if (node["check"] is null) { why = "cache entry predates hashed entries"; return null; }
+            string? damage = EntryDamage(node, key);
+            if (damage is not null)
+            {
+                Quarantine.Move(store.Root, path, $"stage cache entry {key}", $"check {(string?)node["check"] ?? "(none)"}", damage);
+                why = $"damaged cache entry ({damage}); quarantined";
+                return null;
+            }
+            output = Parse(node);
+            recordedInputs = node["inputs"]!.AsObject();
+        }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or NullReferenceException)
         {
-            why = $"unreadable cache entry ({e.Message})";
+            Quarantine.Move(store.Root, path, $"stage cache entry {key}", "a readable entry", e.Message);
+            why = $"unreadable cache entry ({e.Message}); quarantined";
             return null;
         }
         foreach (var (name, r) in output.Outputs)
         {
-            string? problem = store.Verify(r);
+            string? problem = store.CheckForUse(r, $"output '{name}' of stage {key} ({output.Kind})");
             if (problem is not null) { why = $"output '{name}' {problem}"; return null; }
+        }
+        if (inputs is not null && InputsDiffer(recordedInputs, inputs) is { } changed)
+        {
+            why = $"input {changed} changed since it ran";
+            return null;
         }
         why = "cached";
         return output;
     }
 
-    public void Put(StageOutput output)
+    /// <param name="inputs">The dependency outputs the stage read (`stageId:output` → `sha256:… size`), recorded for <see cref="TryGet(string, IReadOnlyDictionary{string, string}?, out string)"/>.</param>
+    public void Put(StageOutput output, IReadOnlyDictionary<string, string>? inputs = null)
     {
         string path = EntryPath(output.Key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -45,11 +76,40 @@ public sealed class StageCache(ContentStore store)
         {
             ["key"] = output.Key,
             ["kind"] = output.Kind,
+            ["inputs"] = new JsonObject((inputs ?? new Dictionary<string, string>()).OrderBy(i => i.Key, StringComparer.Ordinal)
+                .Select(i => KeyValuePair.Create(i.Key, (JsonNode?)JsonValue.Create(i.Value)))),
             ["outputs"] = new JsonObject(output.Outputs.OrderBy(o => o.Key, StringComparer.Ordinal)
                 .Select(o => KeyValuePair.Create(o.Key, (JsonNode?)JsonValue.Create(o.Value.ToString())))),
             ["metrics"] = output.Metrics.DeepClone(),
         };
+        node["check"] = Check(node);
         AtomicFile.WriteAllText(path, node.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+    }
+
+    /// <summary>The sha256 of the entry's canonical JSON without its "check" field.</summary>
+    static string Check(JsonObject entry)
+    {
+        var body = entry.DeepClone().AsObject();
+        body.Remove("check");
+        return "sha256:" + ContentKey.Of(body);
+    }
+
+    /// <summary>Why an entry cannot be trusted (wrong check, another key), or null.</summary>
+    static string? EntryDamage(JsonObject node, string key)
+    {
+        if (node["inputs"] is not JsonObject) return "no inputs";
+        string actual = Check(node);
+        if ((string?)node["check"] != actual) return $"content hashes to {actual}";
+        return (string?)node["key"] == key ? null : $"entry names key {(string?)node["key"]}";
+    }
+
+    static string? InputsDiffer(JsonObject recorded, IReadOnlyDictionary<string, string> now)
+    {
+        foreach (var (name, r) in now)
+            if ((string?)recorded[name] != r) return $"'{name}' ({(string?)recorded[name] ?? "not recorded"} -> {r})";
+        foreach (var (name, _) in recorded)
+            if (!now.ContainsKey(name)) return $"'{name}' (no longer read)";
+        return null;
     }
 
     static StageOutput Parse(JsonObject o) => new(

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 
 namespace WeakToStrong.Provenance.Store;
@@ -6,10 +7,16 @@ namespace WeakToStrong.Provenance.Store;
 /// Immutable, content-addressed blobs under `&lt;root&gt;/objects/sha256/ab/cdef…` (DVC's cache layout). A blob
 /// appears under its final name only once complete: writes go to a temp file in the same folder, are fsynced,
 /// then renamed, so a run killed at any moment (SIGKILL included) never leaves a partial object behind.
+/// An object read for reuse is re-hashed first (once per store instance while its size and time stay the same);
+/// one whose bytes no longer match its name is moved to <see cref="Quarantine"/>, never used.
 /// </summary>
 public sealed class ContentStore
 {
     public string Root { get; }
+
+    // Objects this instance hashed (or wrote) and found right, with the size and write time they had then: a later
+    // change of either (a byte flipped by hand, a truncation) makes the object unverified again.
+    readonly ConcurrentDictionary<string, (long Size, DateTime Written)> _verified = new(StringComparer.Ordinal);
 
     public ContentStore(string root)
     {
@@ -35,10 +42,11 @@ public sealed class ContentStore
     public bool Contains(ContentRef r) => File.Exists(PathOf(r.Sha256)) && new FileInfo(PathOf(r.Sha256)).Length == r.Size;
 
     /// <summary>Stores a file's bytes (copying; the source is left alone) and returns its reference.</summary>
-    public ContentRef PutFile(string path)
+    /// <param name="what">What the object is for (a stage's output), for the quarantine note should a damaged copy be found.</param>
+    public ContentRef PutFile(string path, string? what = null)
     {
         using var source = File.OpenRead(path);
-        return Put(source);
+        return Put(source, what);
     }
 
     public ContentRef PutBytes(ReadOnlySpan<byte> bytes)
@@ -48,7 +56,7 @@ public sealed class ContentStore
     }
 
     /// <summary>Streams into a temp file while hashing, then publishes it atomically under its hash.</summary>
-    public ContentRef Put(Stream source)
+    public ContentRef Put(Stream source, string? what = null)
     {
         string temp = Path.Combine(Root, "tmp", $"{Guid.NewGuid():N}.part");
         try
@@ -72,11 +80,14 @@ public sealed class ContentStore
             }
             string final = PathOf(hash);
             Directory.CreateDirectory(Path.GetDirectoryName(final)!);
-            using (FileLock.Acquire(final + ".lock"))
+            var made = new ContentRef(hash, size);
+            // Content-addressed, but an existing file is only "the same bytes" once re-hashed: a damaged one is
+            // quarantined and replaced. The rename is atomic, so racing writers of one hash are harmless.
+            if (CheckForUse(made, what ?? "stored object") is null) File.Delete(temp);
+            else
             {
-                // Content-addressed: an existing complete object with this hash is the same bytes.
-                if (File.Exists(final) && new FileInfo(final).Length == size) File.Delete(temp);
-                else File.Move(temp, final, overwrite: true);
+                File.Move(temp, final, overwrite: true);
+                Mark(made);
             }
             return new ContentRef(hash, size);
         }
@@ -86,7 +97,34 @@ public sealed class ContentStore
         }
     }
 
-    /// <summary>Re-hashes a stored object: null if it matches, else what is wrong with it.</summary>
+    /// <summary>
+    /// Before an object is used: null when it is intact (re-hashed now, or earlier by this instance and unchanged since),
+    /// else what is wrong. A present but damaged object is moved to quarantine with a note naming <paramref name="what"/>.
+    /// </summary>
+    public string? CheckForUse(ContentRef r, string what)
+    {
+        string path = PathOf(r.Sha256);
+        var info = new FileInfo(path);
+        if (!info.Exists) return "missing";
+        if (_verified.TryGetValue(r.Sha256, out var seen) && seen == (info.Length, info.LastWriteTimeUtc) && info.Length == r.Size) return null;
+        var actual = HashFile(path);
+        if (actual == r)
+        {
+            _verified[r.Sha256] = (info.Length, info.LastWriteTimeUtc);
+            return null;
+        }
+        _verified.TryRemove(r.Sha256, out _);
+        string? moved = Quarantine.Move(Root, path, what, r.ToString(), actual.ToString());
+        return $"damaged (expected {r}, found {actual}){(moved is null ? "" : $"; moved to {moved}")}";
+    }
+
+    void Mark(ContentRef r)
+    {
+        var info = new FileInfo(PathOf(r.Sha256));
+        if (info.Exists) _verified[r.Sha256] = (info.Length, info.LastWriteTimeUtc);
+    }
+
+    /// <summary>Re-hashes a stored object: null if it matches, else what is wrong with it. Changes nothing (audit).</summary>
     public string? Verify(ContentRef r)
     {
         string path = PathOf(r.Sha256);

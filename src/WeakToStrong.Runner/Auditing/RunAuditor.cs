@@ -15,10 +15,7 @@ public static class RunAuditor
     {
         string path = RunIndex.Locate(request.RunsDirectory, request.Run);
         var (record, _) = RunAudit.ReadLenient(path);
-        // The store the run wrote to (recorded, unhashed) unless the user names another one.
-        string? recorded = (string?)record.Provenance["store"];
-        var store = new ContentStore(request.StoreRoot
-            ?? (recorded is not null && Directory.Exists(recorded) ? recorded : ContentStore.DefaultRoot()));
+        var store = new ContentStore(StoreOf(request, record));
         var current = CurrentPlan.For(record, request.ExperimentsDirectory, request.RunsDirectory);
         var report = RunAudit.Audit(path, store, current);
         if (!request.Rerun) return report;
@@ -26,5 +23,12 @@ public static class RunAuditor
         var rerun = await RecordReplay.RunAsync(record, store, request.Threads, report.Code.Count > 0,
             progress ?? new TextProgress(Console.Out), request.CommandLine, ct);
         return report with { Rerun = rerun };
+    }
+
+    /// <summary>The store the run wrote to (recorded, unhashed) unless the user names another one; else the user's cache folder.</summary>
+    public static string StoreOf(AuditRequest request, RunRecord record)
+    {
+        string? recorded = (string?)record.Provenance["store"];
+        return request.StoreRoot ?? (recorded is not null && Directory.Exists(recorded) ? recorded : ContentStore.DefaultRoot());
     }
 }

@@ -28,15 +28,16 @@ public sealed class PlanExecutor(ContentStore store, SourceCache sources, string
             ct.ThrowIfCancellationRequested();
             index++;
             var clock = Stopwatch.StartNew();
-            if (_cache.TryGet(stage.Key, out _) is { } cached)
+            // Another process computing this stage on the same store holds its lock: wait, then take its output.
+            using var held = StageLock.Acquire(store.Root, stage.Key, stage.Id, progress.Info, ct);
+            if (_cache.TryGet(stage.Key, inputs.RefsOf(stage), out _) is { } cached)
             {
                 progress.StageCached(stage.Id, Kind(stage), index, plan.Stages.Count);
                 done[stage.Id] = new ExecutedStage(stage, cached, true, clock.Elapsed, new JsonObject());
                 continue;
             }
             progress.StageStarted(stage.Id, Kind(stage), index, plan.Stages.Count);
-            string work = Path.Combine(store.Root, "tmp", $"stage-{stage.Key[..16]}-{Guid.NewGuid():N}");
-            Directory.CreateDirectory(work);
+            string work = held.NewScratch();
             try
             {
                 StageResult result;
@@ -48,9 +49,9 @@ public sealed class PlanExecutor(ContentStore store, SourceCache sources, string
                 {
                     throw new StageFailedException(stage.Id, e);
                 }
-                var refs = result.Files.ToDictionary(f => f.Key, f => store.PutFile(f.Value), StringComparer.Ordinal);
+                var refs = result.Files.ToDictionary(f => f.Key, f => store.PutFile(f.Value, $"output '{f.Key}' of stage {stage.Id}"), StringComparer.Ordinal);
                 var output = new StageOutput(stage.Key, Kind(stage), refs, result.Metrics);
-                _cache.Put(output);
+                _cache.Put(output, inputs.RefsOf(stage));
                 done[stage.Id] = new ExecutedStage(stage, output, false, clock.Elapsed, result.Timing);
                 progress.StageFinished(stage.Id, clock.Elapsed, result.Summary);
             }

@@ -14,16 +14,24 @@ public sealed class StageInputs(ContentStore store, IReadOnlyDictionary<string, 
     public ExecutedStage Stage(string id) =>
         done.TryGetValue(id, out var s) ? s : throw new InvalidOperationException($"stage '{id}' has not run yet (plan order bug)");
 
+    /// <summary>The stored file of a dependency's output, checked intact first (free when this run already hashed or wrote it).</summary>
     public string File(string stageId, string output)
     {
         var s = Stage(stageId);
-        return s.Output.Outputs.TryGetValue(output, out var r)
-            ? store.PathOf(r.Sha256)
-            : throw new InvalidOperationException($"stage '{stageId}' has no output '{output}'");
+        if (!s.Output.Outputs.TryGetValue(output, out var r))
+            throw new InvalidOperationException($"stage '{stageId}' has no output '{output}'");
+        if (store.CheckForUse(r, $"output '{output}' of stage {stageId}") is { } problem)
+            throw new InvalidDataException($"output '{output}' of stage {stageId} is {problem}; run again to recompute it");
+        return store.PathOf(r.Sha256);
     }
 
     /// <summary>A stage's metrics as its typed record.</summary>
     public T Metrics<T>(string stageId) where T : StageMetrics => StageMetrics.Read<T>(Stage(stageId).Output.Metrics);
+
+    /// <summary>Every output of <paramref name="stage"/>'s dependencies (`stageId:output` → `sha256:… size`): what its cache entry is valid for.</summary>
+    public IReadOnlyDictionary<string, string> RefsOf(Stage stage) =>
+        stage.DependsOn.SelectMany(d => Stage(d).Output.Outputs.Select(o => KeyValuePair.Create($"{d}:{o.Key}", o.Value.ToString())))
+            .ToDictionary(StringComparer.Ordinal);
 
     public bool Has(string stageId, string output) => Stage(stageId).Output.Outputs.ContainsKey(output);
 

@@ -20,9 +20,13 @@ static partial class W2sTool
         return dll;
     }
 
-    public static Process Start(params string[] args)
+    public static Process Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    /// <summary>Starts the tool with <paramref name="environment"/> added to this process's environment.</summary>
+    public static Process Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment) psi.Environment[name] = value;
         psi.ArgumentList.Add(DllPath());
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["MALLOC_MMAP_MAX_"] = "0";

@@ -47,6 +47,12 @@ public sealed class UrlSourceTests : IDisposable
         }
     }
 
+    /// <summary>The cache with the one opt-in that lets a url source reach this test's own http server on loopback.</summary>
+    private SourceCache NewCache() => new(_dir.Combine("cache"), fetchers: new Dictionary<SourceKind, ISourceFetcher>
+    {
+        [SourceKind.Url] = new UrlSource(allowLocalTestServer: true),
+    });
+
     private static int FreePort()
     {
         using var probe = new TcpListener(IPAddress.Loopback, 0);
@@ -60,7 +66,7 @@ public sealed class UrlSourceTests : IDisposable
         var bytes = TestArchives.TarGz(("corpus/text.txt", "call me Ishmael"));
         _files["data/corpus.tgz"] = bytes;
         var spec = SourceSpec.Url(_prefix + "data/corpus.tgz", TestArchives.Sha256(bytes));
-        var cache = new SourceCache(_dir.Combine("cache"));
+        var cache = NewCache();
 
         var first = await cache.GetAsync(spec);
         var second = await cache.GetAsync(spec);
@@ -78,7 +84,7 @@ public sealed class UrlSourceTests : IDisposable
         var served = "changed upstream"u8.ToArray();
         _files["notes.txt"] = served;
         var spec = SourceSpec.Url(_prefix + "notes.txt", TestArchives.Sha256("as pinned"u8.ToArray()));
-        var cache = new SourceCache(_dir.Combine("cache"));
+        var cache = NewCache();
 
         var e = await Assert.ThrowsAsync<SourceException>(() => cache.GetAsync(spec));
 
@@ -91,7 +97,7 @@ public sealed class UrlSourceTests : IDisposable
     public async Task A_missing_file_is_an_http_error_naming_the_url()
     {
         var spec = SourceSpec.Url(_prefix + "absent.bin", TestArchives.Sha256([0]));
-        var e = await Assert.ThrowsAsync<SourceException>(() => new SourceCache(_dir.Combine("cache")).GetAsync(spec));
+        var e = await Assert.ThrowsAsync<SourceException>(() => NewCache().GetAsync(spec));
         Assert.Equal($"source url:{_prefix}absent.bin: download failed: HTTP 404 Not Found", e.Message);
     }
 
@@ -99,7 +105,7 @@ public sealed class UrlSourceTests : IDisposable
     public async Task A_refused_connection_is_a_network_failure_naming_the_url()
     {
         var url = $"http://127.0.0.1:{FreePort()}/x.bin";
-        var e = await Assert.ThrowsAsync<SourceException>(() => new SourceCache(_dir.Combine("cache")).GetAsync(SourceSpec.Url(url, TestArchives.Sha256([0]))));
+        var e = await Assert.ThrowsAsync<SourceException>(() => NewCache().GetAsync(SourceSpec.Url(url, TestArchives.Sha256([0]))));
         Assert.StartsWith($"source url:{url}: network failure: ", e.Message);
     }
 }
