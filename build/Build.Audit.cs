@@ -13,10 +13,13 @@ partial class Build
     [Parameter("Audit: re-execute the run from its record in a fresh store and compare the gated metrics.")]
     readonly bool Rerun;
 
+    [Parameter("Audit: re-run exactly the stages whose outputs are damaged or missing (damaged objects go to the store's quarantine/), then audit again.")]
+    readonly bool Repair;
+
     AbsolutePath RunsDirectory => RootDirectory / "runs";
 
     Target Audit => _ => _
-        .Description("Re-hashes every artifact of a run (--run <key|path>) and compares it with its record and today's manifest; fails unless clean.")
+        .Description("Re-hashes every artifact of a run (--run <key|path>) and compares it with its record and today's manifest; fails unless clean. --repair recomputes what is damaged.")
         .Requires(() => Run)
         .Executes(async () =>
         {
@@ -30,7 +33,15 @@ partial class Build
                 Threads = Threads,
                 CommandLine = "./build.sh " + string.Join(' ', Arguments),
             };
-            var report = await AuditVerb.RunAsync(request, Json ? HostProgress.ToErrors(Output) : HostProgress.For(Output));
+            var progress = Json ? HostProgress.ToErrors(Output) : HostProgress.For(Output);
+            if (Repair)
+            {
+                var repair = await AuditVerb.RepairAsync(request, progress);
+                Output.Write(Json ? JsonRenderer.Repair(repair) : TextRenderer.Repair(repair));
+                if (!repair.Clean) throw new HostException($"run {repair.RunKey} is not clean after the repair (see the report above).");
+                return;
+            }
+            var report = await AuditVerb.RunAsync(request, progress);
             Output.Write(Json ? JsonRenderer.Audit(report) : TextRenderer.Audit(report));
             if (!report.Clean)
                 throw new HostException($"run {report.RunKey} is not clean (see the report above).");

@@ -15,4 +15,9 @@ public static class AuditVerb
     /// <exception cref="InvalidOperationException">A key prefix matches several runs.</exception>
     public static Task<AuditReport> RunAsync(AuditRequest request, IRunProgress progress, CancellationToken ct = default) =>
         RunAuditor.AuditAsync(request, progress, ct);
+
+    /// <summary>`audit --repair`: re-runs exactly the stages whose outputs are damaged or missing, then audits again
+    /// (<see cref="RunRepair"/>); <see cref="RepairResult.Clean"/> is the exit status.</summary>
+    public static Task<RepairResult> RepairAsync(AuditRequest request, IRunProgress progress, CancellationToken ct = default) =>
+        RunRepair.RepairAsync(request, progress, ct);
 }

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using WeakToStrong.Provenance.Audit;
+using WeakToStrong.Runner.Auditing;
 
 namespace WeakToStrong.Runner.Application;
 
@@ -43,6 +44,21 @@ public static class JsonRenderer
     }).ToArray()));
 
     public static string Audit(AuditReport report) => Format(report.ToJson());
+
+    public static string Repair(RepairResult result) => Format(new JsonObject
+    {
+        ["runKey"] = result.RunKey,
+        ["record"] = result.RecordPath,
+        ["clean"] = result.Clean,
+        ["keyChanged"] = result.KeyChanged,
+        ["recomputed"] = new JsonArray(result.Recomputed.Select(id => (JsonNode)id).ToArray()),
+        ["quarantined"] = new JsonArray(result.Quarantined.Select(n => (JsonNode)new JsonObject
+        {
+            ["file"] = n.File, ["what"] = n.What, ["expected"] = n.Expected, ["actual"] = n.Actual,
+        }).ToArray()),
+        ["before"] = result.Before.ToJson(),
+        ["after"] = result.After.ToJson(),
+    });
 
     /// <summary>The text of <paramref name="node"/> as every verb writes JSON, with a final newline.</summary>
     public static string Format(JsonNode node) => node.ToJsonString(Options) + "\n";

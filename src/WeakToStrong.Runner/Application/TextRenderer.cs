@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using System.Text;
 using WeakToStrong.Provenance.Audit;
+using WeakToStrong.Runner.Auditing;
 
 namespace WeakToStrong.Runner.Application;
 
@@ -30,6 +32,19 @@ public static class TextRenderer
 
     /// <summary>One line per artifact, stage or manifest path that is not as recorded, then the verdict.</summary>
     public static string Audit(AuditReport report) => report.ToText().ReplaceLineEndings("\n") + "\n";
+
+    /// <summary>What was damaged, what was recomputed, and the audit after the repair.</summary>
+    public static string Repair(RepairResult result)
+    {
+        var sb = new StringBuilder();
+        sb.Append($"repair of run {result.Before.RunKey}: {(result.Before.Clean ? "nothing was damaged" : "damaged before the repair")}\n");
+        foreach (var note in result.Quarantined)
+            sb.Append($"  quarantined {note.What}: expected {note.Expected}, found {note.Actual} ({note.File})\n");
+        sb.Append(result.Recomputed.Count == 0 ? "  recomputed: none\n" : $"  recomputed: {string.Join(", ", result.Recomputed)}\n");
+        if (result.KeyChanged) sb.Append($"  the repaired run has another key: {result.RunKey} (a stage computed other bytes)\n");
+        sb.Append("after the repair:\n").Append(Audit(result.After));
+        return sb.ToString();
+    }
 
     /// <summary>"xent 0.512 logconf 0.488": the per-loss pooled median PGR the paper plots.</summary>
     static string Pgr(JsonObject? summary) =>

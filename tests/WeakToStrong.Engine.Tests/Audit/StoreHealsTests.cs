@@ -75,6 +75,24 @@ public class StoreHealsTests(TinyRunFixture run) : IClassFixture<TinyRunFixture>
     }
 
     [Fact]
+    public async Task W2sAuditRepairRecomputesTheDamagedStagesAndExitsZeroWithTheRepairAsJson()
+    {
+        var damage = Damage();
+        string runs = Path.Combine(run.Experiment.Root, "runs-" + Guid.NewGuid().ToString("N")[..8]);
+        StoreDamage.CopyTree(run.Experiment.RunsDirectory, runs);
+
+        var (exit, output, error) = await W2sTool.RunAsync("audit", "--run", run.RunKey, "--repair", "--json", "--store", damage.Store,
+            "--runs-dir", runs, "--experiments-dir", run.Experiment.ExperimentsDirectory);
+
+        Assert.True(exit == 0, error);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(output)!;
+        Assert.Equal(StoreDamage.DamagedStages, json["recomputed"]!.AsArray().Select(n => (string)n!));
+        Assert.Equal((run.RunKey, true, false), ((string)json["runKey"]!, (bool)json["clean"]!, (bool)json["keyChanged"]!));
+        Assert.Equal(damage.Expected.Count, json["quarantined"]!.AsArray().Count);
+        Assert.DoesNotContain("   at ", error);
+    }
+
+    [Fact]
     public async Task StagesWhoseInputObjectsChangedUnderAnUnchangedKeyAreComputedAgain()
     {
         // As if data/s0 had been repaired into other bytes: its entry now names train2 and test the other way round.
