@@ -18,15 +18,16 @@ public sealed class PairwiseJsonlTask : ITaskBuilder<PairwiseItem>
     /// <summary>Reads one source, usually a <c>path</c> source: the user's file.</summary>
     public TaskDescriptor Descriptor { get; } = new(Name, Setting.RewardModel, BuilderVersion, Sources: 1, Parameters: []);
 
-    TaskBuild<PairwiseItem> ITaskBuilder<PairwiseItem>.Build(TaskInputs inputs) => Build(inputs.Source);
+    TaskBuild<PairwiseItem> ITaskBuilder<PairwiseItem>.Build(TaskInputs inputs) => Build(inputs.Source, inputs.SourceName);
 
     /// <param name="sourceDir">The fetched source: a folder holding exactly one file.</param>
-    public static TaskBuild<PairwiseItem> Build(string sourceDir)
+    /// <param name="displayName">The user's name for the file (its manifest path), which errors point at.</param>
+    public static TaskBuild<PairwiseItem> Build(string sourceDir, string? displayName = null)
     {
         var files = Directory.GetFiles(sourceDir);
         if (files.Length != 1)
             throw new InvalidOperationException($"{Name}: the source must be one JSONL file; {sourceDir} holds {files.Length} files");
-        var items = UserData.ReadPairwise(files[0]).Select(i => i with { SoftPreference = null }).ToList();
+        var items = UserData.ReadPairwise(files[0], displayName).Select(i => i with { SoftPreference = null }).ToList();
         var parameters = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             ["builderVersion"] = BuilderVersion,

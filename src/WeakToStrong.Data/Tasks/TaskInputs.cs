@@ -8,6 +8,13 @@ namespace WeakToStrong.Data.Tasks;
 /// </summary>
 public sealed record TaskInputs(IReadOnlyList<string> Sources, IReadOnlyDictionary<string, JsonElement> Params, ulong Seed)
 {
+    /// <summary>How the user names each source (a <c>path</c> source's own path, else its registry spec): what a data
+    /// error should point at, rather than the cache's copy. Defaults to the folders themselves.</summary>
+    public IReadOnlyList<string>? Names { get; init; }
+
+    /// <summary>The user's name for the one source of a task that reads exactly one.</summary>
+    public string SourceName => Names is [var name] ? name : Source;
+
     /// <summary>The source of a task that reads exactly one.</summary>
     public string Source => Sources.Count == 1 ? Sources[0]
         : throw new InvalidOperationException($"this task reads one source, got {Sources.Count}");

@@ -43,7 +43,10 @@ public static class DataStage
             fetched.Add((await sources.GetAsync(SourceMapping.ToData(source), ct)).ContentDir);
 
         ulong seed = SplitSeed(data.Split.Seed, runSeed);
-        var inputs = new TaskInputs(fetched, parameters, seed);
+        var inputs = new TaskInputs(fetched, parameters, seed)
+        {
+            Names = [.. data.Sources.Select(s => s.Path ?? s.Url ?? (s.Npm is { } npm ? "npm:" + npm : s.Deb is { } deb ? "deb:" + deb : s.Name))],
+        };
         var sizes = new SplitSizes(data.Split.Train1, data.Split.Train2, data.Split.Test, data.Split.Validation);
         switch (builder)
         {

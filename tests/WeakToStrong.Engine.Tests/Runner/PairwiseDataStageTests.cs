@@ -60,4 +60,17 @@ public sealed class PairwiseDataStageTests : IDisposable
         Assert.Equal("task 'pairwise-jsonl' builds reward-model items, but the manifest's setting is classification", e.Message);
         Assert.False(Directory.Exists(Path.Combine(root, "cache")));
     }
+
+    [Fact]
+    public async Task AnErrorInTheUsersFileNamesTheirPathAndLineNotTheCacheCopy()
+    {
+        var good = Spec(); // writes the good file, which the bad one replaces
+        string path = Path.Combine(root, "pairs.jsonl");
+        File.WriteAllText(path, "{\"prompt\":\"P\",\"chosen\":\"a\",\"rejected\":\"b\"}\n{\"prompt\":\"Q\",\"chosen\":\"same\",\"rejected\":\"same\"}\n");
+        var spec = good with { Sources = [new SourceSpec { Name = "pairs", Path = "pairs.jsonl", Sha256 = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path))) }] };
+        var parameters = new DataParameters(spec.Task, "1", Setting.RewardModel, spec.Sources, spec.Split, new Dictionary<string, System.Text.Json.JsonElement>(), Seed: 0);
+
+        var e = await Assert.ThrowsAsync<DataFormatException>(() => DataStage.RunAsync(parameters, Sources(), Directory.CreateDirectory(Path.Combine(root, "w")).FullName, CancellationToken.None));
+        Assert.Equal(["pairs.jsonl(2): error: 'chosen' and 'rejected' are identical"], e.Errors);
+    }
 }
