@@ -3,7 +3,7 @@ using WeakToStrong.Core.Canonical;
 using WeakToStrong.Core.Plans;
 using WeakToStrong.Core.Resolution;
 using WeakToStrong.Provenance.Records;
-using WeakToStrong.Runner.Environment;
+using WeakToStrong.Runner.Identity;
 using WeakToStrong.Runner.Execution;
 
 namespace WeakToStrong.Runner;

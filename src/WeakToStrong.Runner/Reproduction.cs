@@ -8,7 +8,7 @@ using WeakToStrong.Core.Resolution;
 using WeakToStrong.Data.Cache;
 using WeakToStrong.Provenance.Records;
 using WeakToStrong.Provenance.Store;
-using WeakToStrong.Runner.Environment;
+using WeakToStrong.Runner.Identity;
 using WeakToStrong.Runner.Execution;
 using WeakToStrong.Runner.Experiments;
 using WeakToStrong.Runner.Progress;

@@ -27,7 +27,7 @@ public sealed record ModelFamilyDescriptor(ModelFamily Family, BodySource Body, 
 
 /// <summary>
 /// The model families: every fact about a family except its network code, which lives in Runner's
-/// <c>Models/Families/</c> (the class carrying <c>[Family(…)]</c> builds it). The validator checks sizes and body
+/// <c>Families/</c> (the class carrying <c>[Family(…)]</c> builds it). The validator checks sizes and body
 /// sources from this table and the plan compiler gives each model the stage its body needs.
 /// </summary>
 public static class ModelFamilies

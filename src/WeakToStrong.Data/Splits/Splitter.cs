@@ -1,5 +1,5 @@
 using WeakToStrong.Data.Formats;
-using WeakToStrong.Data.Random;
+using WeakToStrong.Data.Rng;
 
 namespace WeakToStrong.Data.Splits;
 

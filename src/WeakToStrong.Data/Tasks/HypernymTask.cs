@@ -1,7 +1,7 @@
 using WeakToStrong.Core.Manifests;
 using WeakToStrong.Core.Tasks;
 using WeakToStrong.Data.Formats;
-using WeakToStrong.Data.Random;
+using WeakToStrong.Data.Rng;
 using WeakToStrong.Data.Tasks.WordNet;
 
 namespace WeakToStrong.Data.Tasks;

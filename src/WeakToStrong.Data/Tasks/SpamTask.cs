@@ -3,7 +3,7 @@ using WeakToStrong.Core.Manifests;
 using WeakToStrong.Core.Tasks;
 using WeakToStrong.Data.Formats;
 using WeakToStrong.Data.Hashing;
-using WeakToStrong.Data.Random;
+using WeakToStrong.Data.Rng;
 
 namespace WeakToStrong.Data.Tasks;
 

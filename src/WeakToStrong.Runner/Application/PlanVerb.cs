@@ -1,6 +1,6 @@
 using WeakToStrong.Core.Plans;
 using WeakToStrong.Core.Resolution;
-using WeakToStrong.Runner.Environment;
+using WeakToStrong.Runner.Identity;
 
 namespace WeakToStrong.Runner.Application;
 

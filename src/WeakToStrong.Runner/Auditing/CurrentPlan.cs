@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using WeakToStrong.Core.Plans;
 using WeakToStrong.Provenance.Audit;
 using WeakToStrong.Provenance.Records;
-using WeakToStrong.Runner.Environment;
+using WeakToStrong.Runner.Identity;
 using WeakToStrong.Runner.Experiments;
 
 namespace WeakToStrong.Runner.Auditing;

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using WeakToStrong.Provenance.Audit;
 using WeakToStrong.Provenance.Records;
 using WeakToStrong.Provenance.Store;
-using WeakToStrong.Runner.Environment;
+using WeakToStrong.Runner.Identity;
 using WeakToStrong.Runner.Progress;
 
 namespace WeakToStrong.Runner.Auditing;

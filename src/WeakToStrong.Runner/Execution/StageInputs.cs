@@ -2,7 +2,7 @@ using WeakToStrong.Core.Manifests;
 using WeakToStrong.Core.Plans;
 using WeakToStrong.Data.Formats;
 using WeakToStrong.Provenance.Store;
-using WeakToStrong.Runner.Models;
+using WeakToStrong.Runner.Examples;
 using WeakToStrong.Runner.Stages;
 using WeakToStrong.Runner.Stages.Results;
 

@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using WeakToStrong.Core.Manifests;
 using WeakToStrong.Data.Formats;
-using WeakToStrong.Runner.Models;
+using WeakToStrong.Runner.Examples;
+using WeakToStrong.Runner.Families;
 using WeakToStrong.Runner.Progress;
 using WeakToStrong.Runner.Stages.Results;
 using WeakToStrong.Training.Losses;

@@ -4,7 +4,7 @@ using WeakToStrong.Data.Cache;
 using WeakToStrong.Data.Formats;
 using WeakToStrong.Data.Splits;
 using WeakToStrong.Data.Tasks;
-using WeakToStrong.Runner.Models;
+using WeakToStrong.Runner.Examples;
 using WeakToStrong.Runner.Sources;
 using WeakToStrong.Runner.Stages.Results;
 

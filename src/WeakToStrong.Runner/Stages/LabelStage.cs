@@ -1,6 +1,7 @@
 using WeakToStrong.Core.Stages;
 using WeakToStrong.Data.Formats;
-using WeakToStrong.Runner.Models;
+using WeakToStrong.Runner.Examples;
+using WeakToStrong.Runner.Families;
 using WeakToStrong.Runner.Stages.Results;
 using WeakToStrong.Training.Models;
 using WeakToStrong.Training.Trainer;

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using WeakToStrong.Core.Stages;
 using WeakToStrong.Data.Cache;
 using WeakToStrong.Data.Tasks;
-using WeakToStrong.Runner.Models;
+using WeakToStrong.Runner.Families;
 using WeakToStrong.Runner.Progress;
 using WeakToStrong.Runner.Sources;
 using WeakToStrong.Runner.Stages.Results;

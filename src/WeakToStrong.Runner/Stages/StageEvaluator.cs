@@ -1,5 +1,5 @@
 using WeakToStrong.Core.Manifests;
-using WeakToStrong.Runner.Models;
+using WeakToStrong.Runner.Examples;
 using WeakToStrong.Runner.Stages.Results;
 using WeakToStrong.Training.Models;
 using WeakToStrong.Training.Trainer;

@@ -2,7 +2,7 @@ using WeakToStrong.Core.Manifests;
 using WeakToStrong.Core.Plans;
 using WeakToStrong.Core.Stages;
 using WeakToStrong.Runner.Execution;
-using WeakToStrong.Runner.Models;
+using WeakToStrong.Runner.Examples;
 using WeakToStrong.Runner.Progress;
 using WeakToStrong.Runner.Stages.Results;
 

@@ -1,6 +1,6 @@
 using WeakToStrong.Core.Stages;
 using WeakToStrong.Data.Cache;
-using WeakToStrong.Runner.Models;
+using WeakToStrong.Runner.Families;
 using WeakToStrong.Runner.Sources;
 using WeakToStrong.Runner.Stages.Results;
 using WeakToStrong.Training.Models;

@@ -1,4 +1,4 @@
-using WeakToStrong.Data.Random;
+using WeakToStrong.Data.Rng;
 
 namespace WeakToStrong.Engine.Tests.Data;
 

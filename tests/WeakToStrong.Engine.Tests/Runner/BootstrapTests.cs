@@ -8,7 +8,7 @@ using WeakToStrong.Provenance.Records;
 using WeakToStrong.Provenance.Stages;
 using WeakToStrong.Provenance.Store;
 using WeakToStrong.Runner;
-using WeakToStrong.Runner.Environment;
+using WeakToStrong.Runner.Identity;
 using WeakToStrong.Runner.Execution;
 using WeakToStrong.Runner.Progress;
 using WeakToStrong.Runner.Stages;

@@ -6,7 +6,7 @@ using WeakToStrong.Data.Cache;
 using WeakToStrong.Engine.Tests.Audit;
 using WeakToStrong.Provenance.Store;
 using WeakToStrong.Runner.Execution;
-using WeakToStrong.Runner.Models;
+using WeakToStrong.Runner.Families;
 using WeakToStrong.Runner.Progress;
 using WeakToStrong.Training.Models;
 using static TorchSharp.torch;

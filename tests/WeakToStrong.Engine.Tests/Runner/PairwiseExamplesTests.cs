@@ -1,7 +1,7 @@
 using System.Text;
 using WeakToStrong.Core.Manifests;
 using WeakToStrong.Data.Formats;
-using WeakToStrong.Runner.Models;
+using WeakToStrong.Runner.Examples;
 using WeakToStrong.Training.Models;
 
 namespace WeakToStrong.Engine.Tests.Runner;

@@ -6,7 +6,7 @@ using WeakToStrong.Data.Formats;
 using WeakToStrong.Provenance.Records;
 using WeakToStrong.Provenance.Store;
 using WeakToStrong.Runner;
-using WeakToStrong.Runner.Models;
+using WeakToStrong.Runner.Examples;
 using WeakToStrong.Runner.Progress;
 using WeakToStrong.Runner.Stages;
 

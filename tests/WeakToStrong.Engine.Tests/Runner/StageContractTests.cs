@@ -40,7 +40,7 @@ public class StageContractTests
     public void Every_model_family_and_loss_the_schema_accepts_has_a_table_row_and_an_implementation()
     {
         Assert.Equal(Enum.GetValues<ModelFamily>().Order(), ModelFamilies.All.Select(f => f.Family).Order());
-        Assert.Equal(Enum.GetValues<ModelFamily>().Order(), WeakToStrong.Runner.Models.ModelFactory.Implemented.Order());
+        Assert.Equal(Enum.GetValues<ModelFamily>().Order(), WeakToStrong.Runner.Families.ModelFactory.Implemented.Order());
         Assert.Equal(Enum.GetValues<LossName>().Order(), WeakToStrong.Training.Losses.LossFactory.Implemented.Order());
     }
 }

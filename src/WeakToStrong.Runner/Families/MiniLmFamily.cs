@@ -2,7 +2,7 @@ using WeakToStrong.Core.Manifests;
 using WeakToStrong.Training.Bert;
 using WeakToStrong.Training.Models;
 
-namespace WeakToStrong.Runner.Models.Families;
+namespace WeakToStrong.Runner.Families;
 
 /// <summary>all-MiniLM-L6-v2 from its NuGet package (mean-pooled, as the sentence-transformer was trained); contexts beyond its 512 positions are cut.</summary>
 [Family(ModelFamily.MiniLmL6)]

@@ -1,14 +1,13 @@
 using System.Reflection;
 using WeakToStrong.Core.Manifests;
-using WeakToStrong.Runner.Models.Families;
 using WeakToStrong.Training.Models;
 
-namespace WeakToStrong.Runner.Models;
+namespace WeakToStrong.Runner.Families;
 
 /// <summary>
 /// A manifest's model declaration as a fresh model: for classification a body + zero-initialised two-class head,
 /// for reward modelling the same body + a zero-initialised scalar reward head (<see cref="PairwiseRewardModel"/>);
-/// the body frozen for a linear probe. Each family's class in <c>Models/Families/</c> builds it.
+/// the body frozen for a linear probe. Each family's class in this folder builds it.
 /// </summary>
 public static class ModelFactory
 {

@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using TorchSharp;
 
-namespace WeakToStrong.Runner.Environment;
+namespace WeakToStrong.Runner.Identity;
 
 /// <summary>
 /// What computed a result, as far as it changes the bits: our assemblies, TorchSharp and LibTorch (docs/architecture.md §6:

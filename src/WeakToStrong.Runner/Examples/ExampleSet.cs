@@ -2,7 +2,7 @@ using WeakToStrong.Core.Manifests;
 using WeakToStrong.Data.Formats;
 using WeakToStrong.Training.Models;
 
-namespace WeakToStrong.Runner.Models;
+namespace WeakToStrong.Runner.Examples;
 
 /// <summary>
 /// A split's items as every training, labelling and evaluating stage consumes them, whatever the setting: one

@@ -1,7 +1,7 @@
 using WeakToStrong.Data.Formats;
-using WeakToStrong.Data.Random;
+using WeakToStrong.Data.Rng;
 
-namespace WeakToStrong.Runner.Models;
+namespace WeakToStrong.Runner.Examples;
 
 /// <summary>
 /// Which response of a preference pair a stage presents first, as (a, b). Always chosen-first would make every

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 
-namespace WeakToStrong.Runner.Environment;
+namespace WeakToStrong.Runner.Identity;
 
 /// <summary>Facts about where and how a run happened: recorded, never hashed (docs/architecture.md §6).</summary>
 public static class HostProvenance

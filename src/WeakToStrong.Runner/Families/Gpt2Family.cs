@@ -1,7 +1,7 @@
 using WeakToStrong.Core.Manifests;
 using WeakToStrong.Training.Models;
 
-namespace WeakToStrong.Runner.Models.Families;
+namespace WeakToStrong.Runner.Families;
 
 /// <summary>GPT-2 bodies (pooled at the last real token), pretrained in the pipeline (gpt2-local) or from the user's weights (gpt2-hf).</summary>
 public abstract class Gpt2Family : IModelFamily

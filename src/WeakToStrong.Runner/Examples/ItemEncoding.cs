@@ -2,7 +2,7 @@ using WeakToStrong.Data.Formats;
 using WeakToStrong.Training.Bert;
 using WeakToStrong.Training.Models;
 
-namespace WeakToStrong.Runner.Models;
+namespace WeakToStrong.Runner.Examples;
 
 /// <summary>
 /// Items to token ids for one model. A BERT cross-encoder sees question and answer as a pair ([CLS] q [SEP] a [SEP]);

@@ -1,7 +1,7 @@
 using WeakToStrong.Core.Manifests;
 using WeakToStrong.Training.Models;
 
-namespace WeakToStrong.Runner.Models.Families;
+namespace WeakToStrong.Runner.Families;
 
 /// <summary>Marks the class that builds one model family's networks (<see cref="ModelFamilies"/> holds the family's other facts).</summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]

@@ -1,4 +1,4 @@
-namespace WeakToStrong.Data.Random;
+namespace WeakToStrong.Data.Rng;
 
 /// <summary>
 /// SplitMix64 (Steele, Lea &amp; Flood 2014; constants as in Vigna's reference C code). Our own, named
