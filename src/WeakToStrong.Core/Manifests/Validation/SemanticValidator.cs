@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using WeakToStrong.Core.Diagnostics;
 using WeakToStrong.Core.Json;
+using WeakToStrong.Core.Sources;
 using WeakToStrong.Core.Text;
 
 namespace WeakToStrong.Core.Manifests.Validation;
@@ -167,14 +168,21 @@ internal sealed partial class SemanticValidator(Manifest m, IReadOnlyDictionary<
             case "npm" when s.Integrity is null:
                 Error(path, path, DiagnosticCodes.MissingRequired, $"npm source '{s.Name}' must be pinned with 'integrity' (sha512-…, from the registry's dist.integrity).");
                 break;
-            case "npm" when !value!.Contains('@', StringComparison.Ordinal) || value.LastIndexOf('@') == 0:
-                Error(path + ".npm", path, DiagnosticCodes.InvalidFormat, $"npm source must be NAME@VERSION, got \"{value}\".");
+            case "npm" when value!.LastIndexOf('@') is var at && (at <= 0 || !SourcePins.IsNpmName(value[..at]) || !SourcePins.IsNpmVersion(value[(at + 1)..])):
+                Error(path + ".npm", path, DiagnosticCodes.InvalidFormat,
+                    $"npm source must be a registry NAME@VERSION with an exact version (no file:, http:, git or tarball specs, ranges or tags), got \"{value}\".");
+                break;
+            case "deb" when value!.IndexOf('=') is var eq && (eq <= 0 || !SourcePins.IsDebName(value[..eq]) || !SourcePins.IsDebVersion(value[(eq + 1)..])):
+                Error(path + ".deb", path, DiagnosticCodes.InvalidFormat, $"deb source must be a Debian NAME=VERSION with an exact version, got \"{value}\".");
                 break;
             case "deb" or "url" when s.Sha256 is null:
                 Error(path, path, DiagnosticCodes.MissingRequired, $"{kind} source '{s.Name}' must be pinned with 'sha256'.");
                 break;
-            case "url" when !value!.StartsWith("https://", StringComparison.Ordinal):
-                Error(path + ".url", path, DiagnosticCodes.InvalidFormat, $"url source must use https, got \"{value}\".");
+            case "url" when !Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps:
+                Error(path + ".url", path, DiagnosticCodes.InvalidFormat, $"url source must be an absolute https address, got \"{value}\".");
+                break;
+            case "url" when SourcePins.HostRefusal(new Uri(value!).IdnHost) is { } why:
+                Error(path + ".url", path, DiagnosticCodes.InvalidFormat, $"url source must reach a public address; {new Uri(value!).Host} is {why}.");
                 break;
             case "path" when DataPaths.EscapesRoot(value!):
                 Error(path + ".path", path, DiagnosticCodes.DataPathEscapesRoot,
