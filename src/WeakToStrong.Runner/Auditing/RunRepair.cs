@@ -45,7 +45,7 @@ public static class RunRepair
             Scale = scale,
             Sets = CurrentPlan.Overrides(record.Provenance),
             Device = (string?)record.Provenance["device"] ?? "cpu",
-            // The record's thread count: a different one may compute other bits (ARCHITECTURE §2.1).
+            // The record's thread count: a different one may compute other bits (docs/architecture.md §9).
             Threads = request.Threads ?? (int?)record.Provenance["threads"],
             CommandLine = request.CommandLine,
         };

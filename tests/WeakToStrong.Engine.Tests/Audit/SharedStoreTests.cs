@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace WeakToStrong.Engine.Tests.Audit;
 
 /// <summary>
-/// Issue 14 §5: processes sharing one store. Two runs of one experiment side by side compute each stage once (the
+/// Processes sharing one store. Two runs of one experiment side by side compute each stage once (the
 /// second waits for the stage lock, then takes the stage from the cache); a killed run's scratch and lock files are
 /// gone after the next run.
 /// </summary>

@@ -3,7 +3,7 @@ using WeakToStrong.Provenance.Stages;
 
 namespace WeakToStrong.Engine.Tests.Audit;
 
-/// <summary>Issue 14 §5: the per-stage lock's waiting, its message, and its files.</summary>
+/// <summary>The per-stage lock's waiting, its message, and its files.</summary>
 public sealed class StageLockTests : IDisposable
 {
     readonly TempDir _dir = new();

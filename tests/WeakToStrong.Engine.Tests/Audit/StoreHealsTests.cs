@@ -7,7 +7,7 @@ using WeakToStrong.Runner.Progress;
 namespace WeakToStrong.Engine.Tests.Audit;
 
 /// <summary>
-/// Issue 14 §1: a damaged store heals. One byte flipped in each kind of stored object, then a reproduce (or a
+/// A damaged store heals. One byte flipped in each kind of stored object, then a reproduce (or a
 /// repair) computes exactly the damaged stages again, ends with the undamaged run's key and a clean audit, and the
 /// quarantine holds every damaged object with a note.
 /// </summary>

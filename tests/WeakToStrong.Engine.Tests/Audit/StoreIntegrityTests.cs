@@ -5,7 +5,7 @@ using WeakToStrong.Provenance.Store;
 
 namespace WeakToStrong.Engine.Tests.Audit;
 
-/// <summary>Issue 14 §1 below the runner: what the content store and the stage cache do with damaged or stale entries.</summary>
+/// <summary>Below the runner: what the content store and the stage cache do with damaged or stale entries.</summary>
 public sealed class StoreIntegrityTests : IDisposable
 {
     readonly TempDir _dir = new();

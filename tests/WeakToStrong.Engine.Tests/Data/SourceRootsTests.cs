@@ -3,7 +3,7 @@ using WeakToStrong.Data.Sources;
 
 namespace WeakToStrong.Engine.Tests.Data;
 
-/// <summary>Issue 14 §2: no source reads outside its root, through a symbolic link, a registry spec or an address.</summary>
+/// <summary>No source reads outside its root, through a symbolic link, a registry spec or an address.</summary>
 public sealed class SourceRootsTests : IDisposable
 {
     private readonly TempDir _dir = new();

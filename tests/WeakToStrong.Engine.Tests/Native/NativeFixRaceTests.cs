@@ -5,7 +5,7 @@ using WeakToStrong.MSBuild.NativeFix;
 namespace WeakToStrong.Engine.Tests.Native;
 
 /// <summary>
-/// Issue 14 §4: a rebuild never leaves the unpatched libLibTorchSharp.so visible. A throwaway TorchSharp console app
+/// A rebuild never leaves the unpatched libLibTorchSharp.so visible. A throwaway TorchSharp console app
 /// that imports this repository's native-fix targets is rebuilt several times while (a) a loop starts it, each start
 /// loading TorchSharp, and (b) a watcher re-reads the output copy continuously and compares it with the patched bytes.
 /// The watcher catches the window every time it opens (the loader only by luck): before the fix every incremental
