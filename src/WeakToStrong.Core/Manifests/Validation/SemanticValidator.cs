@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using WeakToStrong.Core.Diagnostics;
 using WeakToStrong.Core.Json;
 using WeakToStrong.Core.Sources;
@@ -7,10 +6,8 @@ using WeakToStrong.Core.Text;
 namespace WeakToStrong.Core.Manifests.Validation;
 
 /// <summary>Rules that span fields: model references, sizes, loss parameters, pinned sources, batch shapes.</summary>
-internal sealed partial class SemanticValidator(Manifest m, IReadOnlyDictionary<string, JsonSyntax> index, IReadOnlyDictionary<string, SourceLocation> keys, SourceLocation root, ICollection<Diagnostic> diagnostics)
+internal sealed class SemanticValidator(Manifest m, IReadOnlyDictionary<string, JsonSyntax> index, IReadOnlyDictionary<string, SourceLocation> keys, SourceLocation root, ICollection<Diagnostic> diagnostics)
 {
-    /// <summary>The shape of a local size, to tell "not a size" from "a size out of range" (<see cref="ModelSize"/> says which).</summary>
-    [GeneratedRegex(@"^w\d+-l\d+-h\d+$")] private static partial Regex LocalSize();
 
     /// <summary>Also check what only a run needs (see <see cref="ManifestLoader.Bind"/>).</summary>
     public bool ForRun { get; init; }
@@ -67,7 +64,7 @@ internal sealed partial class SemanticValidator(Manifest m, IReadOnlyDictionary<
     private void CheckSize(string name, string path, string? size, ModelFamilyDescriptor family)
     {
         string kind = ModelFamilies.Name(family.Family);
-        bool looksLocal = size is not null && LocalSize().IsMatch(size);
+        bool looksLocal = ModelSize.LooksLike(size);
         switch (family.Size)
         {
             case SizeRule.None when size is not null:
@@ -181,8 +178,8 @@ internal sealed partial class SemanticValidator(Manifest m, IReadOnlyDictionary<
             case "url" when !Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps:
                 Error(path + ".url", path, DiagnosticCodes.InvalidFormat, $"url source must be an absolute https address, got \"{value}\".");
                 break;
-            case "url" when SourcePins.HostRefusal(new Uri(value!).IdnHost) is { } why:
-                Error(path + ".url", path, DiagnosticCodes.InvalidFormat, $"url source must reach a public address; {new Uri(value!).Host} is {why}.");
+            case "url" when new Uri(value!) is var url && SourcePins.HostRefusal(url.IdnHost) is { } why:
+                Error(path + ".url", path, DiagnosticCodes.InvalidFormat, $"url source must reach a public address; {url.Host} is {why}.");
                 break;
             case "path" when DataPaths.EscapesRoot(value!):
                 Error(path + ".path", path, DiagnosticCodes.DataPathEscapesRoot,

