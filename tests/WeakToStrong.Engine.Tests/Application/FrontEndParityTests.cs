@@ -108,7 +108,7 @@ public sealed class FrontEndParityTests : IDisposable
     public async Task An_unknown_experiment_is_the_same_one_line_from_both_with_exit_code_1()
     {
         const string expected = "--experiment nlp-definition: error W2S0100: Unknown experiment 'nlp-definition'. " +
-                                "Did you mean 'nlp-definitions'? Available: brown-genre, chatgpt-rm, nlp-definitions, nlp-hypernym, nlp-spam.\n";
+                                "Did you mean 'nlp-definitions'? Available: brown-genre, chatgpt-rm, fine-foods, nlp-definitions, nlp-hypernym, nlp-spam.\n";
         foreach (var (target, verb) in new[] { ("Plan", "plan"), ("Reproduce", "reproduce") })
         {
             var host = FrontEnds.Host(FrontEnds.RepositoryRoot, target, "--experiment", "nlp-definition");
