@@ -20,10 +20,11 @@ public sealed record FineFoodsOptions
 /// <see cref="LazyLoadDatabase"/>): its <c>training_data</c> (4000) and <c>testing_data</c> (1000) tibbles of product,
 /// review, score, pooled — the pipeline makes its own splits. In 1.1.0-1: 3258 great and 1742 other, one review per
 /// product (5000 products, none in both package splits).
-/// Reviews are cleaned of HTML (<see cref="ReviewText"/>); a cleaned (and cut) text seen more than once is kept once (27
+/// Reviews are cleaned of HTML (<see cref="ReviewText"/>); a cleaned (and cut) text seen more than once is kept once (28
 /// repeats in 1.1.0-1, none with conflicting scores; a text with both scores would be dropped), so the same words
 /// never sit in two splits under two products; then the classes are balanced by seeded undersampling of the larger
-/// (great). The group is the product, so reviews of one product never straddle splits.
+/// (great): 1733 + 1733 = 3466 items from 1.1.0-1. The group is the product, so reviews of one product never straddle
+/// splits. (The package's help: "whether the reviewer gave the product a 5-star rating or not".)
 /// </summary>
 public sealed class FineFoodsTask : ITaskBuilder<ClassificationItem>
 {
