@@ -58,8 +58,8 @@ public sealed record LossGapFinding(IReadOnlyList<string> SmallGaps, double? Sma
             large.Select(p => p.Xent.Label).ToList(), Median(large), large.Count > 0 ? large.Min(p => p.Xent.Pair.GapSe) : null);
     }
 
-    public string Sentence => LargeGaps.Count < 2
-        ? $"Too few unflagged pairs with both xent and logconf to compare gaps ({SmallGaps.Count + LargeGaps.Count})."
+    public string Sentence => SmallGaps.Count == 0
+        ? $"Too few unflagged pairs with both xent and logconf to compare gaps ({LargeGaps.Count}; two are needed)."
         : $"logconf − xent median PGR: {Numbers.Signed(LargeDifference)} at the {LargeGaps.Count} larger gaps (≥ {Numbers.F1(LargeMinGapSe)} SE), " +
           $"{Numbers.Signed(SmallDifference)} at the {SmallGaps.Count} smaller gaps (≤ {Numbers.F1(SmallMaxGapSe)} SE)" +
           (LargeDifference > SmallDifference ? "; the confidence loss gains more at the larger gaps." : "; the confidence loss does not gain more at the larger gaps.");

@@ -15,6 +15,7 @@ public static class ResultsMarkdown
     {
         var md = new StringBuilder();
         Header(md, report);
+        if (report.Tasks.Count == 0) return md.ToString();
         foreach (var task in report.Tasks) Task(md, task);
         Pooled(md, report);
         Findings(md, report.Findings);
