@@ -17,6 +17,8 @@ static class SuiteCommand
             Description = "Only these experiments, in this order (a,b or a b; default: every manifest in the experiments folder).",
             AllowMultipleArgumentsPerToken = true,
         };
+        var seeds = CommonOptions.Seeds();
+        var set = CommonOptions.Set();
         var device = new Option<string>("--device") { Description = "cpu or cuda.", DefaultValueFactory = _ => "cpu" };
         var threads = new Option<int?>("--threads") { Description = "Torch threads (pinned and recorded; default: all cores)." };
         var store = new Option<string?>("--store") { Description = "Content store root (default: ~/.cache/weak-to-strong or W2S_STORE)." };
@@ -27,7 +29,7 @@ static class SuiteCommand
         var command = new Command("suite",
             "Reproduce every bundled experiment in turn (each resumes from the store), then write docs/results.md; exits 1 if any failed.")
         {
-            scale, chosen, device, threads, store, experiments, runs, output, json,
+            scale, chosen, seeds, set, device, threads, store, experiments, runs, output, json,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -40,6 +42,8 @@ static class SuiteCommand
                     ExperimentsDirectory = parse.GetValue(experiments)!,
                     RunsDirectory = parse.GetValue(runs)!,
                     Scale = parse.GetValue(scale),
+                    Seeds = parse.GetValue(seeds) ?? [],
+                    Sets = parse.GetValue(set) ?? [],
                     Device = parse.GetValue(device)!,
                     StoreRoot = parse.GetValue(store),
                     Threads = parse.GetValue(threads),
