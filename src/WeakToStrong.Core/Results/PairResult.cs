@@ -35,8 +35,9 @@ public static class PairAggregation
         // Written as "not at least", so that an undefined distance (both accuracies 0 or 1) is flagged too.
         if (!(gap >= Significance.Threshold)) flags.Add($"gap {Se(gap)} SE (< {Significance.Threshold:0})");
         if (!(overChance >= Significance.Threshold)) flags.Add($"weak {Se(overChance)} SE from chance (< {Significance.Threshold:0})");
-        foreach (var r in runs.Where(r => r.Pgr is null))
-            flags.Add($"s{r.Seed}: no PGR ({r.ExcludedBecause ?? "not measured"})");
+        // Seeds without a PGR, one flag per reason: with seed-mean baselines every seed of a pair shares it.
+        foreach (var reason in runs.Where(r => r.Pgr is null).GroupBy(r => r.ExcludedBecause ?? "not measured"))
+            flags.Add($"{string.Join(", ", reason.Select(r => $"s{r.Seed}"))}: no PGR ({reason.Key})");
 
         return new PairResult(runs[0].Weak, runs[0].Strong, runs[0].Loss, runs.Count, weak, runs.Average(r => r.TransferAcc), ceiling,
             agreements.Count > 0 ? agreements.Average() : null, stats, gap, overChance, flags);

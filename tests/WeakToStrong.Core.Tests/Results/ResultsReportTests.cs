@@ -39,16 +39,18 @@ public class ResultsReportTests
     }
 
     [Fact]
-    public void A_seed_without_pgr_flags_its_pair_and_names_the_reason()
+    public void Seeds_without_pgr_flag_their_pair_once_per_reason()
     {
         var runs = new SeedRun[]
         {
             new("w", "s", "xent", 0, 0.6, 0.9, 0.75, null, 0.5),
             new("w", "s", "xent", 1, 0.6, 0.9, 0.75, null, null, "ceiling 0.6 <= weak 0.6: no gap to recover"),
+            new("w", "s", "xent", 2, 0.6, 0.9, 0.75, null, null, "ceiling 0.6 <= weak 0.6: no gap to recover"),
+            new("w", "s", "xent", 3, 0.6, 0.9, 0.75, null, null),
         };
         var pair = PairAggregation.Of(runs, 10_000).Single();
 
-        Assert.Equal(["s1: no PGR (ceiling 0.6 <= weak 0.6: no gap to recover)"], pair.Flags);
+        Assert.Equal(["s1, s2: no PGR (ceiling 0.6 <= weak 0.6: no gap to recover)", "s3: no PGR (not measured)"], pair.Flags);
         Assert.Equal((1, 0.5, (double?)null), (pair.Pgr.Count, pair.Pgr.Median, pair.Agreement));
     }
 
