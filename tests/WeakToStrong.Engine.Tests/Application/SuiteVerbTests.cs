@@ -8,10 +8,18 @@ namespace WeakToStrong.Engine.Tests.Application;
 /// <summary>`suite` with a stand-in for the reproduce verb: its order, its progress lines, how it goes on past a failure. Nothing trains.</summary>
 public sealed class SuiteVerbTests : IDisposable
 {
-    static readonly string Experiments = Path.Combine(FrontEnds.RepositoryRoot, "experiments");
     readonly string root = Directory.CreateTempSubdirectory("w2s-suite-").FullName;
+    string Experiments => Path.Combine(root, "experiments");
     readonly List<ReproduceRequest> calls = [];
     readonly InfoLines progress = new();
+
+    /// <summary>A catalog of four manifests: the suite only lists and checks ids, and the stand-in step never reads them.</summary>
+    public SuiteVerbTests()
+    {
+        Directory.CreateDirectory(Experiments);
+        foreach (var id in new[] { "gamma", "alpha", "delta", "beta" }) File.WriteAllText(Path.Combine(Experiments, id + ".json"), "{}");
+        File.WriteAllText(Path.Combine(Experiments, "manifest.schema.json"), "{}");
+    }
 
     public void Dispose() => Directory.Delete(root, recursive: true);
 
@@ -34,14 +42,14 @@ public sealed class SuiteVerbTests : IDisposable
     };
 
     [Fact]
-    public async Task Every_bundled_experiment_runs_in_catalog_order_with_the_templates_settings()
+    public async Task Every_experiment_of_the_catalog_runs_in_sorted_order_with_the_templates_settings()
     {
         var result = await SuiteVerb.RunAsync(Request(), progress, Fake());
 
-        Assert.Equal(["brown-genre", "chatgpt-rm", "nlp-definitions", "nlp-hypernym", "nlp-spam"], calls.Select(c => c.Experiment));
+        Assert.Equal(["alpha", "beta", "delta", "gamma"], calls.Select(c => c.Experiment));
         Assert.All(calls, c => Assert.Equal(("smoke", Path.Combine(root, "runs")), (c.Scale, c.RunsDirectory)));
         Assert.True(result.Succeeded);
-        Assert.Equal(["suite 1/5: brown-genre", "suite 2/5: chatgpt-rm", "suite 3/5: nlp-definitions", "suite 4/5: nlp-hypernym", "suite 5/5: nlp-spam",
+        Assert.Equal(["suite 1/4: alpha", "suite 2/4: beta", "suite 3/4: delta", "suite 4/4: gamma",
             $"suite: results from {Path.Combine(root, "runs")}"], progress.Lines);
         Assert.True(File.Exists(Path.Combine(root, "docs", "results.md")));
     }
@@ -49,17 +57,17 @@ public sealed class SuiteVerbTests : IDisposable
     [Fact]
     public async Task A_failing_experiment_is_reported_and_the_suite_goes_on_then_fails()
     {
-        var result = await SuiteVerb.RunAsync(Request("nlp-spam,chatgpt-rm", "brown-genre"), progress, Fake(failing: "chatgpt-rm"));
+        var result = await SuiteVerb.RunAsync(Request("gamma,beta", "alpha"), progress, Fake(failing: "beta"));
 
-        Assert.Equal(["nlp-spam", "chatgpt-rm", "brown-genre"], calls.Select(c => c.Experiment));
+        Assert.Equal(["gamma", "beta", "alpha"], calls.Select(c => c.Experiment));
         Assert.False(result.Succeeded);
-        Assert.Equal(new SuiteStep("chatgpt-rm", null, "stage weak/w/s0 failed: out of memory"), result.Steps[1]);
-        Assert.Contains("suite 2/3: chatgpt-rm failed: stage weak/w/s0 failed: out of memory", progress.Lines);
+        Assert.Equal(new SuiteStep("beta", null, "stage weak/w/s0 failed: out of memory"), result.Steps[1]);
+        Assert.Contains("suite 2/3: beta failed: stage weak/w/s0 failed: out of memory", progress.Lines);
         Assert.Equal($"""
             suite: 3 experiment(s), 2 finished, 1 failed
-              1/3 nlp-spam     run key-nlp-spam
-              2/3 chatgpt-rm   FAILED: stage weak/w/s0 failed: out of memory
-              3/3 brown-genre  run key-brown-genre
+              1/3 gamma  run key-gamma
+              2/3 beta   FAILED: stage weak/w/s0 failed: out of memory
+              3/3 alpha  run key-alpha
             results: 0 task(s) from 0 record(s) -> {Path.Combine(root, "docs", "results.md")}
 
             """.ReplaceLineEndings("\n"), TextRenderer.Suite(result));
@@ -68,11 +76,11 @@ public sealed class SuiteVerbTests : IDisposable
     [Fact]
     public void The_chosen_experiments_keep_their_order_once_each_and_an_unknown_one_fails_before_anything_runs()
     {
-        Assert.Equal(["nlp-spam", "brown-genre"], SuiteVerb.Plan(Request("nlp-spam, brown-genre", "nlp-spam")));
-        Assert.Equal(["nlp-spam", "brown-genre"], SuiteVerb.Plan(Request("nlp-spam brown-genre")));
+        Assert.Equal(["gamma", "alpha"], SuiteVerb.Plan(Request("gamma, alpha", "gamma")));
+        Assert.Equal(["gamma", "alpha"], SuiteVerb.Plan(Request("gamma alpha")));
 
-        var e = Assert.Throws<ExperimentException>(() => SuiteVerb.Plan(Request("nlp-spam,brown-genr")));
-        Assert.Contains("Unknown experiment 'brown-genr'. Did you mean 'brown-genre'?", e.Message);
+        var e = Assert.Throws<ExperimentException>(() => SuiteVerb.Plan(Request("gamma,alpah")));
+        Assert.Contains("Unknown experiment 'alpah'. Did you mean 'alpha'? Available: alpha, beta, delta, gamma.", e.Message);
     }
 
     [Fact]
@@ -80,7 +88,7 @@ public sealed class SuiteVerbTests : IDisposable
     {
         ReproduceStep cancelled = (_, _, _) => throw new OperationCanceledException();
 
-        await Assert.ThrowsAsync<OperationCanceledException>(() => SuiteVerb.RunAsync(Request("nlp-spam", "brown-genre"), progress, cancelled));
+        await Assert.ThrowsAsync<OperationCanceledException>(() => SuiteVerb.RunAsync(Request("alpha", "beta"), progress, cancelled));
     }
 
     sealed class InfoLines : IRunProgress
