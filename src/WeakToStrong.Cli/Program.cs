@@ -12,5 +12,7 @@ var root = new RootCommand("w2s — reproducible, hash-audited weak-to-strong ge
     PlanCommand.Create(),
     RunsCommand.Create(),
     AuditCommand.Create(),
+    ResultsCommand.Create(),
+    SuiteCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -11,6 +11,7 @@ static class CommonOptions
     public static Option<string[]> Set() => new("--set") { Description = "Override a manifest value, e.g. --set training.epochs=1 (repeatable).", AllowMultipleArgumentsPerToken = false };
     public static Option<string> ExperimentsDir() => new("--experiments-dir") { Description = "Folder of manifests.", DefaultValueFactory = _ => "experiments" };
     public static Option<string> RunsDir() => new("--runs-dir") { Description = "Folder of run records.", DefaultValueFactory = _ => "runs" };
+    public static Option<string> ResultsOut() => new("--out") { Description = "Where the results Markdown goes.", DefaultValueFactory = _ => "docs/results.md" };
     public static Option<bool> Json() => new("--json") { Description = "Write machine-readable JSON instead of text." };
 
     /// <summary>The command line as typed, for the run record's provenance.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using WeakToStrong.Core.Results;
 using WeakToStrong.Provenance.Audit;
 using WeakToStrong.Runner.Auditing;
 
@@ -42,6 +43,27 @@ public static class JsonRenderer
         ["path"] = r.Path,
         ["medianPgrByLoss"] = r.Summary?["medianPgrByLoss"]?.DeepClone(),
     }).ToArray()));
+
+    /// <summary>The report's numbers (<see cref="ResultsJson"/>), and where its Markdown was written.</summary>
+    public static string Results(ResultsResult result) => Format(ResultsNode(result));
+
+    public static string Suite(SuiteResult result) => Format(new JsonObject
+    {
+        ["succeeded"] = result.Succeeded,
+        ["experiments"] = new JsonArray(result.Steps.Select(s => (JsonNode)new JsonObject
+        {
+            ["experiment"] = s.Experiment, ["runKey"] = s.RunKey, ["error"] = s.Error,
+        }).ToArray()),
+        ["results"] = ResultsNode(result.Results),
+    });
+
+    static JsonObject ResultsNode(ResultsResult result)
+    {
+        var node = ResultsJson.Of(result.Report);
+        node["markdown"] = result.OutputPath;
+        node["recordsFound"] = result.RecordsFound;
+        return node;
+    }
 
     public static string Audit(AuditReport report) => Format(report.ToJson());
 

@@ -30,6 +30,12 @@ public static class TextRenderer
             $"{r.Experiment,-20} {r.RunKey[..Math.Min(12, r.RunKey.Length)]}  {r.Scale ?? "-",-6} {r.FinishedAt ?? "-",-34} {Pgr(r.Summary)}".TrimEnd() + "\n"));
     }
 
+    /// <summary>Where docs/results.md went, each task's run and flag count, the pooled PGR (<see cref="ResultsText"/>).</summary>
+    public static string Results(ResultsResult result) => ResultsText.Results(result);
+
+    /// <summary>Each experiment's run key or failure, then what `results` printed.</summary>
+    public static string Suite(SuiteResult result) => ResultsText.Suite(result);
+
     /// <summary>One line per artifact, stage or manifest path that is not as recorded, then the verdict.</summary>
     public static string Audit(AuditReport report) => report.ToText().ReplaceLineEndings("\n") + "\n";
 

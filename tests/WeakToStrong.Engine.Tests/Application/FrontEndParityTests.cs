@@ -119,4 +119,74 @@ public sealed class FrontEndParityTests : IDisposable
             Assert.Equal("", host.Output); // a requirement: nothing ran, not even the target header
         }
     }
+
+    /// <summary>A repository-like root with sample records under runs/, for the results verb (the fixture's second record is not a full record).</summary>
+    static string ResultsRoot()
+    {
+        string root = Directory.CreateTempSubdirectory("w2s-results-parity-").FullName;
+        ResultRecordFiles.WriteSample(Path.Combine(root, "runs"));
+        return root;
+    }
+
+    public static TheoryData<string[]> ResultsArguments() => new() { { [] }, { ["--scale", "cpu"] }, { ["--json"] } };
+
+    [Theory, MemberData(nameof(ResultsArguments))]
+    public async Task Results_output_and_markdown_are_byte_identical_from_the_host_and_the_tool(string[] arguments)
+    {
+        string root = ResultsRoot();
+        string markdown = Path.Combine(root, "docs", "results.md");
+        try
+        {
+            var host = FrontEnds.Host(root, ["Results", .. arguments]);
+            string fromHost = File.ReadAllText(markdown);
+            File.Delete(markdown);
+            var tool = await FrontEnds.W2s(["results", "--runs", Path.Combine(root, "runs"), "--out", markdown, .. arguments]);
+
+            Assert.Equal((0, ""), (host.ExitCode, host.Error));
+            Assert.Equal((0, ""), (tool.ExitCode, tool.Error));
+            Assert.Equal(fromHost, File.ReadAllText(markdown));
+            Assert.StartsWith("# Weak-to-strong results, as measured\n", fromHost);
+            Assert.Equal(tool.Output, FrontEnds.TargetOutput(host.Output, "Results"));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_damaged_record_is_the_same_located_line_from_both_with_exit_code_1()
+    {
+        string root = ResultsRoot();
+        string bad = Path.Combine(root, "runs", "beta", new string('f', 64) + ".json");
+        File.WriteAllText(bad, "not json");
+        try
+        {
+            var host = FrontEnds.Host(root, "Results");
+            var tool = await FrontEnds.W2s("results", "--runs-dir", Path.Combine(root, "runs"), "--out", Path.Combine(root, "docs", "results.md"));
+
+            Assert.Equal((1, 1), (host.ExitCode, tool.ExitCode));
+            string line = tool.Error.TrimEnd('\n');
+            Assert.StartsWith($"error: {bad}: not a readable run record (", line);
+            Assert.Contains($"Target 'Results' failed: {line["error: ".Length..]}\n", host.Error);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Suite_with_an_unknown_experiment_is_the_same_one_line_from_both_before_anything_runs()
+    {
+        const string expected = "--experiment nlp-spm: error W2S0100: Unknown experiment 'nlp-spm'. " +
+                                "Did you mean 'nlp-spam'? Available: brown-genre, chatgpt-rm, nlp-definitions, nlp-hypernym, nlp-spam.";
+        var host = FrontEnds.Host(FrontEnds.RepositoryRoot, "Suite", "--experiments", "brown-genre,nlp-spm");
+        var tool = await FrontEnds.W2s("suite", "--experiments", "brown-genre,nlp-spm", "--experiments-dir", Experiments);
+
+        Assert.Equal((1, expected + "\n"), (tool.ExitCode, tool.Error));
+        Assert.Equal(1, host.ExitCode);
+        Assert.Contains($"Target 'Suite' failed: {expected}\n", host.Error);
+        Assert.DoesNotContain("suite 1/", host.Output + tool.Output); // nothing ran
+    }
 }

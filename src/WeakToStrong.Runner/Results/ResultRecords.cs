@@ -1,0 +1,74 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using WeakToStrong.Core.Results;
+using WeakToStrong.Provenance.Records;
+
+namespace WeakToStrong.Runner.Results;
+
+/// <summary>
+/// Reads run records into what the results report needs (<see cref="TaskRecord"/>): the record alone, no store.
+/// The evaluate stage's metrics carry the per-seed rows (<c>runs</c>, <c>earlyStopping.*.runs</c>, <c>bootstrap</c>),
+/// the data stage's parameters the test split's size. A record that cannot be read is one line naming its file.
+/// </summary>
+public static class ResultRecords
+{
+    /// <summary>Every record under <paramref name="runsDirectory"/> (runs/&lt;experiment&gt;/*.json), in path order.</summary>
+    /// <exception cref="InvalidDataException">A record is damaged; the message starts with its path.</exception>
+    public static IReadOnlyList<TaskRecord> ReadAll(string runsDirectory) => RunIndex.List(runsDirectory)
+        .Select(r => r.Path).Order(StringComparer.Ordinal).Select(Read).ToList();
+
+    /// <exception cref="InvalidDataException">Not a run record, edited, or without the stages the report reads.</exception>
+    public static TaskRecord Read(string path)
+    {
+        try
+        {
+            var record = RunRecord.Read(path); // format and run key checked: an edited record is not reported on
+            return FromRecord(record);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or NullReferenceException
+                                      or KeyNotFoundException or ArgumentException)
+        {
+            throw new InvalidDataException($"{path}: not a readable run record ({OneLine(e.Message)})", e);
+        }
+        catch (InvalidDataException e) when (!e.Message.StartsWith(path, StringComparison.Ordinal))
+        {
+            throw new InvalidDataException($"{path}: {OneLine(e.Message)}", e);
+        }
+    }
+
+    static TaskRecord FromRecord(RunRecord record)
+    {
+        var h = record.Hashed;
+        var stages = h["stages"]?.AsArray() ?? throw new InvalidDataException("the record has no stages");
+        JsonObject Stage(string kind) => stages.Select(s => s!.AsObject()).FirstOrDefault(s => (string?)s["kind"] == kind)
+            ?? throw new InvalidDataException($"the record has no {kind} stage");
+        var evaluate = Stage("evaluate")["metrics"]!.AsObject();
+        int testSize = (int?)Stage("data")["parameters"]?["split"]?["test"]
+            ?? throw new InvalidDataException("the data stage's parameters have no split.test");
+        if (testSize <= 0) throw new InvalidDataException($"the data stage's split.test is {testSize}");
+
+        var variants = (evaluate["earlyStopping"] as JsonObject ?? [])
+            .Select(v => new VariantRuns(v.Key, Runs(v.Value!["runs"]))).ToList();
+        var chains = (evaluate["bootstrap"]?.AsArray() ?? []).Select(n => new ChainSeedRun(
+            n!["chain"]!.AsArray().Select(m => (string)m!).ToList(), (string)n["loss"]!, (int)n["seed"]!,
+            (double?)n["pgr"], (double?)n["directPgr"])).ToList();
+
+        var git = record.Provenance["git"];
+        return new TaskRecord(record.Experiment, (string?)h["scale"] ?? "as written", (string?)h["manifest"]?["setting"] ?? "classification",
+            record.RunKey, (string?)record.Provenance["finishedAt"] ?? "", (string?)git?["commit"], (bool?)git?["dirty"] ?? false,
+            testSize, Runs(evaluate["runs"]))
+        {
+            EarlyStopping = variants,
+            Chains = chains,
+        };
+    }
+
+    /// <summary>The evaluate stage's per-seed rows (Evaluation.RunsJson's shape).</summary>
+    static IReadOnlyList<SeedRun> Runs(JsonNode? runs) =>
+        (runs?.AsArray() ?? throw new InvalidDataException("the evaluate stage has no per-seed runs")).Select(n => new SeedRun(
+            (string)n!["weak"]!, (string)n["strong"]!, (string)n["loss"]!, (int)n["seed"]!,
+            (double)n["weakAcc"]!, (double)n["transferAcc"]!, (double)n["ceilingAcc"]!,
+            (double?)n["agreement"], (double?)n["pgr"], (string?)n["flag"])).ToList();
+
+    static string OneLine(string message) => message.ReplaceLineEndings(" ");
+}
