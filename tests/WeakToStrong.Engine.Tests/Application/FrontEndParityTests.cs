@@ -180,7 +180,7 @@ public sealed class FrontEndParityTests : IDisposable
     public async Task Suite_with_an_unknown_experiment_is_the_same_one_line_from_both_before_anything_runs()
     {
         const string expected = "--experiment nlp-spm: error W2S0100: Unknown experiment 'nlp-spm'. " +
-                                "Did you mean 'nlp-spam'? Available: brown-genre, chatgpt-rm, nlp-definitions, nlp-hypernym, nlp-spam.";
+                                "Did you mean 'nlp-spam'? Available: brown-genre, chatgpt-rm, fine-foods, nlp-definitions, nlp-hypernym, nlp-spam.";
         var host = FrontEnds.Host(FrontEnds.RepositoryRoot, "Suite", "--experiments", "brown-genre,nlp-spm");
         var tool = await FrontEnds.W2s("suite", "--experiments", "brown-genre,nlp-spm", "--experiments-dir", Experiments);
 
