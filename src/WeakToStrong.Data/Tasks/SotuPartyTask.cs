@@ -37,7 +37,8 @@ public sealed record SotuPartyOptions
 public sealed class SotuPartyTask : ITaskBuilder<ClassificationItem>
 {
     public const string Name = "sotu-party";
-    public const string BuilderVersion = "1";
+    /// <summary>Bump when the items for the same inputs change: the data stage key hashes it (2: pairs of addresses as groups).</summary>
+    public const string BuilderVersion = "2";
 
     static readonly SotuPartyOptions Defaults = new();
 
