@@ -15,7 +15,9 @@ public static class UserData
     private const double SumTolerance = 1e-6;
 
     /// <param name="displayPath">The user's name for the file, when <paramref name="path"/> is the cache's copy of it.</param>
-    public static IReadOnlyList<ClassificationItem> ReadClassification(string path, string? displayPath = null)
+    /// <param name="binary">Only 0 and 1 are labels: what a task's data must hold, since the models' heads have two classes
+    /// (a stage's own outputs, read back, are checked by the code that wrote them).</param>
+    public static IReadOnlyList<ClassificationItem> ReadClassification(string path, string? displayPath = null, bool binary = false)
     {
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         (int Classes, int Line)? firstSoft = null;
@@ -25,8 +27,8 @@ public static class UserData
             int? label = null;
             if (!obj.TryGetProperty("hard_label", out var hl)) error("missing required field 'hard_label'");
             else if (hl.ValueKind == JsonValueKind.True || hl.ValueKind == JsonValueKind.False) label = hl.GetBoolean() ? 1 : 0;
-            else if (hl.ValueKind != JsonValueKind.Number || !hl.TryGetInt32(out var l) || l < 0)
-                error($"'hard_label' must be a non-negative integer class index, not {Describe(hl)}");
+            else if (hl.ValueKind != JsonValueKind.Number || !hl.TryGetInt32(out var l) || l < 0 || (binary && l > 1))
+                error(binary ? $"'hard_label' must be 0 or 1, not {Describe(hl)}" : $"'hard_label' must be a non-negative integer class index, not {Describe(hl)}");
             else label = l;
             var soft = ReadSoft(obj, label, error);
             var id = JsonlReader.OptionalString(obj, "id", error) ?? $"line{line}";

@@ -37,15 +37,14 @@ public class BundledManifestTests
     }
 
     [Fact]
-    public void Chatgpt_rm_is_the_reward_model_setting_on_definitions_preference_and_says_its_data_is_a_stand_in()
+    public void Chatgpt_rm_is_the_reward_model_setting_on_brown_continuation_and_says_its_data_is_a_stand_in()
     {
         var m = ManifestLoader.Load(File.ReadAllBytes(Path.Combine(RepoPaths.Experiments, "chatgpt-rm.json")), "x", TaskCatalog.Default).Manifest!;
         Assert.Equal("chatgpt-rm", m.Id);
         Assert.Equal(Setting.RewardModel, m.Setting);
-        Assert.Equal("definitions-preference", m.Data.Task);
+        Assert.Equal("brown-continuation", m.Data.Task);
         Assert.Equal([LossName.BradleyTerry], m.Losses.Select(l => l.Name));
-        Assert.Equal(ModelFamily.Gpt2Local, m.Models["weak"].Family);
-        Assert.Equal(ModelFamily.MiniLmL6, m.Models["strong"].Family);
+        Assert.Equal([ModelFamily.Gpt2Local, ModelFamily.Gpt2Local, ModelFamily.MiniLmL6], m.Models.Values.Select(s => s.Family));
         Assert.Contains("not public", m.Description);
         Assert.Contains("pairwise-jsonl", m.Description);
         Assert.NotNull(m.Scales!.Smoke);

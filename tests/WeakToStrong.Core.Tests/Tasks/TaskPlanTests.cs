@@ -59,7 +59,7 @@ public class TaskPlanTests
     {
         Assert.Subset(TaskCatalog.Default.Tasks.Select(t => (t.Name, t.Setting)).ToHashSet(),
             new HashSet<(string, Setting)> { ("definitions", Setting.Classification), ("definitions-preference", Setting.RewardModel),
-                ("hypernym", Setting.Classification), ("pairwise-jsonl", Setting.RewardModel), ("spam", Setting.Classification) });
+                ("hypernym", Setting.Classification), ("classification-jsonl", Setting.Classification), ("pairwise-jsonl", Setting.RewardModel), ("spam", Setting.Classification) });
         Assert.Equal(TaskCatalog.Default.Tasks.Select(t => t.Name).Order(StringComparer.Ordinal), TaskCatalog.Default.Tasks.Select(t => t.Name));
     }
 

