@@ -32,8 +32,9 @@ public sealed record BrownContinuationOptions
 /// (<see cref="ContinuationNegatives"/>). It stands in for the paper's ChatGPT comparison data (not public): the
 /// preference is "which continuation is the real one", not a human judgement. Group = source text, so no text
 /// straddles two splits; prompts and both responses are detagged sentences of at least
-/// <see cref="BrownContinuationOptions.MinWords"/> words. A distractor is never a prompt or chosen sentence of any
-/// item, so no sentence is the right answer in one split and a wrong one in another.
+/// <see cref="BrownContinuationOptions.MinWords"/> words. An other-text distractor is never a prompt or chosen
+/// sentence of any item, so no sentence is the right answer in one split and a wrong one in another; a same-text
+/// distractor is too, unless every far sentence of its text is already in a pair (then the first far one is used).
 /// </summary>
 public sealed class BrownContinuationTask : ITaskBuilder<PairwiseItem>
 {
@@ -112,8 +113,10 @@ public sealed class BrownContinuationTask : ITaskBuilder<PairwiseItem>
                 }
                 else
                 {
-                    var far = Distractors(lines, i, options, Long).Where(j => !inPairs.Contains((ti, j))).ToList();
-                    rejected = lines[far.Count > 0 ? far[rng.NextBelow(far.Count)] : Distractors(lines, i, options, Long)[0]];
+                    // Far sentences outside every pair; only a text with none left falls back to a paired one.
+                    var far = Distractors(lines, i, options, Long);
+                    var unpaired = far.Where(j => !inPairs.Contains((ti, j))).ToList();
+                    rejected = lines[unpaired.Count > 0 ? unpaired[rng.NextBelow(unpaired.Count)] : far[0]];
                 }
                 items.Add(new PairwiseItem($"{name}:{i + 1}", "text:" + name, lines[i], lines[i + 1], rejected));
             }
