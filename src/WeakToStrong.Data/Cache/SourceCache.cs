@@ -1,5 +1,6 @@
 using WeakToStrong.Data.Hashing;
 using WeakToStrong.Data.Sources;
+using WeakToStrong.Provenance.Store;
 
 namespace WeakToStrong.Data.Cache;
 
@@ -64,7 +65,7 @@ public sealed class SourceCache
         {
             damaged = ArchiveDamage(spec, entry);
             if (damaged is null) return await UseCachedAsync(spec, entry, ct);
-            SourceQuarantine.Move(QuarantineRoot(), entry, $"cache entry of source {spec.Id}", spec.ParsedHash.ToString(), damaged);
+            Quarantine.Move(QuarantineRoot(), entry, $"cache entry of source {spec.Id}", spec.ParsedHash.ToString(), damaged);
         }
         try
         {
@@ -146,7 +147,7 @@ public sealed class SourceCache
             if (problem is not null)
             {
                 if (!Directory.Exists(fresh)) await UnpackFresh();
-                if (Directory.Exists(content)) SourceQuarantine.Move(QuarantineRoot(), content, $"unpacked content of source {spec.Id}", $"the listing of archive {spec.ParsedHash}", problem);
+                if (Directory.Exists(content)) Quarantine.Move(QuarantineRoot(), content, $"unpacked content of source {spec.Id}", $"the listing of archive {spec.ParsedHash}", problem);
                 Directory.Move(fresh, content);
             }
             var manifest = Path.Combine(entry, ContentManifest.FileName);
