@@ -20,10 +20,13 @@ public enum SizeRule
     Local,
     /// <summary>One of the family's presets, or a local size.</summary>
     PresetOrLocal,
+    /// <summary>Absent (the whole pretrained model) or <c>l{k}</c>: its first k layers (<see cref="FirstLayers"/>).</summary>
+    FirstLayers,
 }
 
 /// <summary>One model family as the manifest, the validator and the plan compiler see it.</summary>
-public sealed record ModelFamilyDescriptor(ModelFamily Family, BodySource Body, SizeRule Size, IReadOnlyList<string> Presets);
+/// <param name="Layers">The pretrained body's layer count, which a <see cref="SizeRule.FirstLayers"/> size may cut; 0 where sizes say their own.</param>
+public sealed record ModelFamilyDescriptor(ModelFamily Family, BodySource Body, SizeRule Size, IReadOnlyList<string> Presets, int Layers = 0);
 
 /// <summary>
 /// The model families: every fact about a family except its network code, which lives in Runner's
@@ -36,7 +39,7 @@ public static class ModelFamilies
     [
         new(ModelFamily.Gpt2Local, BodySource.Pretrain, SizeRule.Local, []),
         new(ModelFamily.Gpt2Hf, BodySource.Weights, SizeRule.PresetOrLocal, ["gpt2", "gpt2-medium", "gpt2-large", "gpt2-xl"]),
-        new(ModelFamily.MiniLmL6, BodySource.Package, SizeRule.None, []),
+        new(ModelFamily.MiniLmL6, BodySource.Package, SizeRule.FirstLayers, [], Layers: 6),
     ];
 
     public static ModelFamilyDescriptor Of(ModelFamily family) =>

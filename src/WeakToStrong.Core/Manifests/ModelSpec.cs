@@ -8,7 +8,7 @@ public sealed record ModelSpec
     [Description("gpt2-local | gpt2-hf | minilm-l6.")]
     public required ModelFamily Family { get; init; }
 
-    [Description("gpt2-local: w{width}-l{layers}-h{heads} (e.g. w64-l2-h2); gpt2-hf: gpt2, gpt2-medium, gpt2-large, gpt2-xl; minilm-l6: none.")]
+    [Description("gpt2-local: w{width}-l{layers}-h{heads} (e.g. w64-l2-h2); gpt2-hf: gpt2, gpt2-medium, gpt2-large, gpt2-xl; minilm-l6: none (all 6 layers) or l{k}, its first k layers (e.g. l2).")]
     public string? Size { get; init; }
 
     [Description("gpt2-hf: safetensors weights in Hugging Face's layout, pinned by hash.")]

@@ -57,13 +57,15 @@ public sealed class BertClassifier : nn.Module<Tensor, Tensor, Tensor>, ISequenc
     /// dropout), so <paramref name="seed"/> does not change the model; it is taken so that every strong-model
     /// factory has one signature. The global torch generator is left as it was found.
     /// </summary>
-    public static BertClassifier CreateMiniLm(long seed, bool linearProbe = false, int maxCtx = 512)
+    /// <param name="layers">Keep the body's first <paramref name="layers"/> of its 6 layers (a smaller pretrained
+    /// model: the mean pool then reads layer k's output, which fine-tuning end to end adapts).</param>
+    public static BertClassifier CreateMiniLm(long seed, bool linearProbe = false, int maxCtx = 512, int layers = 6)
     {
         _ = seed;
         var rngState = torch.get_rng_state();
         try
         {
-            return new BertClassifier(CreateMiniLmBody(), WordPieceEncoder.ForMiniLm(maxCtx), linearProbe);
+            return new BertClassifier(CreateMiniLmBody(layers), WordPieceEncoder.ForMiniLm(maxCtx), linearProbe);
         }
         finally
         {
@@ -75,9 +77,11 @@ public sealed class BertClassifier : nn.Module<Tensor, Tensor, Tensor>, ISequenc
     /// <summary>A fresh all-MiniLM-L6-v2 body with the process-wide cached weights (for other heads on the same
     /// body, e.g. <see cref="PairwiseRewardModel"/>). Module construction draws from the global generator: callers
     /// that promise to leave it alone save and restore it, as <see cref="CreateMiniLm"/> does.</summary>
-    public static BertModel CreateMiniLmBody()
+    public static BertModel CreateMiniLmBody(int layers = 6)
     {
-        var body = new BertModel(BertConfig.MiniLmL6);
+        if (layers is < 1 || layers > BertConfig.MiniLmL6.Layers)
+            throw new ArgumentOutOfRangeException(nameof(layers), layers, $"MiniLM-L6 has layers 1–{BertConfig.MiniLmL6.Layers}");
+        var body = new BertModel(BertConfig.MiniLmL6 with { Layers = layers });
         body.LoadWeights(MiniLmWeights.Value);
         return body;
     }

@@ -90,8 +90,19 @@ public sealed class BertModel : nn.Module<Tensor, Tensor, Tensor>
             parameter.copy_(source);
             used.Add(name);
         }
-        var unused = weights.Keys.Where(k => !used.Contains(k) && !k.StartsWith("pooler.", StringComparison.Ordinal)).ToList();
+        // A body cut to its first layers (FirstLayers sizes) leaves the deeper layers' weights unused by design;
+        // any other unused name means the import and the architecture disagree.
+        var unused = weights.Keys.Where(k => !used.Contains(k) && !k.StartsWith("pooler.", StringComparison.Ordinal) && !IsCutLayer(k)).ToList();
         if (unused.Count > 0) throw new InvalidDataException($"Imported weights not used: {string.Join(", ", unused)}.");
+    }
+
+    private bool IsCutLayer(string name)
+    {
+        const string prefix = "encoder.layer.";
+        if (!name.StartsWith(prefix, StringComparison.Ordinal)) return false;
+        var rest = name.AsSpan(prefix.Length);
+        var dot = rest.IndexOf('.');
+        return dot > 0 && int.TryParse(rest[..dot], out var index) && index >= encoder.Layers.Count;
     }
 
     /// <summary>Holds "encoder.layer.N" so parameter names match HF.</summary>

@@ -84,11 +84,11 @@ public sealed class PairwiseRewardModel : nn.Module<Tensor, Tensor, Tensor>, ISe
 
     /// <summary>An all-MiniLM-L6-v2 reward model (mean-pooled, as <see cref="BertClassifier"/>). Nothing is
     /// random, so <paramref name="seed"/> is taken only for a uniform factory signature.</summary>
-    public static PairwiseRewardModel MiniLm(long seed, bool linearProbe = false, int maxCtx = 512)
+    public static PairwiseRewardModel MiniLm(long seed, bool linearProbe = false, int maxCtx = 512, int layers = 6)
     {
         _ = seed;
         return LeavingGlobalRngAlone(() =>
-            new PairwiseRewardModel("bert", BertClassifier.CreateMiniLmBody(), BertConfig.MiniLmL6.Hidden, "classifier",
+            new PairwiseRewardModel("bert", BertClassifier.CreateMiniLmBody(layers), BertConfig.MiniLmL6.Hidden, "classifier",
                 WordPieceEncoder.ForMiniLm(maxCtx), linearProbe));
     }
 

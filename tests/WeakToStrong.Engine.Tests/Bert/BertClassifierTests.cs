@@ -24,6 +24,18 @@ public class BertClassifierTests
     }
 
     [Fact]
+    public void MiniLmCutToTwoLayersKeepsTheImportedEmbeddingsAndFirstTwoLayersExactly()
+    {
+        using var cut = BertClassifier.CreateMiniLm(seed: 0, layers: 2);
+        var whole = MiniLmReference.Model.Module.named_parameters().ToDictionary(p => p.name, p => p.parameter);
+        var kept = cut.Module.named_parameters().ToArray();
+        // embeddings (11,918,592) + 2 × 1,774,464 per layer + the 768-weight head
+        Assert.Equal(11_918_592L + 2 * 1_774_464L + 768, kept.Sum(p => p.parameter.numel()));
+        Assert.DoesNotContain(kept, p => p.name.StartsWith("bert.encoder.layer.2.", StringComparison.Ordinal));
+        Assert.All(kept, p => Assert.True(p.parameter.eq(whole[p.name]).all().item<bool>(), p.name));
+    }
+
+    [Fact]
     public void LinearProbeFreezesTheBodyAndTrainsOnlyTheHead()
     {
         using var model = BertClassifier.CreateMiniLm(seed: 1, linearProbe: true);
