@@ -51,6 +51,29 @@ public class RepositoryBuildTests
         Assert.Equal(["cpu", "cuda"], allOf[0]!["properties"]!["Device"]!["enum"]!.AsArray().Select(v => (string)v!));
     }
 
+    /// <summary>
+    /// NUKE's completion (source/Nuke.Build/Utilities/CompletionUtility.cs, GetItemsFromSchema) throws
+    /// NotSupportedException on a property with neither `type` nor `$ref`, and follows a `$ref` to its definition.
+    /// </summary>
+    [Fact]
+    public void Every_schema_property_has_a_type_or_a_reference_that_resolves()
+    {
+        var schema = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(Root, BuildSchema.RelativePath)))!;
+        var definitions = schema["definitions"]!.AsObject();
+        var properties = definitions["NukeBuild"]!["properties"]!.AsObject()
+            .Concat(schema["allOf"]![0]!["properties"]!.AsObject()).ToList();
+
+        foreach (var (name, property) in properties)
+        {
+            var typed = property!["items"] ?? property;
+            string? reference = (string?)typed["$ref"];
+            Assert.True(property["type"] is not null || reference is not null, $"{name} has neither type nor $ref");
+            if (reference is not null)
+                Assert.True(definitions.ContainsKey(reference.Split('/')[^1]), $"{name}: {reference} names no definition");
+        }
+        Assert.Equal(ParameterDescriptor.For(typeof(global::Build)).Count + Build.Host.BuildHost.HostOptions.Count, properties.Count);
+    }
+
     [Fact]
     public void Nuke_json_and_parameters_json_name_only_known_parameters()
     {
