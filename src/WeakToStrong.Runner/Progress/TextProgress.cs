@@ -5,8 +5,8 @@ namespace WeakToStrong.Runner.Progress;
 
 /// <summary>
 /// A line per stage and a throttled progress line while it trains (step, loss, tokens/s, the stage's ETA at its
-/// measured pace) and, once the plan is known, where the whole run stands: stage i of n, elapsed, and the run's ETA
-/// (<see cref="RunEstimator"/>). The wording lives here once; where the lines go, and whether they are coloured, is
+/// measured pace); once the plan is known, step and finish lines also say where the whole run stands: stage i of n,
+/// elapsed, and the run's ETA (<see cref="RunEstimator"/>). The wording lives here once; where the lines go, and whether they are coloured, is
 /// the front-end's choice (Spectre stays out of this library).
 /// </summary>
 public sealed class TextProgress : IRunProgress
@@ -50,7 +50,8 @@ public sealed class TextProgress : IRunProgress
         _lastLineAt = now;
         _stage = new StepRate();
         _run?.StageStarted(index, now);
-        _write(new(ProgressLineKind.StageStarted, $"▶ [{index}/{total}] {stageId}" + RunSuffix(now, "  ")));
+        // Exactly `▶ [i/n] id`: tests and scripts find a run's computed stages by these lines (Audit/SharedStoreTests.cs).
+        _write(new(ProgressLineKind.StageStarted, $"▶ [{index}/{total}] {stageId}"));
     }
 
     public void StageCached(string stageId, string kind, int index, int total)
@@ -71,11 +72,11 @@ public sealed class TextProgress : IRunProgress
         string bar = new string('#', filled) + new string('.', 20 - filled);
         string eta = _stage.Remaining(now) is { } rest ? Eta(rest) : "--:--";
         _write(new(ProgressLineKind.StageStep, string.Create(CultureInfo.InvariantCulture,
-            $"    [{bar}] step {step}/{totalSteps}  loss {loss:F4}  {tokensPerSecond:F0} tok/s  ETA {eta}") + RunSuffix(now, "  |  ")));
+            $"    [{bar}] step {step}/{totalSteps}  loss {loss:F4}  {tokensPerSecond:F0} tok/s  ETA {eta}") + RunSuffix(now)));
     }
 
-    /// <summary>`stage 3/12, elapsed 04:12, run ETA 20:15`; empty until the plan is known (<see cref="RunStarted"/>).</summary>
-    string RunSuffix(TimeSpan now, string separator) => _run is null ? "" : separator + RunText(_run.Estimate(now));
+    /// <summary>`  |  stage 3/12, elapsed 04:12, run ETA 20:15` on step and finish lines; empty until the plan is known (<see cref="RunStarted"/>).</summary>
+    string RunSuffix(TimeSpan now) => _run is null ? "" : "  |  " + RunText(_run.Estimate(now));
 
     /// <summary>
     /// The run's standing in words. While some stage still to run has no measured class, the ETA is what is known and
@@ -98,8 +99,10 @@ public sealed class TextProgress : IRunProgress
 
     public void StageFinished(string stageId, TimeSpan elapsed, string summary)
     {
-        _run?.StageFinished(_clock());
-        _write(new(ProgressLineKind.StageFinished, string.Create(CultureInfo.InvariantCulture, $"✓ {stageId} {elapsed.TotalSeconds:F1}s {summary}").TrimEnd()));
+        var now = _clock();
+        _run?.StageFinished(now);
+        _write(new(ProgressLineKind.StageFinished,
+            string.Create(CultureInfo.InvariantCulture, $"✓ {stageId} {elapsed.TotalSeconds:F1}s {summary}").TrimEnd() + RunSuffix(now)));
     }
 
     public void Info(string message) => _write(new(ProgressLineKind.Info, message));

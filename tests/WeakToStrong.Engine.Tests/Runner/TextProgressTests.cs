@@ -38,7 +38,7 @@ public class TextProgressLineTests
     }
 
     [Fact]
-    public void Once_the_plan_is_known_lines_carry_the_stage_of_the_run_its_elapsed_time_and_ETA()
+    public void Once_the_plan_is_known_step_and_finish_lines_carry_the_stage_of_the_run_its_elapsed_time_and_ETA()
     {
         var lines = new List<ProgressLine>();
         var now = TimeSpan.Zero;
@@ -58,12 +58,12 @@ public class TextProgressLineTests
 
         Assert.Equal([
             "✓ [1/3] data/s0 (cached)",
-            "▶ [2/3] weak/s0  stage 2/3, elapsed 00:00, run ETA ? (2 stages not yet timed)",
+            "▶ [2/3] weak/s0",
             "    [##..................] step 1/10  loss 0.5000  100 tok/s  ETA --:--  |  stage 2/3, elapsed 00:30, run ETA ? (2 stages not yet timed)",
             "    [############........] step 6/10  loss 0.4000  100 tok/s  ETA 00:08  |  stage 2/3, elapsed 00:40, run ETA ≥ 00:08 (1 stage not yet timed)",
             "    [####################] step 10/10  loss 0.3000  100 tok/s  ETA 00:00  |  stage 2/3, elapsed 00:48, run ETA ? (1 stage not yet timed)",
-            "✓ weak/s0 48.0s",
-            "▶ [3/3] weak/s1  stage 3/3, elapsed 00:48, run ETA 00:48",
+            "✓ weak/s0 48.0s  |  stage 2/3, elapsed 00:48, run ETA 00:48",
+            "▶ [3/3] weak/s1",
         ], lines.Select(l => l.Text));
     }
 }
