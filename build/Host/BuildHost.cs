@@ -48,6 +48,16 @@ public static class BuildHost
                 output.Error(e.Message);
             return ExitCodes.Failure;
         }
+        catch (Exception e)
+        {
+            // A bug in a build class (not a user's mistake): its whole text, and still NUKE's failure code, as NUKE's
+            // own catch-all returns ErrorExitCode for a target-unrelated exception.
+            if (output is null)
+                Console.Error.WriteLine(e);
+            else
+                output.Error(e.ToString());
+            return ExitCodes.Failure;
+        }
     }
 
     static int Run<T>(IReadOnlyList<string> args, IReadOnlyList<string> defaultTargets, HostContext context) where T : NukeBuild, new()

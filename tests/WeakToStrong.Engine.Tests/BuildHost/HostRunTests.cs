@@ -37,6 +37,13 @@ public sealed class HostRunTests : IDisposable
         Target Reproduce => _ => _.Requires(() => Experiment).Executes(() => Log.Add("Reproduce " + Experiment));
     }
 
+    sealed class CollidingBuild : NukeBuild
+    {
+        [Parameter("Shadows the host's --root.")] readonly string? Root;
+        Target Compile => _ => _.Executes(() => Log(Root));
+        static void Log(string? value) => SampleBuild.Log.Add(value ?? "");
+    }
+
     readonly string root = Directory.CreateTempSubdirectory("w2s-host-").FullName;
     readonly StringWriter output = new();
     readonly StringWriter error = new();
@@ -205,6 +212,18 @@ public sealed class HostRunTests : IDisposable
         Assert.Equal(ExitCodes.Failure, Run("Restore"));
 
         Assert.Equal(["nuke.json: 'NoLogo' is a host option: give it on the command line (--no-logo)."], ErrorLines);
+    }
+
+    [Fact]
+    public void A_bug_in_the_build_class_is_NUKEs_failure_code_with_its_whole_text()
+    {
+        var context = new HostContext(root, HostConfiguration.LayersBelowCommandLine(root, new ConfigurationBuilder().Build()),
+            HostOutput.ForWriter(output, error));
+
+        Assert.Equal(ExitCodes.Failure, Build.Host.BuildHost.Run<CollidingBuild>(["Compile"], ["Compile"], () => context));
+
+        Assert.StartsWith("System.InvalidOperationException: Parameter Root hides the host option --root.", error.ToString());
+        Assert.Empty(SampleBuild.Log);
     }
 
     [Fact]
