@@ -42,11 +42,15 @@ public sealed class RunEstimator
     public static string CostClass(string kind) =>
         kind is "ceiling" or "transfer" or "bootstrap" ? "strong-training" : kind;
 
-    /// <param name="index">1-based, as progress numbers stages.</param>
-    public void StageCached(int index) => _states[index - 1] = State.Cached;
+    /// <param name="index">1-based, as progress numbers stages; one outside the plan it was given is ignored.</param>
+    public void StageCached(int index)
+    {
+        if (InPlan(index)) _states[index - 1] = State.Cached;
+    }
 
     public void StageStarted(int index, TimeSpan now)
     {
+        if (!InPlan(index)) return;
         _current = index - 1;
         _states[_current] = State.Running;
         _currentStartedAt = now;
@@ -54,6 +58,8 @@ public sealed class RunEstimator
     }
 
     public void StageStep(int step, int totalSteps, TimeSpan now) => _rate.Report(step, totalSteps, now);
+
+    bool InPlan(int index) => index >= 1 && index <= _states.Length;
 
     public void StageFinished(TimeSpan now)
     {

@@ -6,8 +6,8 @@ namespace WeakToStrong.Runner.Progress;
 /// <summary>
 /// A line per stage and a throttled progress line while it trains (step, loss, tokens/s, the stage's ETA at its
 /// measured pace); once the plan is known, step and finish lines also say where the whole run stands: stage i of n,
-/// elapsed, and the run's ETA (<see cref="RunEstimator"/>). The wording lives here once; where the lines go, and whether they are coloured, is
-/// the front-end's choice (Spectre stays out of this library).
+/// elapsed, and the run's ETA (<see cref="RunEstimator"/>). The wording lives here once; where the lines go, and
+/// whether they are coloured, is the front-end's choice (Spectre stays out of this library).
 /// </summary>
 public sealed class TextProgress : IRunProgress
 {

@@ -92,6 +92,16 @@ public class RunEstimatorTests
         Assert.Equal("stage 2/3, elapsed 01:50, run ETA ≥ 00:50 (1 stage not yet timed)", TextProgress.RunText(estimate));
     }
 
+    [Fact]
+    public void A_stage_outside_the_plan_changes_nothing()
+    {
+        var run = new RunEstimator(["weak"], S(0));
+        run.StageStarted(2, S(0));
+        run.StageCached(0);
+
+        Assert.Equal(new RunEstimate(0, 1, S(5), TimeSpan.Zero, 1), run.Estimate(S(5)));
+    }
+
     [Theory]
     [InlineData("ceiling", "strong-training")]
     [InlineData("transfer", "strong-training")]
