@@ -3,6 +3,7 @@ using WeakToStrong.Build.Host;
 using WeakToStrong.Build.Host.Definition;
 using WeakToStrong.Runner.Application;
 using WeakToStrong.Runner.Auditing;
+using WeakToStrong.Runner.Experiments;
 
 /// <summary>`Audit`: re-hashes a run's artifacts and compares the run with its record and today's manifest (docs/architecture.md §6).</summary>
 partial class Build
@@ -16,7 +17,7 @@ partial class Build
     [Parameter("Audit: re-run exactly the stages whose outputs are damaged or missing (damaged objects go to the store's quarantine/), then audit again.")]
     readonly bool Repair;
 
-    AbsolutePath RunsDirectory => RootDirectory / "runs";
+    AbsolutePath RunsDirectory => new(Workspace.Locate(RootDirectory).RunsDirectory);
 
     Target Audit => _ => _
         .Description("Re-hashes every artifact of a run (--run <key|path>) and compares it with its record and today's manifest; fails unless clean. --repair recomputes what is damaged.")

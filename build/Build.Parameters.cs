@@ -31,7 +31,8 @@ partial class Build
     [Parameter("Plan, Reproduce, Runs, Audit: write the result as JSON (the same document as w2s --json).")]
     readonly bool Json;
 
-    AbsolutePath ExperimentsDirectory => RootDirectory / "experiments";
+    /// <summary>The same lookup as `w2s` (src/WeakToStrong.Runner/Experiments/Workspace.cs), started at the repository root.</summary>
+    AbsolutePath ExperimentsDirectory => new(Workspace.Locate(RootDirectory).ExperimentsDirectory);
 
     /// <summary>A requirement for Plan and Reproduce: the experiment exists, else the shared catalog's one line.</summary>
     bool ExperimentExists() => UserFacing(() =>

@@ -1,5 +1,6 @@
 using WeakToStrong.Build.Host.Text;
 using WeakToStrong.Runner;
+using WeakToStrong.Runner.Experiments;
 
 namespace WeakToStrong.Build.Experiments;
 
@@ -11,8 +12,8 @@ public static class ReproduceRequests
         IReadOnlyList<int> seeds, IReadOnlyList<string> sets, string? store, int? threads, IReadOnlyList<string> arguments) => new()
     {
         Experiment = experiment,
-        ExperimentsDirectory = Path.Combine(rootDirectory, "experiments"),
-        RunsDirectory = Path.Combine(rootDirectory, "runs"),
+        ExperimentsDirectory = Workspace.Locate(rootDirectory).ExperimentsDirectory,
+        RunsDirectory = Workspace.Locate(rootDirectory).RunsDirectory,
         Scale = scale is { } named ? NameStyle.Kebab(named.ToString()) : null,
         Device = NameStyle.Kebab(device.ToString()),
         Seeds = seeds.ToArray(),

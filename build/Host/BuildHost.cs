@@ -9,18 +9,26 @@ namespace WeakToStrong.Build.Host;
 
 /// <summary>
 /// One host run: parse the command line, bind parameters, resolve targets, then help, plan, or execute with a
-/// summary table. Every user mistake ends as one line on stderr and exit code 1.
+/// summary table. Every user mistake ends as one line on stderr and NUKE's failure exit code (<see cref="ExitCodes"/>).
 /// </summary>
 public static class BuildHost
 {
+    /// <summary>
+    /// NUKE's common options (nuke-build/nuke, source/Nuke.Build/NukeBuild.cs and NukeBuild.Interface.cs: Help, Plan,
+    /// NoLogo, Root, Skip, Target, Verbosity), worded as NUKE's help words them where they do the same, plus this
+    /// host's --write-schema (real NUKE writes the schema on every run). NUKE's --continue, --host, --profile and
+    /// --partition have no counterpart here and stay unknown, so a script that relies on them fails loudly.
+    /// </summary>
     public static readonly IReadOnlyList<HostOption> HostOptions =
     [
-        new(new("help", OptionArity.Flag), "", "Lists targets and parameters, then exits."),
+        new(new("help", OptionArity.Flag), "", "Shows the help text for this build assembly."),
+        new(new("no-logo", OptionArity.Flag), "", "Disables displaying the NUKE logo (this host prints none)."),
         new(new("plan", OptionArity.Flag), "", "Prints the execution order of the requested targets, then exits without running them."),
-        new(new("skip", OptionArity.Many), "target", "Skips the named targets; alone, skips every target that was not invoked."),
-        new(new("target", OptionArity.Many), "target", "Targets to run, as an alternative to naming them first."),
-        new(new("verbosity", OptionArity.Single), "quiet|minimal|normal|verbose", "Verbose shows a failing target's stack trace."),
-        new(new("write-schema", OptionArity.Flag), "", $"Rewrites {BuildSchema.RelativePath} from the [Parameter] members, then exits."),
+        new(new("root", OptionArity.Single), "path", "Root directory during build execution (default: the nearest folder upwards holding .nuke/)."),
+        new(new("skip", OptionArity.Many), "target", "List of targets to be skipped. Empty list skips all dependencies."),
+        new(new("target", OptionArity.Many), "target", "List of targets to be invoked, as an alternative to naming them first."),
+        new(new("verbosity", OptionArity.Single), "quiet|minimal|normal|verbose", "Logging verbosity during build execution. Default is 'Normal'; 'Verbose' shows a failing target's stack trace."),
+        new(new("write-schema", OptionArity.Flag), "", $"Rewrites {BuildSchema.RelativePath} from the targets and [Parameter] members, then exits."),
     ];
 
     public static int Run<T>(IReadOnlyList<string> args, IReadOnlyList<string> defaultTargets, Func<HostContext> contextFactory) where T : NukeBuild, new()
@@ -38,7 +46,17 @@ public static class BuildHost
                 Console.Error.WriteLine(e.Message);
             else
                 output.Error(e.Message);
-            return 1;
+            return ExitCodes.Failure;
+        }
+        catch (Exception e)
+        {
+            // A bug in a build class (not a user's mistake): its whole text, and still NUKE's failure code, as NUKE's
+            // own catch-all returns ErrorExitCode for a target-unrelated exception.
+            if (output is null)
+                Console.Error.WriteLine(e);
+            else
+                output.Error(e.ToString());
+            return ExitCodes.Failure;
         }
     }
 
@@ -50,13 +68,15 @@ public static class BuildHost
             throw new InvalidOperationException($"Parameter {collision.Name} hides the host option --{collision.Kebab}.");
 
         var commandLine = CommandLineParser.Parse(args, HostOptions.Select(o => o.Shape).Concat(parameters.Select(p => p.Shape)).ToList());
+        if (commandLine.Single("root") is { } root)
+            context = context.WithRoot(root);
         var targetNames = TargetDiscovery.Names(typeof(T));
         var invoked = commandLine.Targets.Concat(commandLine.Many("target")).Select(n => Canonical(n, targetNames)).ToList();
         var skip = commandLine.Has("skip") ? commandLine.Many("skip").Select(n => Canonical(n, targetNames)).ToList() : null;
         var verbosity = commandLine.Single("verbosity") is { } v ? ParseVerbosity(v) : Verbosity.Normal;
 
-        foreach (var layer in context.LayersBelowCommandLine.OfType<ConfigurationLayer>().Where(l => l.SourceName.EndsWith(".json", StringComparison.Ordinal)))
-            HostConfiguration.CheckFileKeys(layer, parameters);
+        foreach (var layer in context.LayersBelowCommandLine.OfType<ConfigurationLayer>().Where(HostConfiguration.IsFileLayer))
+            HostConfiguration.CheckFileKeys(layer, parameters, HostOptions);
 
         var build = new T
         {
@@ -71,14 +91,14 @@ public static class BuildHost
         if (commandLine.Flag("write-schema"))
         {
             var path = Path.Combine(context.RootDirectory, BuildSchema.RelativePath);
-            File.WriteAllText(path, BuildSchema.Generate(parameters, targetNames));
+            File.WriteAllText(path, BuildSchema.Generate(parameters, targetNames, HostOptions));
             context.Output.Line($"Wrote {path}");
-            return 0;
+            return ExitCodes.Success;
         }
         if (commandLine.Flag("help"))
         {
-            context.Output.Line(HelpText.Render(targets, defaultTargets, bound, HostOptions));
-            return 0;
+            context.Output.Write(HelpText.Render(targets, defaultTargets, bound, HostOptions));
+            return ExitCodes.Success;
         }
 
         if (invoked.Count == 0)
@@ -87,7 +107,7 @@ public static class BuildHost
         if (commandLine.Flag("plan"))
         {
             context.Output.Line(PlanText(plan));
-            return 0;
+            return ExitCodes.Success;
         }
 
         TargetExecutor.CheckRequirements(targets, plan);
@@ -96,7 +116,7 @@ public static class BuildHost
         context.Output.Write(SummaryTable.Build(results, context.Output.Border));
         var failed = results.FirstOrDefault(r => r.Status == TargetStatus.Failed);
         context.Output.Line(failed is null ? "Build succeeded." : $"Build failed: target '{failed.Name}' failed.");
-        return failed is null ? 0 : 1;
+        return failed is null ? ExitCodes.Success : ExitCodes.Failure;
     }
 
     /// <summary>`--plan`: one numbered line per target in execution order, skipped ones marked.</summary>

@@ -1,36 +1,52 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using WeakToStrong.Build.Host.CommandLine;
 using WeakToStrong.Build.Host.Parameters;
 
 namespace WeakToStrong.Build.Host;
 
 /// <summary>
-/// The JSON schema of the parameter files (`nuke.json`, `.nuke/parameters.json`), generated from the [Parameter]
-/// members so editors complete and check them. Real NUKE keeps its schema at the same path.
+/// `.nuke/build.schema.json` in the shape NUKE 8/9 writes it (nuke-build/nuke, source/Nuke.Build/Utilities/SchemaUtility.cs):
+/// `definitions` holds `ExecutableTarget` (the target names as a string enum), `Verbosity`, and `NukeBuild` (the
+/// host's own options, Skip and Target as arrays of ExecutableTarget); the top level is `allOf` the build's
+/// [Parameter] members and a `$ref` to NukeBuild. The global tool's `nuke :complete` and the IDE plugins read targets
+/// and parameters from there; editors check nuke.json and .nuke/parameters.json against it.
 /// </summary>
 public static class BuildSchema
 {
     public static readonly string RelativePath = Path.Combine(".nuke", "build.schema.json");
 
-    public static string Generate(IReadOnlyList<ParameterDescriptor> parameters, IReadOnlyList<string> targetNames)
+    const string TargetReference = "#/definitions/ExecutableTarget";
+    const string VerbosityReference = "#/definitions/Verbosity";
+
+    public static string Generate(IReadOnlyList<ParameterDescriptor> parameters, IReadOnlyList<string> targetNames, IReadOnlyList<HostOption> hostOptions)
     {
-        var properties = new JsonObject { ["$schema"] = new JsonObject { ["type"] = "string" } };
+        var userProperties = new JsonObject();
         foreach (var parameter in parameters)
         {
             var scalar = ScalarSchema(parameter.ScalarType);
             var property = parameter.IsArray ? new JsonObject { ["type"] = "array", ["items"] = scalar } : scalar;
             if (parameter.Description is { } description)
                 property["description"] = description;
-            properties[parameter.Name] = property;
+            userProperties[parameter.Name] = property;
         }
+
+        var hostProperties = new JsonObject();
+        foreach (var option in hostOptions.OrderBy(o => Pascal(o.Shape.Name), StringComparer.Ordinal))
+            hostProperties[Pascal(option.Shape.Name)] = HostOptionSchema(option);
+
         var schema = new JsonObject
         {
-            ["$schema"] = "http://json-schema.org/draft-07/schema#",
-            ["title"] = "Build parameters (nuke.json, .nuke/parameters.json)",
-            ["description"] = "Defaults for ./build.sh parameters; the environment (NUKE_NAME or NAME) and the command line override them. Targets: " + string.Join(", ", targetNames) + ".",
-            ["type"] = "object",
-            ["properties"] = properties,
-            ["additionalProperties"] = false,
+            ["$schema"] = "http://json-schema.org/draft-04/schema#",
+            ["definitions"] = new JsonObject
+            {
+                ["ExecutableTarget"] = Enumeration(targetNames.Order(StringComparer.Ordinal)),
+                ["Verbosity"] = Enumeration(Enum.GetNames<Verbosity>()),
+                ["NukeBuild"] = new JsonObject { ["properties"] = hostProperties },
+            },
+            ["allOf"] = new JsonArray(
+                new JsonObject { ["properties"] = userProperties },
+                new JsonObject { ["$ref"] = "#/definitions/NukeBuild" }),
         };
         var options = new JsonSerializerOptions
         {
@@ -42,10 +58,34 @@ public static class BuildSchema
         return schema.ToJsonString(options) + "\n";
     }
 
+    /// <summary>`no-logo` → `NoLogo`: the member spelling NUKE's schema uses for its own parameters.</summary>
+    public static string Pascal(string kebab) =>
+        string.Concat(kebab.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
+
+    static JsonObject HostOptionSchema(HostOption option)
+    {
+        JsonObject property = option.Shape.Name switch
+        {
+            "skip" or "target" => new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["$ref"] = TargetReference } },
+            "verbosity" => new JsonObject { ["$ref"] = VerbosityReference },
+            _ => option.Shape.Arity switch
+            {
+                OptionArity.Flag => new JsonObject { ["type"] = "boolean" },
+                OptionArity.Single => new JsonObject { ["type"] = "string" },
+                _ => new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } },
+            },
+        };
+        property["description"] = option.Help;
+        return property;
+    }
+
+    static JsonObject Enumeration(IEnumerable<string> values) =>
+        new() { ["type"] = "string", ["enum"] = new JsonArray(values.Select(v => (JsonNode)v).ToArray()) };
+
     static JsonObject ScalarSchema(Type type)
     {
         if (type.IsEnum)
-            return new JsonObject { ["type"] = "string", ["enum"] = new JsonArray(ValueConverter.EnumNames(type).Select(n => (JsonNode)n).ToArray()) };
+            return Enumeration(ValueConverter.EnumNames(type));
         var name = type == typeof(bool) ? "boolean"
             : type == typeof(int) || type == typeof(long) ? "integer"
             : type == typeof(double) || type == typeof(float) ? "number"

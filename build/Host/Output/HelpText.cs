@@ -8,48 +8,72 @@ using WeakToStrong.Build.Host.Text;
 
 namespace WeakToStrong.Build.Host.Output;
 
-/// <summary>`--help`: targets with descriptions and dependencies, parameters with help text and current value, host options.</summary>
+/// <summary>
+/// `--help`, laid out as NUKE lays it out (nuke-build/nuke, source/Nuke.Build/Execution/Extensions/HandleHelpRequestsAttribute.cs):
+/// "Targets (with their direct dependencies):", each target padded to at least 20 columns with `(default)` and
+/// `-> dependencies`, its description indented below; then "Parameters:", the build's own first and the host's
+/// after a blank line, `--name` padded to at least 16 columns, descriptions wrapped before column 90. This host adds
+/// an enum parameter's values and each parameter's current value and where it came from (values come from four layers).
+/// </summary>
 public static class HelpText
 {
+    const int WrapColumn = 90;
+
     public static string Render(IReadOnlyList<ExecutableTarget> targets, IReadOnlyList<string> defaultTargets,
         IReadOnlyList<BoundParameter> parameters, IReadOnlyList<HostOption> hostOptions)
     {
         var text = new StringBuilder();
-        text.AppendLine("Usage: ./build.sh [targets] [--parameter value …]   (build.ps1 / build.cmd on Windows)");
-        text.AppendLine();
-        text.AppendLine($"Targets (default: {string.Join(' ', defaultTargets)}):");
-        var nameWidth = targets.Max(t => t.Name.Length) + 2;
+        text.Append("Targets (with their direct dependencies):\n\n");
+        var targetWidth = Math.Max(targets.Max(t => t.Name.Length), 20);
         foreach (var target in targets)
         {
+            var entry = target.Name + (defaultTargets.Contains(target.Name) ? " (default)" : "");
+            var dependencies = target.Spec.DependsOn.Count > 0 ? " -> " + string.Join(", ", target.Spec.DependsOn) : "";
+            text.Append($"  {entry.PadRight(targetWidth)}{dependencies}".TrimEnd()).Append('\n');
             var relations = new List<string>();
-            if (target.Spec.DependsOn.Count > 0)
-                relations.Add("depends on " + string.Join(", ", target.Spec.DependsOn));
             if (target.Spec.After.Count > 0)
                 relations.Add("after " + string.Join(", ", target.Spec.After));
             if (target.Spec.TriggeredBy.Count > 0)
                 relations.Add("triggered by " + string.Join(", ", target.Spec.TriggeredBy));
-            var suffix = relations.Count > 0 ? $" ({string.Join("; ", relations)})" : "";
-            text.AppendLine($"  {target.Name.PadRight(nameWidth)}{target.Description ?? ""}{suffix}".TrimEnd());
+            var description = (target.Description ?? "") + (relations.Count > 0 ? $" ({string.Join("; ", relations)})" : "");
+            if (description.Length > 0)
+                text.Append($"    {description.TrimStart()}\n");
         }
 
-        text.AppendLine();
-        text.AppendLine("Parameters (command line > environment NUKE_NAME or NAME > nuke.json > .nuke/parameters.json):");
-        var usages = parameters.Select(p => Usage(p.Parameter.Shape, ValueConverter.TypeName(p.Parameter.ScalarType))).ToList();
-        var hostUsages = hostOptions.Select(o => Usage(o.Shape, o.ValueName)).ToList();
-        var usageWidth = usages.Concat(hostUsages).Select(u => u.Length).DefaultIfEmpty(0).Max() + 2;
-        for (var i = 0; i < parameters.Count; i++)
+        text.Append("\nParameters (command line > environment NUKE_NAME or NAME > nuke.json > .nuke/parameters.json):\n\n");
+        var nameWidth = Math.Max(parameters.Select(p => p.Parameter.Kebab.Length).Concat(hostOptions.Select(o => o.Shape.Name.Length)).DefaultIfEmpty(0).Max(), 16);
+        foreach (var bound in parameters)
         {
-            var bound = parameters[i];
             var current = bound.Value is null or ICollection { Count: 0 } ? "none" : FormatValue(bound.Value);
             var source = bound.Source == "default" ? "" : $", from {bound.Source}";
-            text.AppendLine($"  {usages[i].PadRight(usageWidth)}{bound.Parameter.Description} [current: {current}{source}]");
+            var values = bound.Parameter.ScalarType.IsEnum ? $"values: {string.Join('|', ValueConverter.EnumNames(bound.Parameter.ScalarType))}; " : "";
+            AppendParameter(text, bound.Parameter.Kebab, $"{bound.Parameter.Description} [{values}current: {current}{source}]", nameWidth);
         }
-
-        text.AppendLine();
-        text.AppendLine("Host options:");
-        for (var i = 0; i < hostOptions.Count; i++)
-            text.AppendLine($"  {hostUsages[i].PadRight(usageWidth)}{hostOptions[i].Help}");
+        text.Append('\n');
+        foreach (var option in hostOptions)
+            AppendParameter(text, option.Shape.Name, option.Help, nameWidth);
         return text.ToString();
+    }
+
+    static void AppendParameter(StringBuilder text, string name, string? description, int nameWidth)
+    {
+        var lines = Wrap(description ?? "<no description>", nameWidth + 6);
+        text.Append($"  --{name.PadRight(nameWidth)}  {lines[0]}".TrimEnd()).Append('\n');
+        foreach (var line in lines.Skip(1))
+            text.Append(new string(' ', nameWidth + 6)).Append(line).Append('\n');
+    }
+
+    /// <summary>Words into lines that end before <see cref="WrapColumn"/> once indented by <paramref name="indent"/>; a longer word stands alone.</summary>
+    public static IReadOnlyList<string> Wrap(string text, int indent)
+    {
+        var lines = new List<string> { "" };
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (lines[^1].Length > 0 && indent + lines[^1].Length + 1 + word.Length > WrapColumn)
+                lines.Add("");
+            lines[^1] = lines[^1].Length == 0 ? word : lines[^1] + " " + word;
+        }
+        return lines;
     }
 
     public static string FormatValue(object value) => value switch
@@ -61,14 +85,4 @@ public static class HelpText
         IEnumerable items => string.Join(' ', items.Cast<object>().Select(FormatValue)),
         _ => value.ToString() ?? "",
     };
-
-    static string Usage(OptionShape shape, string type)
-    {
-        return shape.Arity switch
-        {
-            OptionArity.Flag => $"--{shape.Name}",
-            OptionArity.Single => $"--{shape.Name} <{type}>",
-            _ => $"--{shape.Name} <{type}>…",
-        };
-    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using WeakToStrong.Build.Host.CommandLine;
 using WeakToStrong.Build.Host.Text;
 
 namespace WeakToStrong.Build.Host.Parameters;
@@ -18,17 +19,24 @@ public static class HostConfiguration
 
     /// <summary>The standard layers below the command line, highest first.</summary>
     public static IReadOnlyList<ParameterLayer> LayersBelowCommandLine(string rootDirectory, IConfiguration environment) =>
+        [new ConfigurationLayer("environment", environment), .. FileLayers(rootDirectory)];
+
+    /// <summary>The root's parameter files, highest first: nuke.json, then .nuke/parameters.json.</summary>
+    public static IReadOnlyList<ConfigurationLayer> FileLayers(string rootDirectory) =>
     [
-        new ConfigurationLayer("environment", environment),
         new ConfigurationLayer(NukeJson, File(rootDirectory, NukeJson)),
         new ConfigurationLayer(ParametersJson, File(rootDirectory, ParametersJson)),
     ];
 
+    public static bool IsFileLayer(ConfigurationLayer layer) => layer.SourceName.EndsWith(".json", StringComparison.Ordinal);
+
     /// <summary>
     /// A key in a parameters file that names no parameter is a typo the user would never notice (its value is silently
-    /// ignored), so it is one error line with the nearest parameter name. `$schema` is JSON Schema's own key.
+    /// ignored), so it is one error line with the nearest parameter name. `$schema` is JSON Schema's own key. A host
+    /// option (`NoLogo`, `Verbosity` …) is read from the command line only here, so in a file it is an error that
+    /// says so rather than a value that silently does nothing.
     /// </summary>
-    public static void CheckFileKeys(ConfigurationLayer layer, IReadOnlyList<ParameterDescriptor> parameters)
+    public static void CheckFileKeys(ConfigurationLayer layer, IReadOnlyList<ParameterDescriptor> parameters, IReadOnlyList<HostOption>? hostOptions = null)
     {
         var known = parameters.SelectMany(p => new[] { p.Name, p.Kebab, p.UpperSnake })
             .Select(NameStyle.Normalize).ToHashSet();
@@ -36,6 +44,8 @@ public static class HostConfiguration
         {
             if (child.Key == "$schema" || known.Contains(NameStyle.Normalize(child.Key)))
                 continue;
+            if (hostOptions?.FirstOrDefault(o => NameStyle.Normalize(o.Shape.Name) == NameStyle.Normalize(child.Key)) is { } option)
+                throw new HostException($"{layer.SourceName}: '{child.Key}' is a host option: give it on the command line (--{option.Shape.Name}).");
             throw new HostException($"{layer.SourceName}: " + Suggestions.UnknownNameMessage("parameter", child.Key, parameters.Select(p => p.Name).ToList()));
         }
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using WeakToStrong.Runner.Experiments;
 
 namespace WeakToStrong.Cli.Commands;
 
@@ -9,8 +10,9 @@ static class CommonOptions
     public static Option<string?> Scale() => new("--scale") { Description = "Scale to run at, one the manifest's `scales` declares (default: the manifest's `defaultScale`, else the manifest as written)." };
     public static Option<int[]> Seeds() => new("--seeds") { Description = "Run seeds (default: the manifest's).", AllowMultipleArgumentsPerToken = true };
     public static Option<string[]> Set() => new("--set") { Description = "Override a manifest value, e.g. --set training.epochs=1 (repeatable).", AllowMultipleArgumentsPerToken = false };
-    public static Option<string> ExperimentsDir() => new("--experiments-dir") { Description = "Folder of manifests.", DefaultValueFactory = _ => "experiments" };
-    public static Option<string> RunsDir() => new("--runs-dir") { Description = "Folder of run records.", DefaultValueFactory = _ => "runs" };
+    // Defaults: experiments/ and runs/ of the nearest folder upwards that has experiments/ (Runner/Experiments/Workspace.cs).
+    public static Option<string> ExperimentsDir() => new("--experiments-dir") { Description = "Folder of manifests (default: experiments/ in the working folder or the nearest folder above it that has one).", DefaultValueFactory = _ => Workspace.FromCurrentDirectory().ExperimentsDirectory };
+    public static Option<string> RunsDir() => new("--runs-dir") { Description = "Folder of run records (default: runs/ beside that experiments/).", DefaultValueFactory = _ => Workspace.FromCurrentDirectory().RunsDirectory };
     public static Option<string> ResultsOut() => new("--out") { Description = "Where the results Markdown goes.", DefaultValueFactory = _ => "docs/results.md" };
     public static Option<bool> Json() => new("--json") { Description = "Write machine-readable JSON instead of text." };
 

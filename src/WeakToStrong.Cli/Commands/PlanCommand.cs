@@ -26,7 +26,7 @@ static class PlanCommand
             {
                 Experiment = parse.GetValue(experiment)!,
                 ExperimentsDirectory = parse.GetValue(experiments)!,
-                RunsDirectory = "runs", // a plan writes no record
+                RunsDirectory = Workspace.FromCurrentDirectory().RunsDirectory, // a plan writes no record
                 Scale = parse.GetValue(scale),
                 Seeds = parse.GetValue(seeds) ?? [],
                 Sets = parse.GetValue(set) ?? [],

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using WeakToStrong.Provenance.Audit;
 using WeakToStrong.Provenance.Records;
 using WeakToStrong.Provenance.Store;
+using WeakToStrong.Runner.Experiments;
 using WeakToStrong.Runner.Identity;
 using WeakToStrong.Runner.Progress;
 
@@ -25,7 +26,7 @@ public static class RecordReplay
             // Pinned sources are content-addressed and re-verified on every use: share them rather than download again.
             string sources = Path.Combine(store.Root, "sources");
             if (Directory.Exists(sources)) Directory.CreateSymbolicLink(Path.Combine(scratch, "sources"), sources);
-            string experiments = Directory.CreateDirectory(Path.Combine(scratch, "experiments")).FullName;
+            string experiments = Directory.CreateDirectory(Path.Combine(scratch, Workspace.ExperimentsFolder)).FullName;
             string? scale = (string?)record.Hashed["scale"];
             File.WriteAllText(Path.Combine(experiments, record.Experiment + ".json"), ReplayManifest(record.Hashed, scale));
 
@@ -36,7 +37,7 @@ public static class RecordReplay
             {
                 Experiment = record.Experiment,
                 ExperimentsDirectory = experiments,
-                RunsDirectory = Path.Combine(scratch, "runs"),
+                RunsDirectory = Path.Combine(scratch, Workspace.RunsFolder),
                 StoreRoot = scratch,
                 Scale = scale,
                 UseDefaultScale = false,

@@ -78,6 +78,7 @@ public static class RunRepair
     {
         readonly List<string> _started = [];
         public IReadOnlyList<string> Started => _started;
+        public void RunStarted(IReadOnlyList<string> stageKinds) => inner.RunStarted(stageKinds);
         public void StageStarted(string stageId, string kind, int index, int total)
         {
             _started.Add(stageId);

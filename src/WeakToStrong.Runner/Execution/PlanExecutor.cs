@@ -23,6 +23,7 @@ public sealed class PlanExecutor(ContentStore store, SourceCache sources, string
         var done = new Dictionary<string, ExecutedStage>(StringComparer.Ordinal);
         var inputs = new StageInputs(store, done);
         int index = 0;
+        progress.RunStarted(plan.Stages.Select(Kind).ToList());
         foreach (var stage in plan.Stages)
         {
             ct.ThrowIfCancellationRequested();

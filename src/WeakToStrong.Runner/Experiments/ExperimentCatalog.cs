@@ -34,7 +34,21 @@ public sealed class ExperimentCatalog(string directory)
         var ids = Ids();
         if (ids.Contains(id, StringComparer.Ordinal)) return;
         throw new ExperimentException(new Diagnostic(SourceLocation.Origin("--experiment " + id), DiagnosticCodes.UnknownExperiment,
-            $"Unknown experiment '{id}'.{DidYouMean.Hint(id, ids)} Available: {(ids.Count == 0 ? "none" : string.Join(", ", ids))}.").ToString());
+            $"Unknown experiment '{id}'.{DidYouMean.Hint(id, ids)} Available: {(ids.Count == 0 ? "none" + Missing() : string.Join(", ", ids))}.").ToString());
+    }
+
+    /// <summary>
+    /// Why nothing is available when the folder is absent: where <see cref="Workspace.Locate"/> looked when the folder
+    /// is the `experiments/` of a folder with no such folder at or above it (an installed `w2s` run outside a
+    /// checkout), else the folder that is missing (a mistyped --experiments-dir).
+    /// </summary>
+    string Missing()
+    {
+        if (System.IO.Directory.Exists(Directory)) return "";
+        var parent = Path.GetDirectoryName(Directory)!;
+        return Path.GetFileName(Directory) == Workspace.ExperimentsFolder && Workspace.FindRoot(parent) is null
+            ? $" (no {Workspace.ExperimentsFolder}/ folder in {parent} or any folder above it: run inside a folder that has one, or pass --experiments-dir)"
+            : $" ({Directory} does not exist)";
     }
 
     /// <summary>

@@ -46,9 +46,14 @@ public sealed class ExperimentCatalogTests : IDisposable
         Assert.Equal(["chatgpt-rm", "nlp-definitions", "spam-ham"], Catalog.Ids());
 
     [Fact]
-    public void A_missing_folder_lists_nothing_and_says_so() =>
-        Assert.Equal("--experiment x: error W2S0100: Unknown experiment 'x'. Available: none.",
+    public void A_missing_folder_lists_nothing_and_names_the_folder() =>
+        Assert.Equal($"--experiment x: error W2S0100: Unknown experiment 'x'. Available: none ({Path.Combine(directory, "absent")} does not exist).",
             Assert.Throws<ExperimentException>(() => new ExperimentCatalog(Path.Combine(directory, "absent")).Require("x")).Message);
+
+    [Fact]
+    public void An_empty_folder_lists_nothing() =>
+        Assert.Equal("--experiment x: error W2S0100: Unknown experiment 'x'. Available: none.",
+            Assert.Throws<ExperimentException>(() => new ExperimentCatalog(Directory.CreateDirectory(Path.Combine(directory, "empty")).FullName).Require("x")).Message);
 
     [Fact]
     public void A_known_id_passes() => Catalog.Require("nlp-definitions");

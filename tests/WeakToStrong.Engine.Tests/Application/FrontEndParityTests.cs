@@ -1,3 +1,4 @@
+using WeakToStrong.Build.Host;
 using System.Text.Json.Nodes;
 using WeakToStrong.Engine.Tests.Audit;
 
@@ -100,13 +101,13 @@ public sealed class FrontEndParityTests : IDisposable
             "--runs-dir", Path.Combine(run.Root, "runs"), "--experiments-dir", Path.Combine(run.Root, "experiments"));
 
         // Not clean: the synthetic experiment has no manifest today. Both say so by their exit status.
-        Assert.Equal((1, 1), (host.ExitCode, tool.ExitCode));
+        Assert.Equal((ExitCodes.Failure, 1), (host.ExitCode, tool.ExitCode)); // the host's is NUKE's (build/Host/ExitCodes.cs)
         Assert.Equal(run.Record.RunKey, (string)JsonNode.Parse(tool.Output)!["runKey"]!);
         Assert.Equal(tool.Output, FrontEnds.TargetOutput(host.Output, "Audit"));
     }
 
     [Fact]
-    public async Task An_unknown_experiment_is_the_same_one_line_from_both_with_exit_code_1()
+    public async Task An_unknown_experiment_is_the_same_one_line_from_both_and_fails_both()
     {
         const string expected = "--experiment nlp-definition: error W2S0100: Unknown experiment 'nlp-definition'. " +
                                 "Did you mean 'nlp-definitions'? Available: brown-genre, chatgpt-rm, fine-foods, nlp-definitions, nlp-hypernym, nlp-spam.\n";
@@ -115,7 +116,7 @@ public sealed class FrontEndParityTests : IDisposable
             var host = FrontEnds.Host(FrontEnds.RepositoryRoot, target, "--experiment", "nlp-definition");
             var tool = await FrontEnds.W2s(verb, "-e", "nlp-definition", "--experiments-dir", Experiments);
 
-            Assert.Equal((1, expected), (host.ExitCode, host.Error));
+            Assert.Equal((ExitCodes.Failure, expected), (host.ExitCode, host.Error));
             Assert.Equal((1, expected), (tool.ExitCode, tool.Error));
             Assert.Equal("", host.Output); // a requirement: nothing ran, not even the target header
         }
@@ -166,7 +167,7 @@ public sealed class FrontEndParityTests : IDisposable
             var host = FrontEnds.Host(root, "Results");
             var tool = await FrontEnds.W2s("results", "--runs-dir", Path.Combine(root, "runs"), "--out", Path.Combine(root, "docs", "results.md"));
 
-            Assert.Equal((1, 1), (host.ExitCode, tool.ExitCode));
+            Assert.Equal((ExitCodes.Failure, 1), (host.ExitCode, tool.ExitCode)); // the host's is NUKE's (build/Host/ExitCodes.cs)
             string line = tool.Error.TrimEnd('\n');
             Assert.StartsWith($"error: {bad}: not a readable run record (", line);
             Assert.Contains($"Target 'Results' failed: {line["error: ".Length..]}\n", host.Error);
@@ -186,7 +187,7 @@ public sealed class FrontEndParityTests : IDisposable
         var tool = await FrontEnds.W2s("suite", "--experiments", "brown-genre,nlp-spm", "--experiments-dir", Experiments);
 
         Assert.Equal((1, expected + "\n"), (tool.ExitCode, tool.Error));
-        Assert.Equal(1, host.ExitCode);
+        Assert.Equal(ExitCodes.Failure, host.ExitCode);
         Assert.Contains($"Target 'Suite' failed: {expected}\n", host.Error);
         Assert.DoesNotContain("suite 1/", host.Output + tool.Output); // nothing ran
     }

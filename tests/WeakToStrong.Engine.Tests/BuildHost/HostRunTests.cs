@@ -37,6 +37,13 @@ public sealed class HostRunTests : IDisposable
         Target Reproduce => _ => _.Requires(() => Experiment).Executes(() => Log.Add("Reproduce " + Experiment));
     }
 
+    sealed class CollidingBuild : NukeBuild
+    {
+        [Parameter("Shadows the host's --root.")] readonly string? Root;
+        Target Compile => _ => _.Executes(() => Log(Root));
+        static void Log(string? value) => SampleBuild.Log.Add(value ?? "");
+    }
+
     readonly string root = Directory.CreateTempSubdirectory("w2s-host-").FullName;
     readonly StringWriter output = new();
     readonly StringWriter error = new();
@@ -74,9 +81,9 @@ public sealed class HostRunTests : IDisposable
     }
 
     [Fact]
-    public void A_failing_target_is_one_line_the_rest_is_NotRun_and_the_exit_code_is_1()
+    public void A_failing_target_is_one_line_the_rest_is_NotRun_and_the_exit_code_is_NUKEs_minus_1()
     {
-        Assert.Equal(1, Run("Test", "--break"));
+        Assert.Equal(ExitCodes.Failure, Run("Test", "--break"));
 
         Assert.Equal(["Restore"], SampleBuild.Log);
         Assert.Equal(["Target 'Compile' failed: InvalidOperationException: compiler said no second line"], ErrorLines);
@@ -87,7 +94,7 @@ public sealed class HostRunTests : IDisposable
     [Fact]
     public void Verbose_adds_the_stack_trace()
     {
-        Assert.Equal(1, Run("Compile", "--break", "--verbosity", "verbose"));
+        Assert.Equal(ExitCodes.Failure, Run("Compile", "--break", "--verbosity", "verbose"));
 
         Assert.True(ErrorLines.Length > 2);
         Assert.Contains(ErrorLines, l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal));
@@ -116,9 +123,9 @@ public sealed class HostRunTests : IDisposable
     }
 
     [Fact]
-    public void An_unknown_target_is_one_error_line_with_exit_code_1()
+    public void An_unknown_target_is_one_error_line_with_NUKEs_failure_code()
     {
-        Assert.Equal(1, Run("Cleam"));
+        Assert.Equal(ExitCodes.Failure, Run("Cleam"));
 
         Assert.Equal(["Unknown target 'Cleam'; did you mean 'Clean'?"], ErrorLines);
         Assert.Empty(output.ToString());
@@ -136,7 +143,7 @@ public sealed class HostRunTests : IDisposable
     [Fact]
     public void A_missing_required_parameter_fails_before_anything_runs()
     {
-        Assert.Equal(1, Run("Compile", "Reproduce"));
+        Assert.Equal(ExitCodes.Failure, Run("Compile", "Reproduce"));
 
         Assert.Equal(["Target 'Reproduce' requires parameter '--experiment'."], ErrorLines);
         Assert.Empty(SampleBuild.Log);
@@ -151,19 +158,71 @@ public sealed class HostRunTests : IDisposable
     }
 
     [Fact]
-    public void Help_lists_targets_with_descriptions_and_dependencies_and_parameters_with_their_values()
+    public void Help_is_laid_out_as_NUKE_lays_it_out_with_each_parameters_current_value()
     {
         File.WriteAllText(Path.Combine(root, "nuke.json"), """{ "Experiment": "from-file" }""");
 
-        Assert.Equal(0, Run("--help"));
+        Assert.Equal(ExitCodes.Success, Run("--help"));
 
-        var help = output.ToString();
-        Assert.Contains("Targets (default: Compile):", help);
-        Assert.Matches(@"\n  Clean\s+Removes outputs\.\n", help);
-        Assert.Matches(@"\n  Compile\s+Builds\. \(depends on Restore\)\n", help);
-        Assert.Matches(@"\n  --experiment <string>\s+Which experiment to run\. \[current: from-file, from nuke\.json\]\n", help);
-        Assert.Matches(@"\n  --break\s+Fail inside Compile\. \[current: false\]\n", help);
-        Assert.Contains("--plan", help);
+        var help = output.ToString().Split('\n');
+        Assert.Equal("Targets (with their direct dependencies):", help[0]);
+        Assert.Equal(["  Clean", "    Removes outputs.", "  Restore", "  Compile (default)    -> Restore", "    Builds.",
+            "  Test                 -> Compile", "  Publish              -> Compile", "  Reproduce", ""], help[2..11]);
+        Assert.Equal("Parameters (command line > environment NUKE_NAME or NAME > nuke.json > .nuke/parameters.json):", help[11]);
+        Assert.Equal(["  --experiment        Which experiment to run. [current: from-file, from nuke.json]",
+            "  --break             Fail inside Compile. [current: false]",
+            "  --publishing        Run Publish. [current: false]", ""], help[13..17]);
+        Assert.Equal("  --help              Shows the help text for this build assembly.", help[17]);
+        Assert.Contains("  --no-logo           Disables displaying the NUKE logo (this host prints none).", help);
+        Assert.Empty(SampleBuild.Log);
+    }
+
+    [Fact]
+    public void No_logo_is_accepted_and_changes_nothing()
+    {
+        Assert.Equal(ExitCodes.Success, Run("Restore", "--no-logo"));
+
+        Assert.Equal(["Restore"], SampleBuild.Log);
+    }
+
+    [Fact]
+    public void Root_points_the_build_at_another_folder_and_its_parameter_files()
+    {
+        string other = Directory.CreateDirectory(Path.Combine(root, "other")).FullName;
+        File.WriteAllText(Path.Combine(other, "nuke.json"), """{ "Experiment": "from-other" }""");
+
+        Assert.Equal(ExitCodes.Success, Run("Reproduce", "--root", other));
+
+        Assert.Equal(["Reproduce from-other"], SampleBuild.Log);
+    }
+
+    [Fact]
+    public void A_root_that_is_not_a_folder_is_one_line()
+    {
+        Assert.Equal(ExitCodes.Failure, Run("Restore", "--root", "absent"));
+
+        Assert.Equal([$"Parameter '--root': {Path.Combine(root, "absent")} is not a folder."], ErrorLines);
+    }
+
+    [Fact]
+    public void A_host_option_in_a_parameters_file_is_one_line_saying_where_it_belongs()
+    {
+        File.WriteAllText(Path.Combine(root, "nuke.json"), """{ "NoLogo": true }""");
+
+        Assert.Equal(ExitCodes.Failure, Run("Restore"));
+
+        Assert.Equal(["nuke.json: 'NoLogo' is a host option: give it on the command line (--no-logo)."], ErrorLines);
+    }
+
+    [Fact]
+    public void A_bug_in_the_build_class_is_NUKEs_failure_code_with_its_whole_text()
+    {
+        var context = new HostContext(root, HostConfiguration.LayersBelowCommandLine(root, new ConfigurationBuilder().Build()),
+            HostOutput.ForWriter(output, error));
+
+        Assert.Equal(ExitCodes.Failure, Build.Host.BuildHost.Run<CollidingBuild>(["Compile"], ["Compile"], () => context));
+
+        Assert.StartsWith("System.InvalidOperationException: Parameter Root hides the host option --root.", error.ToString());
         Assert.Empty(SampleBuild.Log);
     }
 

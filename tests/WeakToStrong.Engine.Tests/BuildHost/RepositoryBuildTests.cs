@@ -15,11 +15,63 @@ public class RepositoryBuildTests
     [Fact]
     public void The_committed_schema_matches_the_parameters()
     {
-        var expected = BuildSchema.Generate(ParameterDescriptor.For(typeof(global::Build)), TargetDiscovery.Names(typeof(global::Build)));
+        var expected = BuildSchema.Generate(ParameterDescriptor.For(typeof(global::Build)), TargetDiscovery.Names(typeof(global::Build)), Build.Host.BuildHost.HostOptions);
         var committed = File.ReadAllText(Path.Combine(Root, BuildSchema.RelativePath)).ReplaceLineEndings("\n");
 
         // On a mismatch: ./build.sh --write-schema
         Assert.Equal(expected, committed);
+    }
+
+    /// <summary>
+    /// The shape NUKE 8/9 writes and its global tool's `:complete` and the IDE plugins read
+    /// (nuke-build/nuke, source/Nuke.Build/Utilities/SchemaUtility.cs): targets as an enum under definitions, the
+    /// host's options under definitions.NukeBuild, and the build's parameters beside a reference to it.
+    /// </summary>
+    [Fact]
+    public void The_schema_has_NUKEs_shape()
+    {
+        var schema = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(Root, BuildSchema.RelativePath)))!;
+        var definitions = schema["definitions"]!;
+
+        Assert.Equal("http://json-schema.org/draft-04/schema#", (string)schema["$schema"]!);
+        Assert.Equal(["ExecutableTarget", "Verbosity", "NukeBuild"], definitions.AsObject().Select(p => p.Key));
+        Assert.Equal("string", (string)definitions["ExecutableTarget"]!["type"]!);
+        Assert.Equal(TargetDiscovery.Names(typeof(global::Build)).Order(StringComparer.Ordinal),
+            definitions["ExecutableTarget"]!["enum"]!.AsArray().Select(v => (string)v!));
+        Assert.Equal(["Quiet", "Minimal", "Normal", "Verbose"], definitions["Verbosity"]!["enum"]!.AsArray().Select(v => (string)v!));
+        var host = definitions["NukeBuild"]!["properties"]!;
+        Assert.Equal(["Help", "NoLogo", "Plan", "Root", "Skip", "Target", "Verbosity", "WriteSchema"], host.AsObject().Select(p => p.Key));
+        Assert.Equal(("array", "#/definitions/ExecutableTarget"), ((string)host["Skip"]!["type"]!, (string)host["Skip"]!["items"]!["$ref"]!));
+        Assert.Equal(("array", "#/definitions/ExecutableTarget"), ((string)host["Target"]!["type"]!, (string)host["Target"]!["items"]!["$ref"]!));
+        Assert.Equal("#/definitions/Verbosity", (string)host["Verbosity"]!["$ref"]!);
+        Assert.Equal("boolean", (string)host["NoLogo"]!["type"]!);
+        var allOf = schema["allOf"]!.AsArray();
+        Assert.Equal(2, allOf.Count);
+        Assert.Equal("#/definitions/NukeBuild", (string)allOf[1]!["$ref"]!);
+        Assert.Equal(["cpu", "cuda"], allOf[0]!["properties"]!["Device"]!["enum"]!.AsArray().Select(v => (string)v!));
+    }
+
+    /// <summary>
+    /// NUKE's completion (source/Nuke.Build/Utilities/CompletionUtility.cs, GetItemsFromSchema) throws
+    /// NotSupportedException on a property with neither `type` nor `$ref`, and follows a `$ref` to its definition.
+    /// </summary>
+    [Fact]
+    public void Every_schema_property_has_a_type_or_a_reference_that_resolves()
+    {
+        var schema = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(Root, BuildSchema.RelativePath)))!;
+        var definitions = schema["definitions"]!.AsObject();
+        var properties = definitions["NukeBuild"]!["properties"]!.AsObject()
+            .Concat(schema["allOf"]![0]!["properties"]!.AsObject()).ToList();
+
+        foreach (var (name, property) in properties)
+        {
+            var typed = property!["items"] ?? property;
+            string? reference = (string?)typed["$ref"];
+            Assert.True(property["type"] is not null || reference is not null, $"{name} has neither type nor $ref");
+            if (reference is not null)
+                Assert.True(definitions.ContainsKey(reference.Split('/')[^1]), $"{name}: {reference} names no definition");
+        }
+        Assert.Equal(ParameterDescriptor.For(typeof(global::Build)).Count + Build.Host.BuildHost.HostOptions.Count, properties.Count);
     }
 
     [Fact]
