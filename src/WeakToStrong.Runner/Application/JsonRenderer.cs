@@ -65,6 +65,8 @@ public static class JsonRenderer
         return node;
     }
 
+    public static string Report(ReportResult result) => Format(ReportText.Json(result));
+
     public static string Audit(AuditReport report) => Format(report.ToJson());
 
     public static string Repair(RepairResult result) => Format(new JsonObject

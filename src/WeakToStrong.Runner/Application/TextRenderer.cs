@@ -36,6 +36,9 @@ public static class TextRenderer
     /// <summary>Each experiment's run key or failure, then what `results` printed.</summary>
     public static string Suite(SuiteResult result) => ResultsText.Suite(result);
 
+    /// <summary>The run, the report folder and its files (<see cref="ReportText"/>).</summary>
+    public static string Report(ReportResult result) => ReportText.Text(result);
+
     /// <summary>One line per artifact, stage or manifest path that is not as recorded, then the verdict.</summary>
     public static string Audit(AuditReport report) => report.ToText().ReplaceLineEndings("\n") + "\n";
 
