@@ -14,6 +14,7 @@ var root = new RootCommand("w2s — reproducible, hash-audited weak-to-strong ge
     AuditCommand.Create(),
     ResultsCommand.Create(),
     ReportCommand.Create(),
+    DiffCommand.Create(),
     SuiteCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
