@@ -30,8 +30,8 @@ static class TransferCurvePlot
             Mark(plot, xs[curve.Final], ys[curve.Final], color, MarkerShape.FilledCircle, 12);
             Mark(plot, xs[curve.Best], ys[curve.Best], color, MarkerShape.FilledTriangleUp, 14);
         }
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "▲ best", MarkerShape = MarkerShape.FilledTriangleUp, MarkerColor = Colors.Black, MarkerSize = 10 });
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "● final", MarkerShape = MarkerShape.FilledCircle, MarkerColor = Colors.Black, MarkerSize = 9 });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "best (highest mean)", MarkerShape = MarkerShape.FilledTriangleUp, MarkerColor = Colors.Black, MarkerSize = 10 });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "final checkpoint", MarkerShape = MarkerShape.FilledCircle, MarkerColor = Colors.Black, MarkerSize = 9 });
         FigureStyle.LegendOutside(plot);
         return plot;
     }
