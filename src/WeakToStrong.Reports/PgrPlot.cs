@@ -10,6 +10,10 @@ namespace WeakToStrong.Reports;
 /// </summary>
 static class PgrPlot
 {
+    /// <summary>Wider with more pairs, so that each group keeps room for its bars and its two-line tick.</summary>
+    public static int Width(RunReport report) =>
+        Math.Max(FigureRender.Width, 420 + 90 * report.Task.Pairs.Select(p => p.Name).Distinct(StringComparer.Ordinal).Count());
+
     public static Plot Draw(ReportFigure figure, RunReport report, IReadOnlyList<string> losses)
     {
         var plot = FigureStyle.New(figure.Title, "weak → strong", "PGR (performance gap recovered)");
@@ -19,8 +23,17 @@ static class PgrPlot
         var means = new List<(double, double?, double?)>();
         foreach (var p in report.Task.Pairs)
         {
-            if (p.Pgr.Median is not { } median) continue;
             int li = losses.ToList().IndexOf(p.Loss), pi = pairs.IndexOf(p.Name);
+            if (p.Pgr.Median is not { } median)
+            {
+                // No seed has a PGR (the ceiling is not above the weak model): said where the bar would be, not left blank.
+                var none = plot.Add.Text("no PGR", pi + (li - (losses.Count - 1) / 2.0) * width, 0);
+                none.LabelRotation = -90;
+                none.LabelFontSize = 11;
+                none.LabelFontColor = Colors.Gray;
+                none.LabelAlignment = Alignment.MiddleLeft;
+                continue;
+            }
             var color = FigureStyle.Loss(li);
             double x = pi + (li - (losses.Count - 1) / 2.0) * width;
             means.Add((x, p.Pgr.Mean, p.Pgr.StandardError));
@@ -47,9 +60,10 @@ static class PgrPlot
                 line.LegendText = $"pooled median {losses[i]} {Numbers.F3(pooled)} ({pool.Included.Count} pair(s))";
             }
         }
-        if (report.Task.Pairs.Any(p => p.Flagged))
+        if (report.Task.Pairs.Any(p => p.Flagged && p.Pgr.Median is not null))
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = "pale: flagged (not pooled)", FillColor = Colors.Gray.WithAlpha(0.3), LineColor = Colors.Gray });
-        FigureStyle.Ticks(plot.Axes.Bottom, pairs.Select((name, i) => ((double)i, name)));
+        // Two lines per tick ("w64 →" over "minilm"), so that many pairs' names do not run into each other.
+        FigureStyle.Ticks(plot.Axes.Bottom, pairs.Select((name, i) => ((double)i, name.Replace(" → ", " →\n", StringComparison.Ordinal))));
         var values = bars.Select(b => b.Value).Concat(means.SelectMany(m => m.Item2 is { } v ? new[] { v - (m.Item3 ?? 0), v + (m.Item3 ?? 0) } : []))
             .Append(0).Append(1).ToList();
         double lo = values.Min(), hi = values.Max(), pad = (hi - lo) * 0.08;

@@ -20,7 +20,7 @@ public static class ReportRenderer
         var figures = ReportFigures.Of(report);
         var tables = ReportTables.Of(report);
         var losses = report.Record.Runs.Select(r => r.Loss).Distinct(StringComparer.Ordinal).ToList();
-        var drawn = figures.Select(f => FigureRender.Of(f.Stem, Draw(f, report, losses))).ToList();
+        var drawn = figures.Select(f => FigureRender.Of(f.Stem, Draw(f, report, losses), f.Kind == FigureKind.Pgr ? PgrPlot.Width(report) : FigureRender.Width)).ToList();
 
         var files = new List<ReportFile>
         {

@@ -65,13 +65,13 @@ public sealed class ReportVerbTests : IDisposable
         Assert.Equal(new Dictionary<string, string>
         {
             ["report.md"] = "67d1c025492d136300b8b1cb34e990115854bf34feb05c9341eecc88944efade",
-            ["report.html"] = "1f89bd57c931916a376da58c329ea13bcaaa49bf4909917a93ae7907841854a0",
+            ["report.html"] = "8b6e9c8de9b900667deb07b9a2c8d4c9b4df99f82fe18330074d0fedb9ca72dc",
             ["fig3-accuracy-vs-size-w64.svg"] = "68bf58ce6d5ccc63d356b33892fd584fe43c6b621fbe6f820c0030211e26be96",
             ["fig3-accuracy-vs-size-w64.png"] = "6b33669a76a8ad471376aa266faa02bfa5fb371317adf0d42f3ee9d9b4c9eec7",
             ["fig3-accuracy-vs-size-w128.svg"] = "175efc26a676a43b703657ead845ce33dea034b476e636f44f13cf7161f3f4e7",
             ["fig3-accuracy-vs-size-w128.png"] = "528967021715d7ca4326e50f714639647862b71df11484db242312e9e5040384",
-            ["fig4-pgr.svg"] = "955e42515eaaa4a029a19ab727467357d1c8c5d5eff3723760954167e3aebdf1",
-            ["fig4-pgr.png"] = "1c86aa37a6c34b5f5a38e7ff338751aa77010cdf70aa8b191a24eebc18c7d6cd",
+            ["fig4-pgr.svg"] = "a9d5fa96497ec4ff278c8131ce235ed75743c98d4f0df7e52abc5cf2363a619b",
+            ["fig4-pgr.png"] = "279b963aa3865726c582372a7064c6f6bdab68e2ab216ffe52717d9b15ef020e",
             ["fig-bootstrap-vs-direct.svg"] = "9e90ae092a5fc65e950d355e679e2a843e52b64cfe12d103438ac4ed45360150",
             ["fig-bootstrap-vs-direct.png"] = "b59944622da1c8658151a883033be7326f5638a24430f9ed7eb691e5018db881",
         }.OrderBy(p => p.Key), hashes.OrderBy(p => p.Key));
