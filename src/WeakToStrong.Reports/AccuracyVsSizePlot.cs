@@ -10,9 +10,11 @@ namespace WeakToStrong.Reports;
 /// </summary>
 static class AccuracyVsSizePlot
 {
-    public static Plot Draw(ReportFigure figure, SizePanel panel, IReadOnlyList<string> losses)
+    /// <param name="rewardModel">The reward-model setting, whose accuracy is how often the preferred response scores higher.</param>
+    public static Plot Draw(ReportFigure figure, SizePanel panel, IReadOnlyList<string> losses, bool rewardModel)
     {
-        var plot = FigureStyle.New(figure.Title, "strong-model parameters (log scale)", "test accuracy");
+        var plot = FigureStyle.New(figure.Title, "strong-model parameters (log scale)",
+            rewardModel ? "test accuracy (preferred response ranked first)" : "test accuracy");
         var ticks = new SortedDictionary<double, string>();
         var ys = new List<double>();
 

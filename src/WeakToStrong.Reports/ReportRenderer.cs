@@ -37,7 +37,7 @@ public static class ReportRenderer
 
     static Plot Draw(ReportFigure figure, RunReport report, IReadOnlyList<string> losses) => figure.Kind switch
     {
-        FigureKind.AccuracyVsSize => AccuracyVsSizePlot.Draw(figure, report.Size.Single(p => p.Weak == figure.Panel), losses),
+        FigureKind.AccuracyVsSize => AccuracyVsSizePlot.Draw(figure, report.Size.Single(p => p.Weak == figure.Panel), losses, report.Record.IsRewardModel),
         FigureKind.Pgr => PgrPlot.Draw(figure, report, losses),
         FigureKind.TransferCurve => TransferCurvePlot.Draw(figure, report, losses),
         FigureKind.Bootstrap => BootstrapPlot.Draw(figure, report),
