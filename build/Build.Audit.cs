@@ -8,7 +8,7 @@ using WeakToStrong.Runner.Experiments;
 /// <summary>`Audit`: re-hashes a run's artifacts and compares the run with its record and today's manifest (docs/architecture.md §6).</summary>
 partial class Build
 {
-    [Parameter("Run to audit: a run key, a unique key prefix, or the path of a run record.")]
+    [Parameter("Audit, Report: the run, as a run key, a unique key prefix, or the path of a run record.")]
     readonly string? Run;
 
     [Parameter("Audit: re-execute the run from its record in a fresh store and compare the gated metrics.")]

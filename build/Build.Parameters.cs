@@ -28,7 +28,7 @@ partial class Build
     [Parameter("Torch threads; pinned so that re-runs are bit-identical (docs/architecture.md §9).")]
     readonly int? Threads;
 
-    [Parameter("Plan, Reproduce, Runs, Audit: write the result as JSON (the same document as w2s --json).")]
+    [Parameter("Plan, Reproduce, Runs, Audit, Results, Report, Diff: write the result as JSON (the same document as w2s --json).")]
     readonly bool Json;
 
     /// <summary>The same lookup as `w2s` (src/WeakToStrong.Runner/Experiments/Workspace.cs), started at the repository root.</summary>

@@ -13,6 +13,8 @@ var root = new RootCommand("w2s — reproducible, hash-audited weak-to-strong ge
     RunsCommand.Create(),
     AuditCommand.Create(),
     ResultsCommand.Create(),
+    ReportCommand.Create(),
+    DiffCommand.Create(),
     SuiteCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

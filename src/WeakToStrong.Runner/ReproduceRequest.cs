@@ -27,7 +27,14 @@ public sealed record ReproduceRequest
 }
 
 /// <summary>What a finished reproduction reports back to its caller.</summary>
-public sealed record ReproduceResult(string RunKey, string RecordPath, IReadOnlyList<PgrRow> Pgr);
+public sealed record ReproduceResult(string RunKey, string RecordPath, IReadOnlyList<PgrRow> Pgr)
+{
+    /// <summary>The run report's folder (Application's ReportVerb), written after the record; null when none was written.</summary>
+    public string? ReportDirectory { get; init; }
+
+    /// <summary>Why no report was written (no font for the figures, say): the run and its record stand without it.</summary>
+    public string? ReportError { get; init; }
+}
 
 /// <summary>
 /// One row of the summary table: a (weak, strong, loss) pair over its seeds, at the final checkpoints or (rows

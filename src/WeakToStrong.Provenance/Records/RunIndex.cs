@@ -3,7 +3,11 @@ using System.Text.Json.Nodes;
 namespace WeakToStrong.Provenance.Records;
 
 /// <summary>One line of `Runs`: a past run found under `runs/&lt;experiment&gt;/`.</summary>
-public sealed record RunSummary(string Experiment, string RunKey, string Path, string? Scale, string? FinishedAt, JsonObject? Summary);
+public sealed record RunSummary(string Experiment, string RunKey, string Path, string? Scale, string? FinishedAt, JsonObject? Summary)
+{
+    /// <summary>The resolved manifest's <c>gate</c> (metric → tolerance), which says which of the summary's numbers are gated; null when it has none.</summary>
+    public JsonObject? Gate { get; init; }
+}
 
 /// <summary>Lists past runs from the records on disk (the records are the index: nothing else to keep in sync).</summary>
 public static class RunIndex
@@ -23,7 +27,10 @@ public static class RunIndex
                     var node = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
                     list.Add(new RunSummary(Path.GetFileName(dir), Path.GetFileNameWithoutExtension(file), file,
                         (string?)node["hashed"]?["scale"], (string?)node["provenance"]?["finishedAt"],
-                        node["hashed"]?["metrics"]?["summary"]?.DeepClone().AsObject()));
+                        node["hashed"]?["metrics"]?["summary"]?.DeepClone().AsObject())
+                    {
+                        Gate = node["hashed"]?["manifest"]?["gate"]?.DeepClone() as JsonObject,
+                    });
                 }
                 catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or NullReferenceException)
                 {

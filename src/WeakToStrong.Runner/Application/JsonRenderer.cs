@@ -26,6 +26,8 @@ public static class JsonRenderer
     {
         ["runKey"] = result.RunKey,
         ["record"] = result.RecordPath,
+        ["report"] = result.ReportDirectory,
+        ["reportError"] = result.ReportError,
         ["pgr"] = new JsonArray(result.Pgr.Select(r => (JsonNode)new JsonObject
         {
             ["weak"] = r.Weak, ["strong"] = r.Strong, ["loss"] = r.Loss, ["checkpoint"] = r.Checkpoint,
@@ -42,6 +44,7 @@ public static class JsonRenderer
         ["finishedAt"] = r.FinishedAt,
         ["path"] = r.Path,
         ["medianPgrByLoss"] = r.Summary?["medianPgrByLoss"]?.DeepClone(),
+        ["gated"] = r.Gate is null ? null : new JsonObject(RunsGates.Values(r).Select(g => KeyValuePair.Create(g.Key, (JsonNode?)g.Value))),
     }).ToArray()));
 
     /// <summary>The report's numbers (<see cref="ResultsJson"/>), and where its Markdown was written.</summary>
@@ -64,6 +67,10 @@ public static class JsonRenderer
         node["recordsFound"] = result.RecordsFound;
         return node;
     }
+
+    public static string Report(ReportResult result) => Format(ReportText.Json(result));
+
+    public static string Diff(Results.RunDiff diff) => Format(DiffText.Json(diff));
 
     public static string Audit(AuditReport report) => Format(report.ToJson());
 

@@ -3,13 +3,33 @@ using WeakToStrong.Runner.Progress;
 namespace WeakToStrong.Runner.Application;
 
 /// <summary>
-/// `reproduce`: runs (or resumes) the request's experiment through <see cref="Reproduction"/> and writes its record.
+/// `reproduce`: runs (or resumes) the request's experiment through <see cref="Reproduction"/>, writes its record,
+/// then its report beside the record (<see cref="ReportVerb"/>: runs/&lt;experiment&gt;/reports/&lt;run key&gt;/).
 /// The caller says where progress goes: the verb has no console of its own.
 /// </summary>
 public static class ReproduceVerb
 {
     /// <exception cref="Experiments.ExperimentException">Unknown experiment, or a manifest or override error, before any stage runs.</exception>
     /// <exception cref="Execution.StageFailedException">A stage failed; finished stages stay cached for the next attempt.</exception>
-    public static Task<ReproduceResult> RunAsync(ReproduceRequest request, IRunProgress progress, CancellationToken ct = default) =>
-        Reproduction.RunAsync(request, progress, ct);
+    public static async Task<ReproduceResult> RunAsync(ReproduceRequest request, IRunProgress progress, CancellationToken ct = default)
+    {
+        var result = await Reproduction.RunAsync(request, progress, ct);
+        return WithReport(result);
+    }
+
+    /// <summary>
+    /// The report of a finished run. A report that cannot be drawn does not fail the run: the record is what the run
+    /// produced, and `report` re-renders from it at any time; the reason is returned instead.
+    /// </summary>
+    public static ReproduceResult WithReport(ReproduceResult result)
+    {
+        try
+        {
+            return result with { ReportDirectory = ReportVerb.Write(result.RecordPath).Directory };
+        }
+        catch (Exception e) when (e is FileNotFoundException or InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            return result with { ReportError = e.Message.ReplaceLineEndings(" ") };
+        }
+    }
 }

@@ -15,11 +15,15 @@ public static class TextRenderer
     /// <summary>The resolved manifest (as `--json` writes JSON), then one line per stage with its key prefix and inputs.</summary>
     public static string Plan(PlanResult result) => JsonRenderer.Format(result.Resolved.Resolved) + result.Plan.Render();
 
-    /// <summary>The PGR table, then `run &lt;key&gt;` and `record &lt;path&gt;` (scripts read the key from that line).</summary>
+    /// <summary>The PGR table, the report's folder, then `run &lt;key&gt;` and `record &lt;path&gt;` last (scripts read the key from that line).</summary>
     public static string Reproduce(ReproduceResult result) =>
-        PgrTableText.Render(result) + $"run {result.RunKey}\nrecord {result.RecordPath}\n";
+        PgrTableText.Render(result) + ReportLine(result) + $"run {result.RunKey}\nrecord {result.RecordPath}\n";
 
-    /// <summary>One line per run: experiment, key prefix, scale, finish time, the per-loss pooled median PGR.</summary>
+    static string ReportLine(ReproduceResult result) =>
+        result.ReportDirectory is { } dir ? $"report {dir}\n" : result.ReportError is { } why ? $"report not written: {why}\n" : "";
+
+    /// <summary>One line per run: experiment, key prefix, scale, finish time, the per-loss pooled median PGR; then, where the
+    /// run's manifest gates metrics, one indented line per gated number as Audit --rerun holds it.</summary>
     public static string Runs(RunsResult result)
     {
         if (result.Runs.Count == 0)
@@ -27,7 +31,8 @@ public static class TextRenderer
                 ? $"No runs recorded under {result.RunsDirectory}.\n"
                 : $"No runs of '{result.Experiment}' recorded under {result.RunsDirectory}.\n";
         return string.Concat(result.Runs.Select(r =>
-            $"{r.Experiment,-20} {r.RunKey[..Math.Min(12, r.RunKey.Length)]}  {r.Scale ?? "-",-6} {r.FinishedAt ?? "-",-34} {Pgr(r.Summary)}".TrimEnd() + "\n"));
+            $"{r.Experiment,-20} {r.RunKey[..Math.Min(12, r.RunKey.Length)]}  {r.Scale ?? "-",-6} {r.FinishedAt ?? "-",-34} {Pgr(r.Summary)}".TrimEnd() + "\n" +
+            string.Concat(RunsGates.Values(r).Select(g => $"    gated {g.Key} {(g.Value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "n/a")}\n"))));
     }
 
     /// <summary>Where docs/results.md went, each task's run and flag count, the pooled PGR (<see cref="ResultsText"/>).</summary>
@@ -35,6 +40,15 @@ public static class TextRenderer
 
     /// <summary>Each experiment's run key or failure, then what `results` printed.</summary>
     public static string Suite(SuiteResult result) => ResultsText.Suite(result);
+
+    /// <summary>The run, the report folder and its files (<see cref="ReportText"/>).</summary>
+    public static string Report(ReportResult result) => ReportText.Text(result);
+
+    /// <summary>Two runs compared: manifest paths, stage keys, what would recompute, metric deltas (<see cref="DiffText"/>).</summary>
+    public static string Diff(Results.RunDiff diff) => DiffText.Text(diff);
+
+    /// <summary>The same as Markdown, for a pull request.</summary>
+    public static string DiffMarkdown(Results.RunDiff diff) => DiffText.Markdown(diff);
 
     /// <summary>One line per artifact, stage or manifest path that is not as recorded, then the verdict.</summary>
     public static string Audit(AuditReport report) => report.ToText().ReplaceLineEndings("\n") + "\n";

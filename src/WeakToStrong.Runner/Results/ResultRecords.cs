@@ -18,12 +18,17 @@ public static class ResultRecords
         .Select(r => r.Path).Order(StringComparer.Ordinal).Select(Read).ToList();
 
     /// <exception cref="InvalidDataException">Not a run record, edited, or without the stages the report reads.</exception>
-    public static TaskRecord Read(string path)
+    public static TaskRecord Read(string path) => Located(path, () => FromRecord(RunRecord.Read(path)));
+
+    /// <summary>
+    /// Runs <paramref name="read"/> over the record at <paramref name="path"/> (RunRecord.Read checks format and run key:
+    /// an edited record is not reported on), turning what a damaged record throws into one line that starts with its path.
+    /// </summary>
+    public static T Located<T>(string path, Func<T> read)
     {
         try
         {
-            var record = RunRecord.Read(path); // format and run key checked: an edited record is not reported on
-            return FromRecord(record);
+            return read();
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or NullReferenceException
                                       or KeyNotFoundException or ArgumentException)
@@ -36,7 +41,7 @@ public static class ResultRecords
         }
     }
 
-    static TaskRecord FromRecord(RunRecord record)
+    public static TaskRecord FromRecord(RunRecord record)
     {
         var h = record.Hashed;
         var stages = h["stages"]?.AsArray() ?? throw new InvalidDataException("the record has no stages");

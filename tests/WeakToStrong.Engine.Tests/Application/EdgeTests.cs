@@ -54,4 +54,18 @@ public class EdgeTests
         Assert.Contains(option, output);
         Assert.Contains("--json", output);
     }
+
+    [Theory]
+    [InlineData("report", "<run>", "--out")]
+    [InlineData("diff", "<a> <b>", "--md")]
+    public async Task The_record_verbs_have_help_naming_their_arguments(string verb, string arguments, string option)
+    {
+        var (code, output, _) = await W2sTool.RunAsync(verb, "--help");
+
+        Assert.Equal(0, code);
+        Assert.Contains($"  w2s {verb} {arguments} [options]", output);
+        Assert.Contains(option, output);
+        Assert.Contains("--runs-dir", output);
+        Assert.Contains("--json", output);
+    }
 }

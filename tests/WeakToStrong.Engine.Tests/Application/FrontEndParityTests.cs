@@ -191,4 +191,108 @@ public sealed class FrontEndParityTests : IDisposable
         Assert.Contains($"Target 'Suite' failed: {expected}\n", host.Error);
         Assert.DoesNotContain("suite 1/", host.Output + tool.Output); // nothing ran
     }
+
+    /// <summary>A repository-like root with brown-genre's real record under runs/, for `report` and `diff`.</summary>
+    static string RecordsRoot()
+    {
+        string root = Directory.CreateTempSubdirectory("w2s-report-parity-").FullName;
+        ReportRecordFixtures.BrownGenre(Path.Combine(root, "runs"));
+        return root;
+    }
+
+    public static TheoryData<string[]> ReportArguments() => new() { { [] }, { ["--json"] } };
+
+    [Theory, MemberData(nameof(ReportArguments))]
+    public async Task Report_output_and_files_are_byte_identical_from_the_host_and_the_tool(string[] arguments)
+    {
+        string root = RecordsRoot();
+        string folder = Path.Combine(root, "runs", "brown-genre", "reports", ReportRecordFixtures.BrownGenreKey);
+        try
+        {
+            var host = FrontEnds.Host(root, ["Report", "--run", "79a98310", .. arguments]);
+            var fromHost = Directory.GetFiles(folder).Order().Select(File.ReadAllBytes).ToList();
+            Directory.Delete(folder, recursive: true);
+            var tool = await FrontEnds.W2s(["report", "79a98310", "--runs-dir", Path.Combine(root, "runs"), .. arguments]);
+
+            Assert.Equal((0, ""), (host.ExitCode, host.Error));
+            Assert.Equal((0, ""), (tool.ExitCode, tool.Error));
+            Assert.Equal(fromHost, Directory.GetFiles(folder).Order().Select(File.ReadAllBytes).ToList());
+            Assert.Contains(arguments.Length == 0 ? $"report {folder}\n" : $"\"directory\": \"{folder}\"", tool.Output);
+            Assert.Equal(tool.Output, FrontEnds.TargetOutput(host.Output, "Report"));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    public static TheoryData<string[]> DiffArguments() => new() { { [] }, { ["--md"] }, { ["--json"] } };
+
+    [Theory, MemberData(nameof(DiffArguments))]
+    public async Task Diff_output_is_byte_identical_from_the_host_and_the_tool(string[] arguments)
+    {
+        string root = RecordsRoot();
+        string b = ReportRecordFixtures.Edited(Path.Combine(root, "runs"), h => h["manifest"]!["training"]!["lr"] = 0.0001);
+        try
+        {
+            var host = FrontEnds.Host(root, ["Diff", "--a", "79a98310", "--b", b, .. arguments]);
+            var tool = await FrontEnds.W2s(["diff", "79a98310", b, "--runs-dir", Path.Combine(root, "runs"), .. arguments]);
+
+            Assert.Equal((0, ""), (host.ExitCode, host.Error));
+            Assert.Equal((0, ""), (tool.ExitCode, tool.Error));
+            Assert.Contains("training.lr", tool.Output);
+            Assert.Equal(tool.Output, FrontEnds.TargetOutput(host.Output, "Diff"));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task An_unknown_run_is_the_same_located_line_from_both_report_and_diff_with_exit_code_1()
+    {
+        string root = RecordsRoot();
+        string runs = Path.Combine(root, "runs");
+        string expected = $"no run record matches '0123abcd' under {runs}";
+        try
+        {
+            foreach (var (target, verb) in new[] { (new[] { "Report", "--run", "0123abcd" }, new[] { "report", "0123abcd" }),
+                         (["Diff", "--a", "79a98310", "--b", "0123abcd"], ["diff", "79a98310", "0123abcd"]) })
+            {
+                var host = FrontEnds.Host(root, target);
+                var tool = await FrontEnds.W2s([.. verb, "--runs-dir", runs]);
+
+                Assert.Equal((1, $"error: {expected}\n"), (tool.ExitCode, tool.Error));
+                Assert.Equal(1, host.ExitCode);
+                Assert.Contains($"Target '{target[0]}' failed: {expected}\n", host.Error);
+            }
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Runs_lists_the_gated_metrics_of_a_run_whose_manifest_gates_the_same_from_both()
+    {
+        string root = RecordsRoot();
+        string runs = Path.Combine(root, "runs");
+        ReportRecordFixtures.Edited(runs, h => h["manifest"]!["gate"] = new JsonObject { ["weak.acc"] = new JsonObject { ["abs"] = 0.03 } });
+        try
+        {
+            var host = FrontEnds.Host(root, "Runs");
+            var tool = await FrontEnds.W2s("runs", "--runs-dir", runs);
+            var json = JsonNode.Parse((await FrontEnds.W2s("runs", "--runs-dir", runs, "--json")).Output)!.AsArray();
+
+            Assert.Contains("xent -0.155 logconf 0.143\n    gated weak.acc w128->minilm/logconf 0.767\n    gated weak.acc w128->minilm/xent 0.767\n", tool.Output);
+            Assert.Equal(tool.Output, FrontEnds.TargetOutput(host.Output, "Runs"));
+            Assert.Equal(0.644, (double)json.Single(r => r!["gated"] is not null)!["gated"]!["weak.acc w64->minilm/xent"]!, 12);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
 }

@@ -87,12 +87,14 @@ public class RepositoryBuildTests
     }
 
     [Fact]
-    public void Reproduce_and_Plan_depend_on_nothing_and_Test_builds_first()
+    public void Reproduce_Plan_Report_and_Diff_depend_on_nothing_and_Test_builds_first()
     {
         var specs = TargetDiscovery.Discover(new global::Build()).Select(t => t.Spec).ToList();
 
         Assert.Equal(["Reproduce"], ExecutionPlanner.Plan(specs, ["Reproduce"]).Order);
         Assert.Equal(["Plan"], ExecutionPlanner.Plan(specs, ["Plan"]).Order);
+        Assert.Equal(["Report"], ExecutionPlanner.Plan(specs, ["Report"]).Order); // from the record alone: nothing to build first
+        Assert.Equal(["Diff"], ExecutionPlanner.Plan(specs, ["Diff"]).Order);
         Assert.Equal(["Restore", "Compile", "Test"], ExecutionPlanner.Plan(specs, ["Test"]).Order);
         Assert.Equal(["Clean", "Restore", "Compile"], ExecutionPlanner.Plan(specs, ["Compile", "Clean"]).Order);
     }

@@ -1,0 +1,55 @@
+using System.Text;
+
+namespace WeakToStrong.Core.Reports;
+
+public enum FigureKind
+{
+    /// <summary>Fig. 3: test accuracy vs strong-model size, one figure per weak model.</summary>
+    AccuracyVsSize,
+    /// <summary>Fig. 4–5: PGR per (weak, strong) and loss, with the pooled median per loss.</summary>
+    Pgr,
+    /// <summary>Fig. 7: ground-truth test accuracy during transfer, best and final marked.</summary>
+    TransferCurve,
+    /// <summary>§4.3.1: each bootstrap chain's PGR beside the direct transfer's.</summary>
+    Bootstrap,
+}
+
+/// <summary>One figure of a report: what it plots (<see cref="Panel"/>: the weak model of a Fig. 3 panel), its file stem
+/// (<c>&lt;stem&gt;.png</c>, <c>&lt;stem&gt;.svg</c>), title and caption.</summary>
+public sealed record ReportFigure(FigureKind Kind, string Stem, string Title, string Caption, string? Panel = null);
+
+/// <summary>The figures a report has, in the order it shows them: only those the record has numbers for.</summary>
+public static class ReportFigures
+{
+    public static IReadOnlyList<ReportFigure> Of(RunReport report)
+    {
+        var figures = new List<ReportFigure>();
+        foreach (var panel in report.Size.Where(p => p.Series.Any(s => s.Points.Count > 0)))
+            figures.Add(new ReportFigure(FigureKind.AccuracyVsSize, $"fig3-accuracy-vs-size-{Safe(panel.Weak)}",
+                $"Test accuracy vs strong-model size, weak supervisor {panel.Weak}",
+                $"Fig. 3 style. x: parameters of the strong model's body (log scale); y: test accuracy, mean over seeds, bars ± SE over seeds. " +
+                $"Dashed: the weak model {panel.Weak} itself; black: the strong ceiling (trained on ground truth); colours: the strong student trained on {panel.Weak}'s labels, per loss.",
+                panel.Weak));
+        if (report.Task.Pairs.Count > 0)
+            figures.Add(new ReportFigure(FigureKind.Pgr, "fig4-pgr", "Performance gap recovered per pair and loss",
+                "Fig. 4–5 style. Bars: each (weak → strong) pair's median PGR over seeds, per loss; black diamonds and whiskers: the mean ± SE over seeds. " +
+                "Dashed lines: the pooled median per loss over unflagged pairs. Pale bars are flagged (gap or weak model under 5 SE): shown, not pooled."));
+        if (report.HasSchedule)
+            figures.Add(new ReportFigure(FigureKind.TransferCurve, "fig7-accuracy-during-transfer", "Ground-truth test accuracy during transfer",
+                $"Fig. 7 style. Test accuracy of the strong student at each evaluation (every {report.Input.EvalEvery} steps), mean over seeds; " +
+                "▲ the best point (what ground-truth early stopping would keep), ● the final checkpoint (the gated number)."));
+        if (report.Task.Chains.Count > 0)
+            figures.Add(new ReportFigure(FigureKind.Bootstrap, "fig-bootstrap-vs-direct", "Bootstrapping chains beside direct transfer",
+                "§4.3.1 style. Per chain and loss: the chain's PGR (weak → intermediate → strong) and the direct weak → strong transfer's, " +
+                "against the same baselines; bars the median over seeds, black diamonds and whiskers the mean ± SE over seeds."));
+        return figures;
+    }
+
+    /// <summary>A model name as a file name: lower-case letters, digits and '-' only.</summary>
+    public static string Safe(string name)
+    {
+        var sb = new StringBuilder();
+        foreach (char c in name.ToLowerInvariant()) sb.Append(c is >= 'a' and <= 'z' or >= '0' and <= '9' ? c : '-');
+        return sb.ToString();
+    }
+}

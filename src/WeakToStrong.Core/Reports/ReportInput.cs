@@ -1,0 +1,24 @@
+using WeakToStrong.Core.Results;
+
+namespace WeakToStrong.Core.Reports;
+
+/// <summary>One model of the manifest, with its body's parameter count (<see cref="Manifests.ParameterCount"/>; null when unknown).</summary>
+public sealed record ReportModel(string Name, string Family, string? Size, long? Parameters);
+
+/// <summary>One model's own test accuracy for one seed: the weak stage's (trained on ground truth, train1) or the ceiling stage's.</summary>
+public sealed record ModelSeedAccuracy(string Model, int Seed, double TestAcc);
+
+/// <summary>One point of a transfer's evaluation schedule (<c>training.evalEvery</c>): ground-truth test accuracy at a step.</summary>
+public sealed record EvalPoint(int Step, double TestAcc);
+
+/// <summary>The schedule of one (weak, strong, loss, seed) transfer, in step order; the last point is the final checkpoint.</summary>
+public sealed record TransferCurve(string Weak, string Strong, string Loss, int Seed, IReadOnlyList<EvalPoint> Points);
+
+/// <summary>
+/// Everything a run report shows, read from one record alone (Runner's ReportRecords): what results reads
+/// (<see cref="TaskRecord"/>), and beside it the manifest's models, each model's own accuracies per seed and the
+/// transfers' evaluation schedules.
+/// </summary>
+public sealed record ReportInput(TaskRecord Record, string? Version, IReadOnlyList<int> Seeds, int EvalEvery,
+    IReadOnlyList<ReportModel> Models, IReadOnlyList<ModelSeedAccuracy> Weak, IReadOnlyList<ModelSeedAccuracy> Ceiling,
+    IReadOnlyList<TransferCurve> Curves);
