@@ -44,7 +44,8 @@ public class BundledManifestTests
         Assert.Equal(Setting.RewardModel, m.Setting);
         Assert.Equal("brown-continuation", m.Data.Task);
         Assert.Equal([LossName.BradleyTerry], m.Losses.Select(l => l.Name));
-        Assert.Equal([ModelFamily.Gpt2Local, ModelFamily.Gpt2Local, ModelFamily.MiniLmL6], m.Models.Values.Select(s => s.Family));
+        // weak: MiniLM cut to its first layer; strong: the whole MiniLM (the GPT-2 reward models measured at chance)
+        Assert.Equal([(ModelFamily.MiniLmL6, "l1"), (ModelFamily.MiniLmL6, null)], m.Models.Values.Select(s => (s.Family, s.Size)));
         Assert.Contains("not public", m.Description);
         Assert.Contains("pairwise-jsonl", m.Description);
         Assert.NotNull(m.Scales!.Smoke);
