@@ -23,17 +23,16 @@ public class BundledManifestTests
     }
 
     [Fact]
-    public void Nlp_definitions_declares_the_smoke_target_of_issue_2()
+    public void Nlp_definitions_supervises_the_whole_minilm_with_its_first_three_layers()
     {
         var m = ManifestLoader.Load(File.ReadAllBytes(Path.Combine(RepoPaths.Experiments, "nlp-definitions.json")), "x", TaskCatalog.Default).Manifest!;
         Assert.Equal("nlp-definitions", m.Id);
-        Assert.Equal(["weak", "strong"], m.Models.Keys);
-        Assert.Equal(ModelFamily.Gpt2Local, m.Models["weak"].Family);
-        Assert.Equal(ModelFamily.MiniLmL6, m.Models["strong"].Family);
+        Assert.Equal([("l3", ModelFamily.MiniLmL6, "l3"), ("minilm", ModelFamily.MiniLmL6, null)], m.Models.Select(p => (p.Key, p.Value.Family, p.Value.Size)));
         Assert.Equal([LossName.Xent, LossName.LogConf], m.Losses.Select(l => l.Name));
         Assert.Equal([0, 1, 2], m.Seeds);
-        Assert.Equal(5e-4, m.Models["weak"].Training!.Lr);
-        Assert.Equal(256, m.Scales!.Smoke!["data.split.train1"].GetInt32());
+        Assert.Equal(1e-4, m.Models["l3"].Training!.Lr);
+        Assert.Equal(500, m.Scales!.Smoke!["data.split.train1"].GetInt32());
+        Assert.NotNull(m.Scales.Paper);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public partial class MalformedCorpusTests
     [GeneratedRegex(@"^experiments/x\.json\((\d+),(\d+)\): error W2S\d{4}: \S.*$", RegexOptions.Singleline)]
     private static partial Regex Canonical();
 
-    private static byte[] Bundled => System.IO.File.ReadAllBytes(Path.Combine(RepoPaths.Experiments, "nlp-definitions.json"));
+    private static byte[] Bundled => System.IO.File.ReadAllBytes(RepoPaths.SampleManifest);
 
     public static IEnumerable<(string Name, byte[] Bytes)> MustFail()
     {

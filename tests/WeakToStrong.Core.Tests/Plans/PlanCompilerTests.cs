@@ -19,7 +19,7 @@ public class PlanCompilerTests
         return PlanCompiler.Compile(resolved, Code);
     }
 
-    private static string Bundled => File.ReadAllText(Path.Combine(RepoPaths.Experiments, "nlp-definitions.json"));
+    private static string Bundled => File.ReadAllText(RepoPaths.SampleManifest);
 
     private static Dictionary<string, string> Keys(Plan p) => p.Stages.ToDictionary(s => s.Id, s => s.Key);
 

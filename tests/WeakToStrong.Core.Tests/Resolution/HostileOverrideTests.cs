@@ -15,7 +15,7 @@ public partial class HostileOverrideTests
     [GeneratedRegex(@"^(--set|environment W2S_SET__|experiments/x\.json\(\d+,\d+\)).*: error W2S\d{4}: \S.*$", RegexOptions.Singleline)]
     private static partial Regex Located();
 
-    private static string Bundled => File.ReadAllText(Path.Combine(RepoPaths.Experiments, "nlp-definitions.json"));
+    private static string Bundled => File.ReadAllText(RepoPaths.SampleManifest);
 
     public static TheoryData<string> Values() =>
     [

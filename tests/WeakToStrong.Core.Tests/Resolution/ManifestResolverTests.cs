@@ -14,7 +14,7 @@ public class ManifestResolverTests
         return ManifestResolver.Resolve(loaded.Syntax!, scale, layers, TaskCatalog.Default);
     }
 
-    private static string Bundled => File.ReadAllText(Path.Combine(RepoPaths.Experiments, "nlp-definitions.json"));
+    private static string Bundled => File.ReadAllText(RepoPaths.SampleManifest);
 
     [Fact]
     public void Smoke_scale_replaces_the_values_it_names_and_keeps_the_rest()

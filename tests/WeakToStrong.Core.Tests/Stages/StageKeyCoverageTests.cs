@@ -62,7 +62,7 @@ public class StageKeyCoverageTests
     [Fact]
     public void A_stage_refuses_to_be_read_as_another_kinds_record()
     {
-        var text = File.ReadAllText(Path.Combine(RepoPaths.Experiments, "nlp-definitions.json"));
+        var text = File.ReadAllText(RepoPaths.SampleManifest);
         var plan = PlanCompiler.Compile(ManifestLoader.Load(text, "nlp-definitions.json", TaskCatalog.Default).Manifest!, TaskCatalog.Default, "v");
         var e = Assert.Throws<InvalidOperationException>(() => plan["data/s0"].Read<TrainParameters>());
         Assert.Equal("stage 'data/s0' (Data) carries DataParameters, not TrainParameters", e.Message);
