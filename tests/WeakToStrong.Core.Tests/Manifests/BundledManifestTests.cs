@@ -31,7 +31,8 @@ public class BundledManifestTests
         Assert.Equal([LossName.Xent, LossName.LogConf], m.Losses.Select(l => l.Name));
         Assert.Equal([0, 1, 2], m.Seeds);
         Assert.Equal(1e-4, m.Models["l3"].Training!.Lr);
-        Assert.Equal(500, m.Scales!.Smoke!["data.split.train1"].GetInt32());
+        // smoke is seed 0 of the cpu scale: at 500 items the gap was 0.4 SE (docs/feasibility.md)
+        Assert.Equal([0], m.Scales!.Smoke!["seeds"].EnumerateArray().Select(e => e.GetInt32()));
         Assert.NotNull(m.Scales.Paper);
     }
 
