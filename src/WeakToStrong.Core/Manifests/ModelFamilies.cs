@@ -39,7 +39,7 @@ public static class ModelFamilies
     [
         new(ModelFamily.Gpt2Local, BodySource.Pretrain, SizeRule.Local, []),
         new(ModelFamily.Gpt2Hf, BodySource.Weights, SizeRule.PresetOrLocal, ["gpt2", "gpt2-medium", "gpt2-large", "gpt2-xl"]),
-        new(ModelFamily.MiniLmL6, BodySource.Package, SizeRule.FirstLayers, [], Layers: 6),
+        new(ModelFamily.MiniLmL6, BodySource.Package, SizeRule.FirstLayers, [], Layers: ParameterCount.MiniLmLayers),
     ];
 
     public static ModelFamilyDescriptor Of(ModelFamily family) =>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-
 namespace WeakToStrong.Core.Manifests;
 
 /// <summary>
@@ -9,7 +6,7 @@ namespace WeakToStrong.Core.Manifests;
 /// whatever the setting. Computed from the architectures in Training (Gpt2Config, BertConfig) so that the report's
 /// size axis needs no TorchSharp; Engine tests check the numbers against the built modules.
 /// </summary>
-public static partial class ParameterCount
+public static class ParameterCount
 {
     /// <summary>GPT-2's BPE vocabulary and context: every GPT-2 the pipeline builds has them (Gpt2Config's defaults).</summary>
     public const int Gpt2Vocab = 50257, Gpt2Positions = 1024;
@@ -43,10 +40,7 @@ public static partial class ParameterCount
     static long? MiniLm(string? size)
     {
         if (size is null) return BertBody(MiniLmLayers);
-        var m = Truncation().Match(size);
-        if (!m.Success) return null;
-        int layers = int.Parse(m.Groups["k"].Value, NumberStyles.None, CultureInfo.InvariantCulture);
-        return layers is >= 1 and <= MiniLmLayers ? BertBody(layers) : null;
+        return FirstLayers.TryParse(size, MiniLmLayers, out var cut, out _) ? BertBody(cut.Count) : null;
     }
 
     /// <summary>wte + wpe, then per block ln_1, c_attn, attn.c_proj, ln_2, c_fc, mlp.c_proj (all with biases), then ln_f.
@@ -68,7 +62,4 @@ public static partial class ParameterCount
         long layer = 4 * (h * h + h) + 2 * h + (h * intermediate + intermediate) + (intermediate * h + h) + 2 * h;
         return embeddings + layers * layer;
     }
-
-    [GeneratedRegex(@"^l(?<k>\d{1,2})$", RegexOptions.CultureInvariant)]
-    private static partial Regex Truncation();
 }
