@@ -14,8 +14,6 @@ public enum BodySource
 /// <summary>What a family's <c>size</c> may be.</summary>
 public enum SizeRule
 {
-    /// <summary>Fixed architecture: no size.</summary>
-    None,
     /// <summary><c>w{width}-l{layers}-h{heads}</c> (<see cref="ModelSize"/>).</summary>
     Local,
     /// <summary>One of the family's presets, or a local size.</summary>

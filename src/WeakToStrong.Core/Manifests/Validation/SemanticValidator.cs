@@ -67,9 +67,6 @@ internal sealed class SemanticValidator(Manifest m, IReadOnlyDictionary<string, 
         bool looksLocal = ModelSize.LooksLike(size);
         switch (family.Size)
         {
-            case SizeRule.None when size is not null:
-                Error(path + ".size", path, DiagnosticCodes.InconsistentValue, $"{kind} model '{name}' has a fixed size; remove 'size'.");
-                break;
             case SizeRule.FirstLayers when size is not null && !FirstLayers.TryParse(size, family.Layers, out _, out var cut):
                 Error(path + ".size", path, DiagnosticCodes.InvalidFormat, $"{kind} model '{name}' size {Quote(size)}: {cut}; leave 'size' out for the whole model.");
                 break;
