@@ -62,6 +62,9 @@ public sealed record Manifest
     [Description("PGR baselines: seed-mean (the reference's plots: weak and ceiling accuracy averaged over seeds, every run measured against the means) or per-seed (each run against its own seed's weak model and ceiling).")]
     public PgrBaseline PgrBaseline { get; init; } = PgrBaseline.SeedMean;
 
-    [Description("Metrics checked against the snapshot gate, with tolerances.")]
+    [Range(0.0, 1.0), Description("Fraction of train2's weak labels that the label stages flip (p → 1 − p; the items are drawn from the run seed) before any pair's student reads them: a deliberate regression, the gate's sabotage check (docs/gate.md). Bootstrap chains' links label for themselves and are not flipped. Absent: none.")]
+    public double? WeakLabelFlip { get; init; }
+
+    [Description("Gated metrics (weak.acc, ceiling.acc, transfer.acc, agreement, pgr.median, …) with the tolerances the PR gate holds them to, and how each was derived (docs/gate.md).")]
     public IReadOnlyDictionary<string, GateTolerance>? Gate { get; init; }
 }

@@ -70,7 +70,10 @@ public static class PlanCompiler
             {
                 Add(StageIds.Weak(w, seed), StageKind.Weak, Training(w, seed, DataSplit.Train1), BodyDeps(w, seed));
                 Add(StageIds.Label(w, seed), StageKind.Label,
-                    new LabelParameters(Identity(m.Models[w]), EffectiveTraining(m, w).MaxCtx, m.Setting, seed, DataSplit.Train2),
+                    new LabelParameters(Identity(m.Models[w]), EffectiveTraining(m, w).MaxCtx, m.Setting, seed, DataSplit.Train2)
+                    {
+                        Flip = m.WeakLabelFlip is > 0 ? m.WeakLabelFlip : null,
+                    },
                     StageIds.Weak(w, seed), StageIds.Data(seed));
             }
             foreach (var s in used.Where(strongModels.Contains))

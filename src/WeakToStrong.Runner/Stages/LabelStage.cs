@@ -28,7 +28,7 @@ public static class LabelStage
         Checkpoint.Load(model.Module, checkpoint);
 
         var files = new Dictionary<string, string>();
-        var train2 = Label(model, p.MaxCtx, data.Train2, Path.Combine(workDir, "weak-labels.jsonl"));
+        var train2 = Label(model, p.MaxCtx, data.Train2, Path.Combine(workDir, "weak-labels.jsonl"), WeakLabelFlip.Items(data.Train2.Count, p.Flip, p.Seed));
         files[Labels] = train2.Path;
         files[TestLabels] = Label(model, p.MaxCtx, data.Test, Path.Combine(workDir, "weak-test-labels.jsonl")).Path;
         if (data.Validation is { Count: > 0 } validation)
@@ -37,13 +37,19 @@ public static class LabelStage
         var truth = Enumerable.Range(0, data.Train2.Count).Select(data.Train2.Truth).ToList();
         var metrics = new LabelMetrics(
             Train2Acc: Metrics.Accuracy(train2.Probabilities, truth),
-            PositiveRate: train2.Probabilities.Count(q => Metrics.ArgMax(q) == 1) / (double)Math.Max(1, train2.Probabilities.Length));
+            PositiveRate: train2.Probabilities.Count(q => Metrics.ArgMax(q) == 1) / (double)Math.Max(1, train2.Probabilities.Length))
+        {
+            Flipped = p.Flip is null ? null : WeakLabelFlip.Items(data.Train2.Count, p.Flip, p.Seed).Count,
+        };
         return StageResult.Of(files, metrics);
     }
 
-    static (string Path, float[][] Probabilities) Label(ISequenceClassifier model, int maxCtx, ExampleSet items, string path)
+    static (string Path, float[][] Probabilities) Label(ISequenceClassifier model, int maxCtx, ExampleSet items, string path,
+        IReadOnlySet<int>? flip = null)
     {
         var probabilities = Predictor.PredictProbabilities(model, items.Encode(model.Encoder, maxCtx), 64);
+        foreach (int i in flip ?? new HashSet<int>())
+            probabilities[i] = [probabilities[i][1], probabilities[i][0]]; // p → 1 − p, in either setting's two outputs
         JsonlWriter.Write(path, items.WithSupervisorLabels(probabilities));
         return (path, probabilities);
     }
