@@ -4,6 +4,7 @@ namespace WeakToStrong.Build.Experiments;
 public enum Scale
 {
     Smoke,
+    Gate,
     Cpu,
     Paper,
 }

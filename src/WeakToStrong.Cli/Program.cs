@@ -16,5 +16,6 @@ var root = new RootCommand("w2s — reproducible, hash-audited weak-to-strong ge
     ReportCommand.Create(),
     DiffCommand.Create(),
     SuiteCommand.Create(),
+    GateCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

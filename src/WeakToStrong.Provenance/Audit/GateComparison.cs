@@ -33,7 +33,7 @@ public static class GateComparison
     static readonly IReadOnlyDictionary<string, string> PairFields = new Dictionary<string, string>
     {
         ["pgr.median"] = "pgrMedian", ["pgr.mean"] = "pgrMean",
-        ["weak.acc"] = "weakAcc", ["ceiling.acc"] = "ceilingAcc", ["transfer.acc"] = "transferAcc",
+        ["weak.acc"] = "weakAcc", ["ceiling.acc"] = "ceilingAcc", ["transfer.acc"] = "transferAcc", ["agreement"] = "agreement",
     };
 
     public static IReadOnlyList<GateMetric> Compare(JsonObject? gate, JsonObject? recordedSummary, JsonObject? rerunSummary)

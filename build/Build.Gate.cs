@@ -1,0 +1,46 @@
+using WeakToStrong.Build.Experiments;
+using WeakToStrong.Build.Host;
+using WeakToStrong.Build.Host.Definition;
+using WeakToStrong.Runner.Application;
+
+/// <summary>`Gate`, `AcceptSnapshots`, `DeriveTolerances`: the PR gate over the result snapshots (docs/gate.md), through the same verb as `w2s gate`.</summary>
+partial class Build
+{
+    [Parameter("Gate, Test: flip 20% of every weak label first (a deliberate regression); the gate must then fail, naming the metric that moved.")]
+    readonly bool Sabotage;
+
+    Target Gate => _ => _
+        .Description("Runs every gated experiment at its gate scale and holds its metrics to experiments/__snapshots__ within the manifest's tolerances (--experiments a,b chooses; --sabotage must fail).")
+        .Executes(async () => await RunGate(accept: false));
+
+    Target AcceptSnapshots => _ => _
+        .Description("Re-runs the gate experiments, prints old against new per metric, and rewrites experiments/__snapshots__ (refuses a run whose weak-ceiling gap is under 5 SE).")
+        .Executes(async () => await RunGate(accept: true));
+
+    Target DeriveTolerances => _ => _
+        .Description("Runs each gated experiment at its gate scale over --seeds (default 0 1 2 3 4), bootstraps its test items, and writes the derived tolerances into each manifest's `gate` section.")
+        .Executes(async () =>
+        {
+            var progress = HostProgress.For(Output);
+            var derivations = await UserFacing(() => Located(() =>
+                GateDeriveVerb.RunAsync(GateRequest(accept: false), Seeds.Length > 0 ? Seeds : GateDeriveVerb.DefaultSeeds, progress)));
+            Output.Write(GateText.Derivations(derivations));
+        });
+
+    GateRequest GateRequest(bool accept) => new()
+    {
+        Template = ReproduceRequests.Create(RootDirectory, "", null, Device, [], Set, Store, Threads, Arguments),
+        Experiments = Experiments,
+        Accept = accept,
+        Sabotage = Sabotage,
+    };
+
+    async Task RunGate(bool accept)
+    {
+        var progress = Json ? HostProgress.ToErrors(Output) : HostProgress.For(Output);
+        var result = await UserFacing(() => Located(() => GateVerb.RunAsync(GateRequest(accept), progress)));
+        Output.Write(Json ? GateText.Json(result) : GateText.Render(result));
+        if (!result.Passed)
+            throw new HostException($"the gate failed for {result.Outcomes.Count(o => !o.Verdict.Passed && !o.Accepted) + result.Errors.Count} experiment(s) (see above).");
+    }
+}

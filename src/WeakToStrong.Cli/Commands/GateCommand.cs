@@ -1,0 +1,79 @@
+using System.CommandLine;
+using WeakToStrong.Runner;
+using WeakToStrong.Runner.Application;
+using WeakToStrong.Runner.Experiments;
+using WeakToStrong.Runner.Progress;
+
+namespace WeakToStrong.Cli.Commands;
+
+/// <summary>`w2s gate [--accept | --derive | --sabotage] [--experiments a,b]`: the PR gate over the result snapshots (docs/gate.md).</summary>
+static class GateCommand
+{
+    public static Command Create()
+    {
+        var chosen = new Option<string[]>("--experiments")
+        {
+            Description = "Only these experiments (a,b or a b; default: every manifest with a `gate` scale).",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var accept = new Option<bool>("--accept") { Description = "Rewrite the snapshots from this run, printing old against new, instead of checking them." };
+        var derive = new Option<bool>("--derive") { Description = "Derive the tolerances: run the gate scale over --seeds (default 0 1 2 3 4), bootstrap the first seed's test items, write each manifest's `gate` section and print docs/gate.md's tables." };
+        var sabotage = new Option<bool>("--sabotage") { Description = $"Flip {GateVerb.SabotageFlip:P0} of every weak label first; the gate must then fail, naming what moved." };
+        var seeds = CommonOptions.Seeds();
+        var device = new Option<string>("--device") { Description = "cpu or cuda.", DefaultValueFactory = _ => "cpu" };
+        var threads = new Option<int?>("--threads") { Description = "Torch threads (pinned and recorded; default: all cores)." };
+        var store = new Option<string?>("--store") { Description = "Content store root (default: ~/.cache/weak-to-strong or W2S_STORE)." };
+        var experiments = CommonOptions.ExperimentsDir();
+        var runs = CommonOptions.RunsDir();
+        var json = CommonOptions.Json();
+        var command = new Command("gate",
+            "Run every gated experiment at its gate scale and hold its metrics to experiments/__snapshots__ within the manifest's tolerances; exits 1 when anything moved.")
+        {
+            chosen, accept, derive, sabotage, seeds, device, threads, store, experiments, runs, json,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            bool asJson = parse.GetValue(json);
+            var request = new GateRequest
+            {
+                Template = new ReproduceRequest
+                {
+                    Experiment = "",
+                    ExperimentsDirectory = parse.GetValue(experiments)!,
+                    RunsDirectory = parse.GetValue(runs)!,
+                    Device = parse.GetValue(device)!,
+                    StoreRoot = parse.GetValue(store),
+                    Threads = parse.GetValue(threads),
+                    CommandLine = CommonOptions.CommandLine(),
+                },
+                Experiments = parse.GetValue(chosen) ?? [],
+                Accept = parse.GetValue(accept),
+                Sabotage = parse.GetValue(sabotage),
+            };
+            try
+            {
+                var progress = new TextProgress(asJson ? Console.Error : Console.Out);
+                if (parse.GetValue(derive))
+                {
+                    var given = parse.GetValue(seeds) ?? [];
+                    var derivations = await GateDeriveVerb.RunAsync(request, given.Length > 0 ? given : GateDeriveVerb.DefaultSeeds, progress, ct);
+                    Console.Out.Write(GateText.Derivations(derivations));
+                    return 0;
+                }
+                var result = await GateVerb.RunAsync(request, progress, ct);
+                Console.Out.Write(asJson ? GateText.Json(result) : GateText.Render(result));
+                return result.Passed ? 0 : 1;
+            }
+            catch (ExperimentException e)
+            {
+                return UserErrors.Print(e);
+            }
+            catch (Exception e) when (e is InvalidDataException or ArgumentException)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+}

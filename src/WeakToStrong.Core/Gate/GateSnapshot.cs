@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace WeakToStrong.Core.Gate;
+
+/// <summary>One gated number: `family subject` (e.g. `transfer.acc w128->minilm/xent`) and its value (null: undefined, a flagged PGR).</summary>
+public sealed record GateValue(string Metric, double? Value)
+{
+    /// <summary>The metric's family, the manifest `gate` key its tolerance is read from (`transfer.acc`).</summary>
+    public string Family => Metric.Split(' ', 2)[0];
+}
+
+/// <summary>
+/// What the PR gate snapshots of one experiment's gate-scale run (docs/gate.md): which experiment, version, scale and
+/// seeds it is, how many test items each accuracy is over, the run it came from, and the gated metrics in a fixed order.
+/// The snapshot file (`experiments/__snapshots__/&lt;id&gt;.snap`) is this record as JSON; Snapshooter compares everything
+/// but the values exactly, and <see cref="GateCheck"/> holds the values to the manifest's tolerances.
+/// </summary>
+public sealed record GateSnapshot(string Experiment, string Version, string Scale, IReadOnlyList<int> Seeds, int TestItems,
+    string Run, IReadOnlyList<GateValue> Metrics)
+{
+    /// <summary>The families a gate may hold, in the order a snapshot lists them.</summary>
+    public static readonly IReadOnlyList<string> Families = ["weak.acc", "ceiling.acc", "transfer.acc", "agreement", "pgr.median", "pgr.mean", "bootstrap.acc"];
+
+    /// <summary>
+    /// The gated metrics of a record (its `hashed` object): weak accuracy once per weak model, ceiling accuracy once per
+    /// strong model, and per (pair, loss) the student's accuracy, its agreement with its supervisor and the PGR.
+    /// </summary>
+    public static GateSnapshot FromRecord(JsonObject hashed, string runKey, IEnumerable<string> families)
+    {
+        var wanted = families.ToHashSet(StringComparer.Ordinal);
+        var manifest = hashed["manifest"]!.AsObject();
+        var summary = hashed["metrics"]?["summary"]?.AsObject() ?? throw new InvalidDataException("the record has no metrics summary");
+        var pairs = summary["pairs"]?.AsArray().Select(p => p!.AsObject()).ToList() ?? [];
+        var values = new List<GateValue>();
+        void Add(string family, string subject, JsonNode? value)
+        {
+            if (wanted.Contains(family) && values.All(v => v.Metric != $"{family} {subject}"))
+                values.Add(new GateValue($"{family} {subject}", Number(value)));
+        }
+        foreach (var family in Families)
+        {
+            foreach (var p in pairs)
+            {
+                string weak = (string)p["weak"]!, strong = (string)p["strong"]!, pair = $"{weak}->{strong}/{p["loss"]}";
+                switch (family)
+                {
+                    case "weak.acc": Add(family, weak, p["weakAcc"]); break;
+                    case "ceiling.acc": Add(family, strong, p["ceilingAcc"]); break;
+                    case "transfer.acc": Add(family, pair, p["transferAcc"]); break;
+                    case "agreement": Add(family, pair, p["agreement"]); break;
+                    case "pgr.median": Add(family, pair, p["pgrMedian"]); break;
+                    case "pgr.mean": Add(family, pair, p["pgrMean"]); break;
+                }
+            }
+            if (family == "bootstrap.acc")
+                foreach (var chain in summary["bootstrap"]?.AsArray() ?? [])
+                    Add(family, $"{string.Join("->", chain!["chain"]!.AsArray().Select(m => (string)m!))}/{chain["loss"]}", chain["bootstrapAcc"]);
+        }
+        return new GateSnapshot(
+            Experiment: (string)manifest["id"]!, Version: (string)manifest["version"]!, Scale: (string?)hashed["scale"] ?? "",
+            Seeds: manifest["seeds"]!.AsArray().Select(s => (int)s!).ToList(),
+            TestItems: (int)manifest["data"]!["split"]!["test"]!, Run: runKey, Metrics: values);
+    }
+
+    public JsonObject ToJson() => new()
+    {
+        ["experiment"] = Experiment, ["version"] = Version, ["scale"] = Scale,
+        ["seeds"] = new JsonArray(Seeds.Select(s => (JsonNode)s).ToArray()), ["testItems"] = TestItems, ["run"] = Run,
+        ["metrics"] = new JsonArray(Metrics.Select(m => (JsonNode)new JsonObject { ["metric"] = m.Metric, ["value"] = m.Value }).ToArray()),
+    };
+
+    public static GateSnapshot FromJson(JsonObject o) => new(
+        (string)o["experiment"]!, (string)o["version"]!, (string)o["scale"]!, o["seeds"]!.AsArray().Select(s => (int)s!).ToList(),
+        (int)o["testItems"]!, (string?)o["run"] ?? "",
+        o["metrics"]!.AsArray().Select(m => new GateValue((string)m!["metric"]!, Number(m["value"]))).ToList());
+
+    static double? Number(JsonNode? node) =>
+        node is null ? null : double.Parse(node.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using WeakToStrong.Core.Gate;
+using WeakToStrong.Provenance.Records;
+using WeakToStrong.Provenance.Store;
+using WeakToStrong.Runner.Gate;
+using WeakToStrong.Runner.Progress;
+
+namespace WeakToStrong.Runner.Application;
+
+/// <summary>One experiment's derivation: every gated row's spreads, the tolerances they give, and the run measured.</summary>
+public sealed record GateDerivation(string Experiment, string RunKey, IReadOnlyList<int> Seeds, int TestItems, int Resamples,
+    IReadOnlyList<MetricSpread> Spreads, IReadOnlyList<DerivedTolerance> Tolerances, IReadOnlyList<GapCheck> Gaps);
+
+/// <summary>
+/// `gate --derive`: each gated experiment at its gate scale over several seeds (default 0–4), the spread of every gated
+/// metric over those seeds, a bootstrap over the first seed's test items (its checkpoints predict the test split again),
+/// and from both the tolerances <see cref="ToleranceDerivation"/> defines, written into the manifest's `gate` section
+/// with how and when they were derived. docs/gate.md explains the formula and shows the table this prints.
+/// </summary>
+public static class GateDeriveVerb
+{
+    public const int Resamples = 2000;
+    public static readonly IReadOnlyList<int> DefaultSeeds = [0, 1, 2, 3, 4];
+
+    public static async Task<IReadOnlyList<GateDerivation>> RunAsync(GateRequest request, IReadOnlyList<int> seeds, IRunProgress progress,
+        CancellationToken ct = default)
+    {
+        if (seeds.Count < 5) throw new ArgumentException($"a derivation needs at least 5 seeds (got {seeds.Count}): 4 degrees of freedom are few enough");
+        var result = new List<GateDerivation>();
+        foreach (var id in GateVerb.Plan(request))
+        {
+            progress.Info($"gate --derive: {id}, seeds {string.Join(" ", seeds)}");
+            var run = await Reproduction.RunAsync(request.Template with { Experiment = id, Scale = GateVerb.Scale, Seeds = seeds }, progress, ct);
+            var record = RunRecord.Read(run.RecordPath);
+            var store = new ContentStore(request.Template.StoreRoot ?? ContentStore.DefaultRoot());
+            var items = GateItems.Predict(record.Hashed, store, seeds[0], progress.Info);
+            var spreads = Spreads(record.Hashed, items);
+            var snapshot = GateSnapshot.FromRecord(record.Hashed, run.RunKey, GateSnapshot.Families);
+            string provenance = string.Create(CultureInfo.InvariantCulture,
+                $"bootstrap of {Resamples} resamples of seed {seeds[0]}'s {snapshot.TestItems} test items; run {run.RunKey[..12]}, {(string?)record.Provenance["cpu"]}, {(int?)record.Provenance["threads"]} threads, {DateTime.UtcNow:yyyy-MM-dd}");
+            var tolerances = ToleranceDerivation.Derive(spreads, provenance);
+
+            string path = new Experiments.ExperimentCatalog(request.Template.ExperimentsDirectory).PathOf(id);
+            var gate = new JsonObject();
+            foreach (var t in tolerances)
+                gate[t.Family] = new JsonObject { ["abs"] = t.Abs, ["derivation"] = t.Derivation };
+            File.WriteAllText(path, ManifestGateSection.Replace(File.ReadAllText(path), gate));
+            progress.Info($"gate --derive: {id}: wrote {tolerances.Count} tolerances into {path}");
+            result.Add(new GateDerivation(id, run.RunKey, seeds, snapshot.TestItems, Resamples, spreads, tolerances,
+                GapCheck.Of(snapshot with { Seeds = [seeds[0]] })));
+        }
+        return result;
+    }
+
+    /// <summary>Per gated row: its value at each seed (PGR against that seed's own weak model and ceiling) and its bootstrap SD.</summary>
+    public static IReadOnlyList<MetricSpread> Spreads(JsonObject hashed, IReadOnlyList<PairItems> items)
+    {
+        // Per-seed rows live in the evaluate stage's metrics; the record's top-level metrics keep only the summary.
+        var evaluate = hashed["stages"]!.AsArray().Single(s => (string?)s!["kind"] == "evaluate")!;
+        var runs = evaluate["metrics"]!["runs"]!.AsArray().Select(r => r!.AsObject()).ToList();
+        var spreads = new List<MetricSpread>();
+        var boot = items.ToDictionary(p => $"{p.Weak}->{p.Strong}/{p.Loss}", p => ItemBootstrap.Spread(p, Resamples, seed: 0));
+        void Add(string metric, IEnumerable<double?> values, double sd)
+        {
+            if (spreads.All(s => s.Metric != metric))
+                spreads.Add(new MetricSpread(metric, values.Where(v => v is not null).Select(v => v!.Value).ToList(), sd));
+        }
+        double? D(JsonNode? n) => n is null ? null : (double)n;
+        foreach (var (pair, s) in boot)
+        {
+            var mine = runs.Where(r => $"{r["weak"]}->{r["strong"]}/{r["loss"]}" == pair).ToList();
+            Add($"weak.acc {s.Weak}", mine.Select(r => D(r["weakAcc"])), s.WeakAcc);
+            Add($"ceiling.acc {s.Strong}", mine.Select(r => D(r["ceilingAcc"])), s.CeilingAcc);
+            Add($"transfer.acc {pair}", mine.Select(r => D(r["transferAcc"])), s.TransferAcc);
+            Add($"agreement {pair}", mine.Select(r => D(r["agreement"])), s.Agreement);
+            Add($"pgr.median {pair}", mine.Select(r =>
+            {
+                double w = (double)r["weakAcc"]!, c = (double)r["ceilingAcc"]!, t = (double)r["transferAcc"]!;
+                return c > w ? (t - w) / (c - w) : (double?)null;
+            }), s.Pgr);
+        }
+        return spreads;
+    }
+}

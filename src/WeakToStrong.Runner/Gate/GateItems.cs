@@ -1,0 +1,69 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using WeakToStrong.Core.Gate;
+using WeakToStrong.Core.Manifests;
+using WeakToStrong.Core.Plans;
+using WeakToStrong.Core.Stages;
+using WeakToStrong.Provenance.Store;
+using WeakToStrong.Runner.Examples;
+using WeakToStrong.Runner.Families;
+using WeakToStrong.Training.Models;
+using WeakToStrong.Training.Trainer;
+
+namespace WeakToStrong.Runner.Gate;
+
+/// <summary>
+/// Per-item test outcomes of one seed of a recorded run, for the tolerance bootstrap (docs/gate.md): each weak,
+/// ceiling and student checkpoint the record names is loaded from the store and predicts the run's test split again,
+/// as the stage's evaluator did (same encoding, batch 64). Each model's accuracy must equal the one its stage recorded,
+/// else the items are not the ones the run measured and the derivation stops.
+/// </summary>
+public static class GateItems
+{
+    public static IReadOnlyList<PairItems> Predict(JsonObject hashed, ContentStore store, int seed, Action<string>? info = null)
+    {
+        var stages = hashed["stages"]!.AsArray().Select(s => s!.AsObject()).ToDictionary(s => (string)s["id"]!, StringComparer.Ordinal);
+        var pairs = hashed["metrics"]!["summary"]!["pairs"]!.AsArray().Select(p => p!.AsObject()).ToList();
+        var predictions = new Dictionary<string, (bool[] Correct, int[] Predicted)>(StringComparer.Ordinal);
+
+        JsonObject StageOf(string id) => stages.TryGetValue(id, out var s) ? s : throw new InvalidDataException($"the record has no stage {id}");
+        string FileOf(string id, string output)
+        {
+            var r = ContentRef.Parse((string)StageOf(id)["outputs"]![output]!);
+            if (store.CheckForUse(r, $"output '{output}' of stage {id}") is { } problem)
+                throw new InvalidDataException($"output '{output}' of stage {id} is {problem}");
+            return store.PathOf(r.Sha256);
+        }
+
+        (bool[] Correct, int[] Predicted) Outcomes(string id)
+        {
+            if (predictions.TryGetValue(id, out var done)) return done;
+            var stage = StageOf(id);
+            var p = stage["parameters"].Deserialize<TrainParameters>(ManifestJson.Options)!;
+            var test = ExampleSet.Read(p.Setting, FileOf(StageIds.Data(seed), "test"), seed);
+            info?.Invoke($"gate: predicting {test.Count} test items with {id}");
+            using var model = ModelFactory.Create(p.Model, p.Seed, p.Training.MaxCtx, pretrainedBody: null, p.Setting);
+            Checkpoint.Load(model.Module, FileOf(id, "model"));
+            var probabilities = Predictor.PredictProbabilities(model, test.Encode(model.Encoder, p.Training.MaxCtx), 64);
+            var predicted = probabilities.Select(q => Metrics.ArgMax(q)).ToArray();
+            var correct = predicted.Select((k, i) => k == Metrics.ArgMax(test.Truth(i))).ToArray();
+
+            double recorded = (double)stage["metrics"]!["testAcc"]!, now = correct.Count(c => c) / (double)correct.Length;
+            if (recorded != now)
+                throw new InvalidDataException($"{id}: predicting the test split again gives accuracy {now:F6}, its stage recorded {recorded:F6}");
+            return predictions[id] = (correct, predicted);
+        }
+
+        var result = new List<PairItems>();
+        foreach (var pair in pairs)
+        {
+            string weak = (string)pair["weak"]!, strong = (string)pair["strong"]!, loss = (string)pair["loss"]!;
+            var w = Outcomes(StageIds.Weak(weak, seed));
+            var c = Outcomes(StageIds.Ceiling(strong, seed));
+            var t = Outcomes(StageIds.Transfer(weak, strong, loss, seed));
+            result.Add(new PairItems(weak, strong, loss, w.Correct, c.Correct, t.Correct,
+                t.Predicted.Select((k, i) => k == w.Predicted[i]).ToArray()));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,100 @@
+using WeakToStrong.Core.Gate;
+using WeakToStrong.Provenance.Records;
+using WeakToStrong.Provenance.Store;
+using WeakToStrong.Runner;
+using WeakToStrong.Runner.Application;
+using WeakToStrong.Runner.Gate;
+using WeakToStrong.Runner.Progress;
+
+namespace WeakToStrong.Engine.Tests.Gate;
+
+/// <summary>The gate verb end to end on the tiny real experiment (its models are at chance, which the gate must notice).</summary>
+public class GateVerbTests
+{
+    sealed class TinyGated() : Runner.TinyExperiment(m => m.Replace("\"seeds\": [0]", """
+        "seeds": [0],
+        "scales": { "gate": { "seeds": [0] } },
+        "gate": { "weak.acc": { "abs": 0.01 }, "ceiling.acc": { "abs": 0.01 }, "transfer.acc": { "abs": 0.01 }, "agreement": { "abs": 0.01 }, "pgr.median": { "abs": 0.5 } }
+        """));
+
+    sealed class Silent : IRunProgress
+    {
+        public void StageStarted(string stageId, string kind, int index, int total) { }
+        public void StageCached(string stageId, string kind, int index, int total) { }
+        public void StageStep(string stageId, int step, int totalSteps, double loss, double tokensPerSecond) { }
+        public void StageFinished(string stageId, TimeSpan elapsed, string summary) { }
+        public void Info(string message) { }
+    }
+
+    static GateRequest Request(TinyGated t, string store, bool accept = false, bool sabotage = false) => new()
+    {
+        Template = new ReproduceRequest { Experiment = "", ExperimentsDirectory = t.ExperimentsDirectory, RunsDirectory = t.RunsDirectory, StoreRoot = store, Threads = 2 },
+        Accept = accept,
+        Sabotage = sabotage,
+    };
+
+    [Fact]
+    public async Task The_gate_refuses_to_snapshot_noise_and_names_each_metric_that_moved_from_a_snapshot()
+    {
+        using var tiny = new TinyGated();
+        string store = tiny.NewStore();
+
+        var accept = await GateVerb.RunAsync(Request(tiny, store, accept: true), new Silent());
+        Assert.Contains("not accepting a snapshot of noise", Assert.Single(accept.Errors).Error);
+        Assert.False(File.Exists(GateVerb.SnapshotPath(tiny.ExperimentsDirectory, "tiny")));
+
+        var first = Assert.Single((await GateVerb.RunAsync(Request(tiny, store), new Silent())).Outcomes);
+        Assert.Contains(first.Verdict.Failures(), f => f.Contains("no committed snapshot"));
+        Assert.Equal(["weak.acc weak", "ceiling.acc strong", "transfer.acc weak->strong/xent", "transfer.acc weak->strong/logconf",
+                      "agreement weak->strong/xent", "agreement weak->strong/logconf", "pgr.median weak->strong/xent", "pgr.median weak->strong/logconf"],
+            first.Current.Metrics.Select(m => m.Metric));
+
+        var moved = first.Current with { Metrics = [.. first.Current.Metrics.Select(m => m.Metric == "weak.acc weak" ? m with { Value = m.Value + 0.5 } : m)] };
+        SnapshotFile.Write(first.SnapshotPath, moved);
+        var second = Assert.Single((await GateVerb.RunAsync(Request(tiny, store), new Silent())).Outcomes);
+        Assert.Equal(first.Verdict.RunKey, second.Verdict.RunKey); // from the store: the same run
+        var failures = second.Verdict.Failures().ToList();
+        Assert.Contains(failures, f => f.StartsWith("gate: tiny weak.acc weak moved: snapshot ", StringComparison.Ordinal) && f.Contains("tolerance ±0.0100"));
+        Assert.DoesNotContain(failures, f => f.Contains("ceiling.acc strong moved"));
+        Assert.Contains(failures, f => f.Contains("the weak-ceiling gap weak->strong is"));
+    }
+
+    [Fact]
+    public async Task Sabotage_retrains_only_the_students_and_the_bootstrap_items_match_what_each_stage_recorded()
+    {
+        using var tiny = new TinyGated();
+        string store = tiny.NewStore();
+        var honest = Assert.Single((await GateVerb.RunAsync(Request(tiny, store), new Silent())).Outcomes).Current;
+        var sabotaged = Assert.Single((await GateVerb.RunAsync(Request(tiny, store, sabotage: true), new Silent())).Outcomes).Current;
+        Assert.NotEqual(honest.Run, sabotaged.Run);
+        double? Value(GateSnapshot s, string metric) => s.Metrics.Single(m => m.Metric == metric).Value;
+        Assert.Equal(Value(honest, "weak.acc weak"), Value(sabotaged, "weak.acc weak"));
+        Assert.Equal(Value(honest, "ceiling.acc strong"), Value(sabotaged, "ceiling.acc strong"));
+
+        var record = RunRecord.Read(Directory.GetFiles(Path.Combine(tiny.RunsDirectory, "tiny"), honest.Run + ".json").Single());
+        var items = GateItems.Predict(record.Hashed, new ContentStore(store), seed: 0);
+        Assert.Equal(2, items.Count);
+        var xent = items.Single(p => p.Loss == "xent");
+        Assert.Equal(64, xent.WeakCorrect.Length);
+        Assert.Equal(Value(honest, "transfer.acc weak->strong/xent"), xent.TransferCorrect.Count(c => c) / 64.0);
+        Assert.Equal(Value(honest, "agreement weak->strong/xent"), xent.Agrees.Count(c => c) / 64.0);
+    }
+
+    [Fact]
+    public async Task Deriving_over_five_seeds_writes_every_familys_tolerance_and_its_derivation_into_the_manifest()
+    {
+        using var tiny = new TinyGated();
+        var derivations = await GateDeriveVerb.RunAsync(Request(tiny, tiny.NewStore()), GateDeriveVerb.DefaultSeeds, new Silent());
+
+        var d = Assert.Single(derivations);
+        Assert.Equal(["weak.acc", "ceiling.acc", "transfer.acc", "agreement", "pgr.median"], d.Tolerances.Select(t => t.Family));
+        Assert.All(d.Spreads.Where(s => s.Family != "pgr.median"), s => Assert.Equal(5, s.SeedValues.Count));
+        var gate = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(tiny.ExperimentsDirectory, "tiny.json")))!["gate"]!;
+        foreach (var t in d.Tolerances)
+        {
+            Assert.Equal(t.Abs, (double)gate[t.Family]!["abs"]!);
+            Assert.Contains("sd_seed", (string)gate[t.Family]!["derivation"]!);
+        }
+        await Assert.ThrowsAsync<ArgumentException>(() => GateDeriveVerb.RunAsync(Request(tiny, tiny.NewStore()), [0, 1, 2], new Silent()));
+    }
+}
