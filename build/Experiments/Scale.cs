@@ -1,6 +1,6 @@
 namespace WeakToStrong.Build.Experiments;
 
-/// <summary>The sizes an experiment runs at (docs/architecture.md §12): minutes on a laptop, the CPU study, the paper's models.</summary>
+/// <summary>The sizes an experiment runs at (docs/architecture.md §12): minutes on a laptop, the PR gate (docs/gate.md), the CPU study, the paper's models.</summary>
 public enum Scale
 {
     Smoke,

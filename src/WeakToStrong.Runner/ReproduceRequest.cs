@@ -6,7 +6,7 @@ public sealed record ReproduceRequest
     /// <summary>The experiment id: the manifest file name under <see cref="ExperimentsDirectory"/> without `.json`.</summary>
     public required string Experiment { get; init; }
     public required string ExperimentsDirectory { get; init; }
-    /// <summary>A scale the manifest declares (smoke, cpu, paper); null means the manifest's `defaultScale`.</summary>
+    /// <summary>A scale the manifest declares (smoke, gate, cpu, paper); null means the manifest's `defaultScale`.</summary>
     public string? Scale { get; init; }
     /// <summary>
     /// False: a null <see cref="Scale"/> means the manifest as written, ignoring its `defaultScale` (an audit or

@@ -19,8 +19,6 @@ static class GateRun
 
     public static readonly Workspace Repository = Workspace.Locate(AppContext.BaseDirectory);
 
-    public static string SnapshotsDirectory => Path.Combine(Repository.ExperimentsDirectory, GateVerb.SnapshotsFolder);
-
     public static IReadOnlyList<string> Experiments() =>
         GateVerb.Plan(new GateRequest { Template = Template() });
 

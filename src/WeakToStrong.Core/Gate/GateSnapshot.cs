@@ -63,17 +63,32 @@ public sealed record GateSnapshot(string Experiment, string Version, string Scal
             TestItems: (int)manifest["data"]!["split"]!["test"]!, Run: runKey, Metrics: values);
     }
 
-    public JsonObject ToJson() => new()
+    /// <summary>
+    /// The file's JSON: the metric names as a list (compared exactly, in order) and their values in an object keyed by
+    /// name (left to the tolerances), so that Snapshooter can ignore the values as one field.
+    /// </summary>
+    public JsonObject ToJson()
     {
-        ["experiment"] = Experiment, ["version"] = Version, ["scale"] = Scale,
-        ["seeds"] = new JsonArray(Seeds.Select(s => (JsonNode)s).ToArray()), ["testItems"] = TestItems, ["run"] = Run,
-        ["metrics"] = new JsonArray(Metrics.Select(m => (JsonNode)new JsonObject { ["metric"] = m.Metric, ["value"] = m.Value }).ToArray()),
-    };
+        var values = new JsonObject();
+        foreach (var m in Metrics) values[m.Metric] = m.Value;
+        return new JsonObject
+        {
+            ["experiment"] = Experiment, ["version"] = Version, ["scale"] = Scale,
+            ["seeds"] = new JsonArray(Seeds.Select(s => (JsonNode)s).ToArray()), ["testItems"] = TestItems, ["run"] = Run,
+            ["metrics"] = new JsonArray(Metrics.Select(m => (JsonNode)m.Metric).ToArray()),
+            ["values"] = values,
+        };
+    }
 
-    public static GateSnapshot FromJson(JsonObject o) => new(
-        (string)o["experiment"]!, (string)o["version"]!, (string)o["scale"]!, o["seeds"]!.AsArray().Select(s => (int)s!).ToList(),
-        (int)o["testItems"]!, (string?)o["run"] ?? "",
-        o["metrics"]!.AsArray().Select(m => new GateValue((string)m!["metric"]!, Number(m["value"]))).ToList());
+    public static GateSnapshot FromJson(JsonObject o)
+    {
+        var values = o["values"]!.AsObject();
+        return new GateSnapshot(
+            (string)o["experiment"]!, (string)o["version"]!, (string)o["scale"]!, o["seeds"]!.AsArray().Select(s => (int)s!).ToList(),
+            (int)o["testItems"]!, (string?)o["run"] ?? "",
+            o["metrics"]!.AsArray().Select(m => (string)m!).Select(name => new GateValue(name,
+                values.TryGetPropertyValue(name, out var v) ? Number(v) : throw new FormatException($"metric '{name}' has no value"))).ToList());
+    }
 
     static double? Number(JsonNode? node) =>
         node is null ? null : double.Parse(node.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);

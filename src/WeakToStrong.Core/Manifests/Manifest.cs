@@ -56,7 +56,7 @@ public sealed record Manifest
     [Description("The scale both front-ends apply when no --scale is given; it must be declared in 'scales'. Absent: the manifest as written.")]
     public string? DefaultScale { get; init; }
 
-    [Description("Named override sets {dotted.path: value} applied over this manifest: smoke, cpu, paper.")]
+    [Description("Named override sets {dotted.path: value} applied over this manifest: smoke, gate (the PR gate, docs/gate.md), cpu, paper.")]
     public ScalesSpec? Scales { get; init; }
 
     [Description("PGR baselines: seed-mean (the reference's plots: weak and ceiling accuracy averaged over seeds, every run measured against the means) or per-seed (each run against its own seed's weak model and ceiling).")]

@@ -53,32 +53,34 @@ public static class GateDeriveVerb
         return result;
     }
 
-    /// <summary>Per gated row: its value at each seed (PGR against that seed's own weak model and ceiling) and its bootstrap SD.</summary>
+    /// <summary>
+    /// Per gated row: its value at each seed, read from each seed's own weak, ceiling and transfer stages (the evaluate
+    /// stage's per-run rows carry seed-mean baselines, which have no spread), PGR against that seed's own weak model and
+    /// ceiling; and its bootstrap SD.
+    /// </summary>
     public static IReadOnlyList<MetricSpread> Spreads(JsonObject hashed, IReadOnlyList<PairItems> items)
     {
-        // Per-seed rows live in the evaluate stage's metrics; the record's top-level metrics keep only the summary.
-        var evaluate = hashed["stages"]!.AsArray().Single(s => (string?)s!["kind"] == "evaluate")!;
-        var runs = evaluate["metrics"]!["runs"]!.AsArray().Select(r => r!.AsObject()).ToList();
+        var stages = hashed["stages"]!.AsArray().ToDictionary(s => (string)s!["id"]!, s => s!["metrics"]!, StringComparer.Ordinal);
+        var seeds = hashed["manifest"]!["seeds"]!.AsArray().Select(s => (int)s!).ToList();
+        double Metric(string stage, string name) => (double)stages[stage][name]!;
         var spreads = new List<MetricSpread>();
-        var boot = items.ToDictionary(p => $"{p.Weak}->{p.Strong}/{p.Loss}", p => ItemBootstrap.Spread(p, Resamples, seed: 0));
-        void Add(string metric, IEnumerable<double?> values, double sd)
+        void Add(string metric, Func<int, double?> value, double sd)
         {
             if (spreads.All(s => s.Metric != metric))
-                spreads.Add(new MetricSpread(metric, values.Where(v => v is not null).Select(v => v!.Value).ToList(), sd));
+                spreads.Add(new MetricSpread(metric, seeds.Select(value).Where(v => v is not null).Select(v => v!.Value).ToList(), sd));
         }
-        double? D(JsonNode? n) => n is null ? null : (double)n;
-        foreach (var (pair, s) in boot)
+        foreach (var p in items)
         {
-            var mine = runs.Where(r => $"{r["weak"]}->{r["strong"]}/{r["loss"]}" == pair).ToList();
-            Add($"weak.acc {s.Weak}", mine.Select(r => D(r["weakAcc"])), s.WeakAcc);
-            Add($"ceiling.acc {s.Strong}", mine.Select(r => D(r["ceilingAcc"])), s.CeilingAcc);
-            Add($"transfer.acc {pair}", mine.Select(r => D(r["transferAcc"])), s.TransferAcc);
-            Add($"agreement {pair}", mine.Select(r => D(r["agreement"])), s.Agreement);
-            Add($"pgr.median {pair}", mine.Select(r =>
-            {
-                double w = (double)r["weakAcc"]!, c = (double)r["ceilingAcc"]!, t = (double)r["transferAcc"]!;
-                return c > w ? (t - w) / (c - w) : (double?)null;
-            }), s.Pgr);
+            var s = ItemBootstrap.Spread(p, Resamples, seed: 0);
+            string pair = $"{p.Weak}->{p.Strong}/{p.Loss}";
+            double W(int seed) => Metric(Core.Plans.StageIds.Weak(p.Weak, seed), "testAcc");
+            double C(int seed) => Metric(Core.Plans.StageIds.Ceiling(p.Strong, seed), "testAcc");
+            string T(int seed) => Core.Plans.StageIds.Transfer(p.Weak, p.Strong, p.Loss, seed);
+            Add($"weak.acc {p.Weak}", seed => W(seed), s.WeakAcc);
+            Add($"ceiling.acc {p.Strong}", seed => C(seed), s.CeilingAcc);
+            Add($"transfer.acc {pair}", seed => Metric(T(seed), "testAcc"), s.TransferAcc);
+            Add($"agreement {pair}", seed => Metric(T(seed), "agreement"), s.Agreement);
+            Add($"pgr.median {pair}", seed => C(seed) > W(seed) ? (Metric(T(seed), "testAcc") - W(seed)) / (C(seed) - W(seed)) : null, s.Pgr);
         }
         return spreads;
     }

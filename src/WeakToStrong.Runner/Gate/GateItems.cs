@@ -7,6 +7,7 @@ using WeakToStrong.Core.Stages;
 using WeakToStrong.Provenance.Store;
 using WeakToStrong.Runner.Examples;
 using WeakToStrong.Runner.Families;
+using WeakToStrong.Runner.Stages;
 using WeakToStrong.Training.Models;
 using WeakToStrong.Training.Trainer;
 
@@ -15,8 +16,10 @@ namespace WeakToStrong.Runner.Gate;
 /// <summary>
 /// Per-item test outcomes of one seed of a recorded run, for the tolerance bootstrap (docs/gate.md): each weak,
 /// ceiling and student checkpoint the record names is loaded from the store and predicts the run's test split again,
-/// as the stage's evaluator did (same encoding, batch 64). Each model's accuracy must equal the one its stage recorded,
-/// else the items are not the ones the run measured and the derivation stops.
+/// as the stage's evaluator did (same encoding, batch 64, and the stage's matmul precision: a bf16-trained model is
+/// evaluated in bf16, and in fp32 its borderline items can flip). Agreement is against the label stage's test labels,
+/// which the student's stage compared with. Each accuracy and agreement must equal what its stage recorded, else the
+/// items are not the ones the run measured and the derivation stops.
 /// </summary>
 public static class GateItems
 {
@@ -44,6 +47,7 @@ public static class GateItems
             info?.Invoke($"gate: predicting {test.Count} test items with {id}");
             using var model = ModelFactory.Create(p.Model, p.Seed, p.Training.MaxCtx, pretrainedBody: null, p.Setting);
             Checkpoint.Load(model.Module, FileOf(id, "model"));
+            ClassifierTrainer.SetPrecision(model, TrainOptionsMapping.Options(p.Training, p.Seed, "cpu").Precision);
             var probabilities = Predictor.PredictProbabilities(model, test.Encode(model.Encoder, p.Training.MaxCtx), 64);
             var predicted = probabilities.Select(q => Metrics.ArgMax(q)).ToArray();
             var correct = predicted.Select((k, i) => k == Metrics.ArgMax(test.Truth(i))).ToArray();
@@ -60,9 +64,15 @@ public static class GateItems
             string weak = (string)pair["weak"]!, strong = (string)pair["strong"]!, loss = (string)pair["loss"]!;
             var w = Outcomes(StageIds.Weak(weak, seed));
             var c = Outcomes(StageIds.Ceiling(strong, seed));
-            var t = Outcomes(StageIds.Transfer(weak, strong, loss, seed));
-            result.Add(new PairItems(weak, strong, loss, w.Correct, c.Correct, t.Correct,
-                t.Predicted.Select((k, i) => k == w.Predicted[i]).ToArray()));
+            string transfer = StageIds.Transfer(weak, strong, loss, seed);
+            var t = Outcomes(transfer);
+            var setting = StageOf(transfer)["parameters"].Deserialize<TrainParameters>(ManifestJson.Options)!.Setting;
+            var labels = ExampleSet.Read(setting, FileOf(StageIds.Label(weak, seed), LabelStage.TestLabels), seed);
+            var agrees = t.Predicted.Select((k, i) => k == Metrics.ArgMax(labels.SupervisorLabel(i)!)).ToArray();
+            double recorded = (double)StageOf(transfer)["metrics"]!["agreement"]!, now = agrees.Count(a => a) / (double)agrees.Length;
+            if (recorded != now)
+                throw new InvalidDataException($"{transfer}: agreement with the test labels is {now:F6} again, its stage recorded {recorded:F6}");
+            result.Add(new PairItems(weak, strong, loss, w.Correct, c.Correct, t.Correct, agrees));
         }
         return result;
     }

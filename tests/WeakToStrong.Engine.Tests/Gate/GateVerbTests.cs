@@ -89,6 +89,9 @@ public class GateVerbTests
         var d = Assert.Single(derivations);
         Assert.Equal(["weak.acc", "ceiling.acc", "transfer.acc", "agreement", "pgr.median"], d.Tolerances.Select(t => t.Family));
         Assert.All(d.Spreads.Where(s => s.Family != "pgr.median"), s => Assert.Equal(5, s.SeedValues.Count));
+        // Each seed's own weak model and ceiling, not the seed-mean baselines the evaluate stage's rows carry.
+        Assert.True(d.Spreads.Single(s => s.Metric == "weak.acc weak").SeedSd > 0);
+        Assert.True(d.Spreads.Single(s => s.Metric == "ceiling.acc strong").SeedSd > 0);
         var gate = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(tiny.ExperimentsDirectory, "tiny.json")))!["gate"]!;
         foreach (var t in d.Tolerances)
         {

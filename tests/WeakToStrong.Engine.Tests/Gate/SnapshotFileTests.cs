@@ -1,0 +1,71 @@
+using Newtonsoft.Json.Linq;
+using Snapshooter;
+using Snapshooter.Xunit;
+using WeakToStrong.Core.Gate;
+using WeakToStrong.Runner.Gate;
+
+namespace WeakToStrong.Engine.Tests.Gate;
+
+/// <summary>`gate --accept` writes the snapshot files Snapshooter reads in the gate tests: the two must agree.</summary>
+public class SnapshotFileTests
+{
+    static readonly GateSnapshot Snap = new("spam", "1.0.0", "gate", [0], 1000, "ab12",
+        [new("weak.acc w64", 0.61), new("transfer.acc w64->minilm/xent", 0.68), new("pgr.median w64->minilm/xent", null)]);
+
+    /// <summary>What the gate tests match: everything but the values and the run key. Snapshooter reads &lt;folder&gt;/__snapshots__/&lt;name&gt;.</summary>
+    static void Match(GateSnapshot current, string folder) =>
+        Snapshot.Match(JObject.Parse(current.ToJson().ToJsonString()), new SnapshotFullName("spam.snap", folder),
+            o => o.IgnoreField("run").IgnoreField("values"));
+
+    [Fact]
+    public void A_written_snapshot_reads_back_equal_and_matches_in_snapshooter_whatever_the_values_and_run()
+    {
+        string folder = Directory.CreateTempSubdirectory("w2s-snap-").FullName;
+        try
+        {
+            string path = Path.Combine(folder, "__snapshots__", "spam.snap");
+            SnapshotFile.Write(path, Snap);
+            string written = File.ReadAllText(path);
+            var read = SnapshotFile.Read(path)!;
+            Assert.Equal(Snap.Metrics, read.Metrics);
+            Assert.Equal(Snap with { Metrics = [], Seeds = [] }, read with { Metrics = [], Seeds = [] });
+            Match(Snap with { Run = "ffff", Metrics = [.. Snap.Metrics.Select(m => m with { Value = 0.5 })] }, folder);
+            Assert.Equal(written, File.ReadAllText(path)); // Snapshooter read the committed file and left it alone
+            Assert.False(Directory.Exists(Path.Combine(folder, "__snapshots__", "__mismatch__")));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>One Match per test: Snapshooter compares a snapshot name once per test method.</summary>
+    [Theory]
+    [InlineData("version")]
+    [InlineData("metrics")]
+    public void Snapshooter_fails_when_the_version_or_the_list_of_metrics_differs_from_the_snapshot(string change)
+    {
+        string folder = Directory.CreateTempSubdirectory("w2s-snap-").FullName;
+        try
+        {
+            SnapshotFile.Write(Path.Combine(folder, "__snapshots__", "spam.snap"), Snap);
+            var changed = change == "version" ? Snap with { Version = "1.1.0" } : Snap with { Metrics = [.. Snap.Metrics.Take(2)] };
+            Assert.ThrowsAny<Exception>(() => Match(changed, folder));
+            Assert.True(File.Exists(Path.Combine(folder, "__snapshots__", "__mismatch__", "spam.snap"))); // what Snapshooter saw, for the diff
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_damaged_snapshot_file_is_one_line_naming_it()
+    {
+        string path = Path.Combine(Directory.CreateTempSubdirectory("w2s-snap-").FullName, "spam.snap");
+        File.WriteAllText(path, "{ \"experiment\": ");
+        var e = Assert.Throws<InvalidDataException>(() => SnapshotFile.Read(path));
+        Assert.StartsWith(path + ": not a gate snapshot", e.Message);
+        Assert.DoesNotContain('\n', e.Message);
+    }
+}
