@@ -8,7 +8,7 @@ using WeakToStrong.Runner.Progress;
 
 namespace WeakToStrong.Runner.Application;
 
-/// <summary>One experiment's derivation: every gated row's spreads, the tolerances they give, and the run measured.</summary>
+/// <summary>One experiment's derivation: every gated row's spreads, the tolerances they give, the run measured, and each pair's gap over the seeds' mean accuracies.</summary>
 public sealed record GateDerivation(string Experiment, string RunKey, IReadOnlyList<int> Seeds, int TestItems, int Resamples,
     IReadOnlyList<MetricSpread> Spreads, IReadOnlyList<DerivedTolerance> Tolerances, IReadOnlyList<GapCheck> Gaps);
 

@@ -25,10 +25,11 @@ public static class GateText
                 : v.Rows;
             foreach (var r in rows)
             {
+                string snapshot = o.Accepted && o.Committed is null ? "(new)" : F(r.Snapshot);
                 string delta = r.Snapshot is { } s && r.Current is { } c ? (c - s).ToString("+0.0000;-0.0000", CultureInfo.InvariantCulture) : "";
                 string verdict = o.Accepted ? (r.Snapshot == r.Current ? "same" : "accepted") : r.Within ? "ok" : "MOVED";
                 string tol = o.Accepted ? "" : "±" + F(r.Tolerance);
-                sb.AppendLine($"  {r.Metric,-34} {F(r.Snapshot),10} {F(r.Current),10} {delta,9} {tol,10}  {verdict}");
+                sb.AppendLine($"  {r.Metric,-34} {snapshot,10} {F(r.Current),10} {delta,9} {tol,10}  {verdict}");
             }
             if (o.Accepted) sb.AppendLine($"  wrote {o.SnapshotPath}");
             foreach (var f in v.Failures().Where(_ => !o.Accepted)) sb.AppendLine(f);
@@ -71,7 +72,7 @@ public static class GateText
             sb.AppendLine($"### {d.Experiment}");
             sb.AppendLine();
             sb.AppendLine($"Run `{d.RunKey[..12]}`, seeds {string.Join(", ", d.Seeds)}, {d.TestItems} test items, {d.Resamples} bootstrap resamples of seed {d.Seeds[0]}; " +
-                          string.Join("; ", d.Gaps) + ".");
+                          "seed-mean " + string.Join("; seed-mean ", d.Gaps) + ".");
             sb.AppendLine();
             sb.AppendLine("| metric | per seed | sd_seed | sd_boot | 3·√(sd_seed² + sd_boot²) |");
             sb.AppendLine("|---|---|---:|---:|---:|");
