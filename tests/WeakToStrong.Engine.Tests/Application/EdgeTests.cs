@@ -26,7 +26,7 @@ public class EdgeTests
         var host = FrontEnds.Host(FrontEnds.RepositoryRoot, "--help");
 
         Assert.Equal(0, host.ExitCode);
-        Assert.Matches(@"\n  --scale\s+Scale to run at,[^\]]*\[values:\s+smoke\|cpu\|paper;\s+current:\s+none\]\n", host.Output);
+        Assert.Matches(@"\n  --scale\s+Scale to run at,[^\]]*\[values:\s+smoke\|gate\|cpu\|paper;\s+current:\s+none\]\n", host.Output);
         foreach (var target in new[] { "Plan", "Reproduce", "Runs", "Audit" })
             Assert.Matches($@"\n  {target}\s+\S", host.Output);
     }
