@@ -55,9 +55,7 @@ public static class GateVerb
     public static IReadOnlyList<string> Plan(GateRequest request)
     {
         var catalog = new ExperimentCatalog(request.Template.ExperimentsDirectory);
-        var chosen = request.Experiments.SelectMany(e => e.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            .Distinct(StringComparer.Ordinal).ToList();
-        foreach (var id in chosen) catalog.Require(id);
+        var chosen = catalog.Chosen(request.Experiments);
         return chosen.Count > 0 ? chosen : catalog.Ids().Where(id => DeclaresGate(catalog.PathOf(id))).ToList();
     }
 

@@ -42,9 +42,7 @@ public static class SuiteVerb
     public static IReadOnlyList<string> Plan(SuiteRequest request)
     {
         var catalog = new ExperimentCatalog(request.Template.ExperimentsDirectory);
-        var chosen = request.Experiments.SelectMany(e => e.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            .Distinct(StringComparer.Ordinal).ToList();
-        foreach (var id in chosen) catalog.Require(id);
+        var chosen = catalog.Chosen(request.Experiments);
         return chosen.Count > 0 ? chosen : catalog.Ids();
     }
 

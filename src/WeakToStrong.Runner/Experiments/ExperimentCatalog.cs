@@ -26,6 +26,19 @@ public sealed class ExperimentCatalog(string directory)
     public string PathOf(string id) => Path.Combine(Directory, id + ".json");
 
     /// <summary>
+    /// The ids a verb over several experiments was given ("a,b" and "a b" both name two), each required to exist, in the
+    /// order given and without repeats; empty when none was given.
+    /// </summary>
+    /// <exception cref="ExperimentException">An id names no manifest.</exception>
+    public IReadOnlyList<string> Chosen(IEnumerable<string> given)
+    {
+        var chosen = given.SelectMany(e => e.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Distinct(StringComparer.Ordinal).ToList();
+        foreach (var id in chosen) Require(id);
+        return chosen;
+    }
+
+    /// <summary>
     /// Throws <see cref="ExperimentException"/> with one line unless <paramref name="id"/> names a manifest here:
     /// the nearest id when it looks like a typo (<see cref="DidYouMean"/>'s rule), then every available id.
     /// </summary>
