@@ -6,7 +6,7 @@ using WeakToStrong.Runner.Application;
 /// <summary>`Gate`, `AcceptSnapshots`, `DeriveTolerances`: the PR gate over the result snapshots (docs/gate.md), through the same verb as `w2s gate`.</summary>
 partial class Build
 {
-    [Parameter("Gate, Test: flip 20% of every weak label first (a deliberate regression); the gate must then fail, naming the metric that moved.")]
+    [Parameter("Gate, Test: flip half of every weak label first (a deliberate regression); the gate must then fail, naming the metric that moved.")]
     readonly bool Sabotage;
 
     Target Gate => _ => _

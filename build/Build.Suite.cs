@@ -6,7 +6,7 @@ using WeakToStrong.Runner.Application;
 /// <summary>`Suite`: every bundled experiment in turn through the reproduce verb (each resumes from the store), then `Results`.</summary>
 partial class Build
 {
-    [Parameter("Suite, Gate: only these experiments, in this order (--experiments a,b); none means every manifest in experiments/ (Gate: every one with a `gate` scale).")]
+    [Parameter("Suite, Gate, Bench: only these experiments, in this order (--experiments a,b); none means every manifest in experiments/ (Gate: every one with a `gate` scale).")]
     readonly string[] Experiments = [];
 
     Target Suite => _ => _

@@ -47,7 +47,7 @@ partial class Build : NukeBuild
     /// <summary>The gate's test project (docs/gate.md): run after the others, alone.</summary>
     AbsolutePath GateTestProject => RootDirectory / "tests" / "WeakToStrong.Gate.Tests";
 
-    /// <summary>Read by the gate's tests: set by --sabotage, it flips a fifth of every weak label, and the gate must fail.</summary>
+    /// <summary>Read by the gate's tests: set by --sabotage, it flips half of every weak label, and the gate must fail.</summary>
     public const string SabotageVariable = "W2S_GATE_SABOTAGE";
 
     Target Test => _ => _

@@ -17,5 +17,6 @@ var root = new RootCommand("w2s — reproducible, hash-audited weak-to-strong ge
     DiffCommand.Create(),
     SuiteCommand.Create(),
     GateCommand.Create(),
+    BenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -73,6 +73,7 @@ public static class PlanCompiler
                     new LabelParameters(Identity(m.Models[w]), EffectiveTraining(m, w).MaxCtx, m.Setting, seed, DataSplit.Train2)
                     {
                         Flip = m.WeakLabelFlip is > 0 ? m.WeakLabelFlip : null,
+                        Precision = EffectiveTraining(m, w).Precision,
                     },
                     StageIds.Weak(w, seed), StageIds.Data(seed));
             }

@@ -2,7 +2,8 @@ using WeakToStrong.Core.Manifests;
 
 namespace WeakToStrong.Core.Stages;
 
-/// <summary>What a label stage reads to rebuild the weak model it loads: architecture, context length, seed and setting.</summary>
+/// <summary>What a label stage reads to rebuild the weak model it loads: architecture, context length, seed, setting and
+/// the precision it computes in.</summary>
 /// <param name="Split">The split whose labels students train on (test and validation are labelled beside it for agreement).</param>
 public sealed record LabelParameters(ModelSpec Model, int MaxCtx, Setting Setting, int Seed, DataSplit Split) : StageParameters
 {
@@ -12,4 +13,11 @@ public sealed record LabelParameters(ModelSpec Model, int MaxCtx, Setting Settin
     /// stage is what it was before the field existed.
     /// </summary>
     public double? Flip { get; init; }
+
+    /// <summary>
+    /// The precision the weak model trained in, and so the one its own stage measured its test accuracy in: its
+    /// labels are predicted in it too (until w2s-stages/8 they were predicted in fp32 from bf16-trained weights, and
+    /// an item near the boundary could get a label its model's recorded accuracy did not count).
+    /// </summary>
+    public Precision Precision { get; init; } = Precision.Fp32;
 }

@@ -14,7 +14,11 @@ public static class CodeIdentity
     // 7: every stage carries its kind's typed parameter record (the pretrain key now hashes pretrain.precision; label
     // stages hash the model they rebuild; data stages hash the task builder's version and normalised params; metrics are
     // typed records, nulls omitted); gpt2-hf weights stage.
-    public const string StageCodeVersion = "w2s-stages/7";
+    // 8 (docs/speed.md): minibatches composed by length within each batch, predictions batched by length, attention
+    // computed eagerly (not LibTorch's fused kernel), the LM head's backward matmuls in the compute dtype over
+    // 1,024-token chunks: the same sums in another float order, so every trained weight's bits move. Label stages
+    // predict in their weak model's training precision.
+    public const string StageCodeVersion = "w2s-stages/8";
 
     public static JsonObject Describe() => new()
     {

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using WeakToStrong.Core.Manifests;
 using WeakToStrong.Data.Formats;
 using WeakToStrong.Runner.Examples;
@@ -6,6 +5,7 @@ using WeakToStrong.Runner.Families;
 using WeakToStrong.Runner.Progress;
 using WeakToStrong.Runner.Stages.Results;
 using WeakToStrong.Training.Losses;
+using WeakToStrong.Training.Throughput;
 using WeakToStrong.Training.Trainer;
 
 namespace WeakToStrong.Runner.Stages;
@@ -71,7 +71,9 @@ public static class ClassifierStage
             Evaluations = curve,
             EarlyStopping = StageEarlyStopping.Report(r.Training.EarlyStopping, result.Evaluations, r.Supervision is not null),
         };
-        var timing = new JsonObject { ["tokensPerSecond"] = Math.Round(result.TokensPerSecond, 1), ["seconds"] = Math.Round(result.Elapsed.TotalSeconds, 2) };
+        var loop = ThroughputReport.Measure(result.TokensTrained, result.PaddedTokens, result.TrainingTime,
+            FlopModel.TrainingPerToken(model.Module), ClassifierTrainer.ComputeType(options.Precision));
+        var timing = StageTiming.Json(loop, result.Elapsed, result.EvaluationTime);
         return StageResult.Of(new Dictionary<string, string> { ["model"] = checkpoint }, metrics) with { Timing = timing };
     }
 }

@@ -4,6 +4,7 @@ using WeakToStrong.Runner.Examples;
 using WeakToStrong.Runner.Families;
 using WeakToStrong.Runner.Stages.Results;
 using WeakToStrong.Training.Models;
+using WeakToStrong.Training.Throughput;
 using WeakToStrong.Training.Trainer;
 
 namespace WeakToStrong.Runner.Stages;
@@ -26,13 +27,16 @@ public static class LabelStage
             throw new InvalidOperationException($"the label stage is for {p.Setting} items, its data has {data.Train2.Setting} items");
         using var model = ModelFactory.Create(p.Model, p.Seed, p.MaxCtx, pretrainedBody: null, p.Setting);
         Checkpoint.Load(model.Module, checkpoint);
+        ClassifierTrainer.SetPrecision(model, TrainOptionsMapping.PrecisionOf(p.Precision));
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var tokens = new TokenCount();
         var files = new Dictionary<string, string>();
-        var train2 = Label(model, p.MaxCtx, data.Train2, Path.Combine(workDir, "weak-labels.jsonl"), WeakLabelFlip.Items(data.Train2.Count, p.Flip, p.Seed));
+        var train2 = Label(model, p.MaxCtx, data.Train2, Path.Combine(workDir, "weak-labels.jsonl"), tokens, WeakLabelFlip.Items(data.Train2.Count, p.Flip, p.Seed));
         files[Labels] = train2.Path;
-        files[TestLabels] = Label(model, p.MaxCtx, data.Test, Path.Combine(workDir, "weak-test-labels.jsonl")).Path;
+        files[TestLabels] = Label(model, p.MaxCtx, data.Test, Path.Combine(workDir, "weak-test-labels.jsonl"), tokens).Path;
         if (data.Validation is { Count: > 0 } validation)
-            files[ValidationLabels] = Label(model, p.MaxCtx, validation, Path.Combine(workDir, "weak-validation-labels.jsonl")).Path;
+            files[ValidationLabels] = Label(model, p.MaxCtx, validation, Path.Combine(workDir, "weak-validation-labels.jsonl"), tokens).Path;
 
         var truth = Enumerable.Range(0, data.Train2.Count).Select(data.Train2.Truth).ToList();
         var metrics = new LabelMetrics(
@@ -41,13 +45,22 @@ public static class LabelStage
         {
             Flipped = p.Flip is null ? null : WeakLabelFlip.Items(data.Train2.Count, p.Flip, p.Seed).Count,
         };
-        return StageResult.Of(files, metrics);
+        var loop = ThroughputReport.Measure(tokens.Real, tokens.Padded, clock.Elapsed,
+            FlopModel.InferencePerToken(model.Module), ClassifierTrainer.ComputeType(TrainOptionsMapping.PrecisionOf(p.Precision)));
+        return StageResult.Of(files, metrics) with { Timing = StageTiming.Json(loop, clock.Elapsed) };
+    }
+
+    sealed class TokenCount
+    {
+        public long Real, Padded;
     }
 
     static (string Path, float[][] Probabilities) Label(ISequenceClassifier model, int maxCtx, ExampleSet items, string path,
-        IReadOnlySet<int>? flip = null)
+        TokenCount count, IReadOnlySet<int>? flip = null)
     {
-        var probabilities = Predictor.PredictProbabilities(model, items.Encode(model.Encoder, maxCtx), 64);
+        var probabilities = Predictor.PredictProbabilities(model, items.Encode(model.Encoder, maxCtx), 64, out var tokens);
+        count.Real += tokens.Real;
+        count.Padded += tokens.Padded;
         foreach (int i in flip ?? new HashSet<int>())
             probabilities[i] = [probabilities[i][1], probabilities[i][0]]; // p → 1 − p, in either setting's two outputs
         JsonlWriter.Write(path, items.WithSupervisorLabels(probabilities));

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using WeakToStrong.Core.Stages;
 using WeakToStrong.Data.Cache;
 using WeakToStrong.Data.Tasks;
@@ -8,6 +7,7 @@ using WeakToStrong.Runner.Sources;
 using WeakToStrong.Runner.Stages.Results;
 using WeakToStrong.Training.Models;
 using WeakToStrong.Training.Pretraining;
+using WeakToStrong.Training.Throughput;
 using WeakToStrong.Training.Tokenization;
 using WeakToStrong.Training.Trainer;
 
@@ -51,7 +51,9 @@ public static class PretrainStage
         Gpt2Checkpoint.SaveBody(body, path);
         var metrics = new PretrainMetrics(tokens.Length, spec.Steps,
             result.Losses.Count > 0 ? result.Losses[0] : null, result.Losses.Count > 0 ? result.Losses[^1] : null);
-        var timing = new JsonObject { ["tokensPerSecond"] = Math.Round(result.TokensPerSecond, 1), ["seconds"] = Math.Round(result.Elapsed.TotalSeconds, 2) };
+        var loop = ThroughputReport.Measure(result.TokensTrained, result.TokensTrained, result.Elapsed,
+            FlopModel.PretrainingPerToken(body, config.VocabSize, config.NEmbd), body.ComputeType);
+        var timing = StageTiming.Json(loop, result.Elapsed);
         return StageResult.Of(new Dictionary<string, string> { ["body"] = path }, metrics) with { Timing = timing };
     }
 }

@@ -17,7 +17,7 @@ public static class TrainOptionsMapping
             MinibatchSize = Math.Min(t.MinibatchSize, t.BatchSize),
             Epochs = t.Epochs,
             Seed = seed,
-            Precision = t.Precision == CorePrecision.Bf16 ? TrainPrecision.Bf16 : TrainPrecision.Fp32,
+            Precision = PrecisionOf(t.Precision),
             Schedule = t.Schedule switch
             {
                 Schedule.Cosine => LearningRateSchedule.Cosine,
@@ -28,4 +28,7 @@ public static class TrainOptionsMapping
             EvalEvery = t.EvalEvery,
         };
     }
+
+    /// <summary>A manifest's precision as the trainer's (the label stage predicts in its weak model's).</summary>
+    public static TrainPrecision PrecisionOf(CorePrecision precision) => precision == CorePrecision.Bf16 ? TrainPrecision.Bf16 : TrainPrecision.Fp32;
 }

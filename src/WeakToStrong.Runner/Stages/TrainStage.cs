@@ -44,7 +44,7 @@ public static class TrainStage
         if (stage.Kind != StageKind.Bootstrap) return result;
 
         // A bootstrap step also labels train2 (and test, validation) for the next, larger model in its chain (paper §4.3.1).
-        var labels = LabelStage.Run(new LabelParameters(p.Model, p.Training.MaxCtx, p.Setting, p.Seed, DataSplit.Train2),
+        var labels = LabelStage.Run(new LabelParameters(p.Model, p.Training.MaxCtx, p.Setting, p.Seed, DataSplit.Train2) { Precision = p.Training.Precision },
             result.Files["model"], inputs.LabelInputs(data, p.Setting, p.Seed), work);
         var files = new Dictionary<string, string>(result.Files);
         foreach (var (name, path) in labels.Files) files[name] = path;

@@ -1,99 +1,72 @@
 using System.Diagnostics;
-using System.Globalization;
-using TorchSharp;
 using WeakToStrong.Training.Losses;
 using WeakToStrong.Training.Models;
+using WeakToStrong.Training.Pretraining;
+using WeakToStrong.Training.Throughput;
 using WeakToStrong.Training.Trainer;
 using static TorchSharp.torch;
 
 namespace WeakToStrong.Training.Bench;
 
-/// <summary>One training-throughput measurement.</summary>
-public sealed record BenchCase(string Size, int Context = 128, int BatchSize = 32, int MinibatchSize = 8, Precision Precision = Precision.Fp32, int Steps = 4);
-
-/// <summary>Tokens/s of classifier fine-tuning and the fraction of this machine's measured matmul throughput it reaches.</summary>
-public sealed record BenchResult(BenchCase Case, long NonEmbeddingParameters, double TokensPerSecond, double ModelGflops, double PeakGflops)
-{
-    public double FractionOfPeak => ModelGflops / PeakGflops;
-
-    public override string ToString() => string.Format(CultureInfo.InvariantCulture,
-        "{0,-9} ctx {1} {2,-4} {3,8:F0} tok/s  {4,6:F1} GFLOP/s of {5,5:F0} peak = {6,5:P1}  (N_non-emb {7:N0})",
-        Case.Size, Case.Context, Case.Precision, TokensPerSecond, ModelGflops, PeakGflops, FractionOfPeak, NonEmbeddingParameters);
-}
-
 /// <summary>
-/// The Bench entry point (docs/architecture.md §9): trains a GPT-2 classifier with the real trainer on random full-length
-/// sequences and counts FLOPs ≈ 6·N_non-embedding·tokens (docs/architecture.md §9), against the peak of a square
-/// matmul measured in the same process and dtype. Start the process with MALLOC_MMAP_MAX_=0 and a large
-/// MALLOC_TRIM_THRESHOLD_ (docs/architecture.md §9), or first-touch page faults dominate.
+/// The loops a run's hours go to, each timed with the real trainer, pretrainer or predictor after one warm-up
+/// step, and reported against the matmul peak measured just before it (<see cref="MatmulPeak"/>, docs/speed.md): on a
+/// shared VM the attainable peak moves with the neighbours' load. Start the process with MALLOC_MMAP_MAX_=0 and a
+/// large MALLOC_TRIM_THRESHOLD_ (the w2s tool does), or first-touch page faults dominate.
 /// </summary>
 public static class ThroughputBench
 {
-    public static IReadOnlyList<BenchCase> DefaultCases { get; } =
-    [
-        new("w256-l4", Precision: Precision.Fp32), new("w256-l4", Precision: Precision.Bf16),
-        new("w512-l4", Precision: Precision.Fp32), new("w512-l4", Precision: Precision.Bf16),
-    ];
-
-    public static IReadOnlyList<BenchResult> RunDefault(TextWriter output)
+    /// <summary>Fine-tuning: <paramref name="steps"/> optimiser steps (forward, backward, Adam) over the first
+    /// batches of <paramref name="examples"/>, after one untimed step.</summary>
+    public static ThroughputReport FineTune(ISequenceClassifier model, IReadOnlyList<(int[] Ids, float[] SoftLabel)> examples, TrainOptions options, int steps)
     {
-        output.WriteLine($"threads {get_num_threads()}, MALLOC_MMAP_MAX_={Environment.GetEnvironmentVariable("MALLOC_MMAP_MAX_") ?? "(unset)"}");
-        var results = new List<BenchResult>();
-        foreach (var c in DefaultCases)
-        {
-            // Measured beside each case: on a shared VM the attainable peak moves with the neighbours' load.
-            double peak = MatmulGflops(c.Precision == Precision.Bf16 ? ScalarType.BFloat16 : ScalarType.Float32);
-            var r = Run(c, peak);
-            output.WriteLine(r);
-            results.Add(r);
-        }
-        return results;
+        var dtype = ClassifierTrainer.ComputeType(options.Precision);
+        double peak = MatmulPeak.Gflops(dtype);
+        var once = options with { Epochs = 1, Seed = 1 };
+        ClassifierTrainer.Train(model, examples.Take(options.BatchSize).ToList(), once, new XentLoss());
+        int n = Math.Min(examples.Count, options.BatchSize * steps);
+        var r = ClassifierTrainer.Train(model, examples.Take(n).ToList(), once, new XentLoss());
+        return ThroughputReport.Measure(r.TokensTrained, r.PaddedTokens, r.TrainingTime, FlopModel.TrainingPerToken(model.Module), dtype, peak);
     }
 
-    /// <summary>Best GFLOP/s of a 1024² matmul (2n³ FLOPs) in <paramref name="dtype"/> over a few repeats: the
-    /// attainable peak (a median would fold other processes' load into the denominator).</summary>
-    public static double MatmulGflops(ScalarType dtype, int n = 1024, int repeats = 15)
+    /// <summary>The label and evaluation pass: soft predictions of every example, batched as the stages batch them.</summary>
+    public static ThroughputReport Predict(ISequenceClassifier model, IReadOnlyList<int[]> examples, Precision precision, int batchSize = 64)
     {
-        using var scope = NewDisposeScope();
-        var a = randn(n, n).to(dtype);
-        var b = randn(n, n).to(dtype);
-        a.matmul(b);
-        var times = new List<double>();
-        for (int i = 0; i < repeats; i++)
-        {
-            var sw = Stopwatch.StartNew();
-            a.matmul(b).Dispose();
-            times.Add(sw.Elapsed.TotalSeconds);
-        }
-        return 2.0 * n * n * n / times.Min() / 1e9;
-    }
-
-    public static BenchResult Run(BenchCase c, double peakGflops)
-    {
-        var config = Gpt2Config.Parse(c.Size, nPositions: Math.Max(c.Context, 128));
-        var rng = new Random(0);
-        int n = c.BatchSize * (c.Steps + 1);
-        var data = Enumerable.Range(0, n)
-            .Select(i => (Enumerable.Range(0, c.Context).Select(_ => rng.Next(config.VocabSize)).ToArray(), new float[] { i % 2, 1 - i % 2 }))
-            .ToList();
-        using var model = Gpt2Classifier.Create(config, seed: 0);
-        var options = new TrainOptions
-        {
-            LearningRate = 5e-5, BatchSize = c.BatchSize, MinibatchSize = c.MinibatchSize, Epochs = 1, Precision = c.Precision,
-        };
-        // The first step pays for allocation and first touch; time the rest.
-        var times = new List<(double Seconds, long Tokens)>();
+        var dtype = ClassifierTrainer.ComputeType(precision);
+        ClassifierTrainer.SetPrecision(model, precision);
+        double peak = MatmulPeak.Gflops(dtype);
+        Predictor.PredictProbabilities(model, examples.Take(batchSize).ToList(), batchSize);
         var clock = Stopwatch.StartNew();
-        double last = 0;
-        ClassifierTrainer.Train(model, data, options, new XentLoss(), new InlineProgress(p =>
-        {
-            double now = clock.Elapsed.TotalSeconds;
-            if (p.Step > 1) times.Add((now - last, (long)c.BatchSize * c.Context));
-            last = now;
-        }));
-        double tokensPerSecond = times.Sum(t => t.Tokens) / times.Sum(t => t.Seconds);
-        double gflops = 6.0 * config.NonEmbeddingParameters * tokensPerSecond / 1e9;
-        return new BenchResult(c, config.NonEmbeddingParameters, tokensPerSecond, gflops, peakGflops);
+        Predictor.PredictProbabilities(model, examples, batchSize, out var tokens);
+        return ThroughputReport.Measure(tokens.Real, tokens.Padded, clock.Elapsed, FlopModel.InferencePerToken(model.Module), dtype, peak);
+    }
+
+    /// <summary>Causal-LM pretraining of a fresh body on a random token stream (every window is full, so its
+    /// length distribution does not matter), timed after its second step.</summary>
+    public static ThroughputReport Pretrain(Gpt2Config config, PretrainOptions options)
+    {
+        var dtype = options.Precision == Precision.Bf16 ? ScalarType.BFloat16 : ScalarType.Float32;
+        double peak = MatmulPeak.Gflops(dtype);
+        var rng = new Random(0);
+        var stream = Enumerable.Range(0, 200_000).Select(_ => rng.Next(config.VocabSize)).ToArray();
+        using var body = new Gpt2Model(config, seed: 0);
+        const int untimed = 2;
+        var clock = new Stopwatch();
+        LanguageModelPretrainer.Train(body, stream, options with { Steps = options.Steps + untimed },
+            new InlineProgress(p => { if (p.Step == untimed) clock.Start(); }));
+        clock.Stop();
+        long tokens = (long)options.Steps * options.BatchSize * options.ContextLength;
+        return ThroughputReport.Measure(tokens, tokens, clock.Elapsed, FlopModel.PretrainingPerToken(body, config.VocabSize, config.NEmbd), dtype, peak);
+    }
+
+    /// <summary>Random full-length sequences of <paramref name="length"/> tokens with alternating labels (for a
+    /// model size no bundled task trains, so no task's lengths apply).</summary>
+    public static List<(int[] Ids, float[] SoftLabel)> FullLength(int count, int length, int vocab)
+    {
+        var rng = new Random(0);
+        return Enumerable.Range(0, count)
+            .Select(i => (Enumerable.Range(0, length).Select(_ => rng.Next(vocab)).ToArray(), new float[] { i % 2, 1 - i % 2 }))
+            .ToList();
     }
 
     private sealed class InlineProgress(Action<TrainProgress> report) : IProgress<TrainProgress>

@@ -1,5 +1,6 @@
 using TorchSharp;
 using TorchSharp.Modules;
+using WeakToStrong.Training.Models;
 using static TorchSharp.torch;
 
 namespace WeakToStrong.Training.Bert;
@@ -28,7 +29,7 @@ public sealed class BertSelfAttention : nn.Module<Tensor, Tensor, Tensor>
         using var scope = NewDisposeScope();
         long b = x.shape[0], t = x.shape[1], c = x.shape[2];
         Tensor Heads(Linear proj) => Autocast.Linear(proj, x).view(b, t, _heads, c / _heads).transpose(1, 2);
-        var y = nn.functional.scaled_dot_product_attention(Heads(query), Heads(key), Heads(value), keyMask);
+        var y = EagerAttention.Attend(Heads(query), Heads(key), Heads(value), keyMask);
         return y.transpose(1, 2).reshape(b, t, c).MoveToOuterDisposeScope();
     }
 }

@@ -63,10 +63,8 @@ public sealed class Gpt2Attention : nn.Module<Tensor, Tensor?, Tensor>
         var q = qkv[0].view(b, t, nHead, c / nHead).transpose(1, 2);
         var k = qkv[1].view(b, t, nHead, c / nHead).transpose(1, 2);
         var v = qkv[2].view(b, t, nHead, c / nHead).transpose(1, 2);
-        // LibTorch refuses an explicit mask together with is_causal, so padding uses one combined mask.
-        var y = allowed is null
-            ? F.scaled_dot_product_attention(q, k, v, is_casual: true)
-            : F.scaled_dot_product_attention(q, k, v, attn_mask: allowed);
+        // The padding mask, when there is one, already combines causality with the real keys.
+        var y = EagerAttention.Attend(q, k, v, allowed, causal: allowed is null);
         return c_proj.forward(y.transpose(1, 2).contiguous().view(b, t, c));
     }
 }

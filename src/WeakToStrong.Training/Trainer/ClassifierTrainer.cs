@@ -9,7 +9,8 @@ namespace WeakToStrong.Training.Trainer;
 /// <summary>
 /// The reference's training loop (weak_to_strong/train.py), fixed where docs/engine.md says so: Adam with
 /// default betas/eps, no weight decay, no clipping; cosine annealing to 0 over ⌊n·epochs/batch⌋ steps; the loss
-/// over each whole batch though it is computed in minibatches.
+/// over each whole batch though it is computed in minibatches, which are composed by length
+/// (<see cref="MinibatchPlan"/>: the same gradient sum with less padding).
 /// </summary>
 /// <remarks>
 /// Whole-batch loss in minibatches: for a loss whose terms are per example, the minibatch means scaled by
@@ -37,6 +38,8 @@ public static class ClassifierTrainer
 
         var batches = BatchPlan.Batches(data.Count, options.Epochs, options.BatchSize, options.Seed);
         int nsteps = batches.Length;
+        long budget = MinibatchPlan.Budget(classifier, data.Select(e => e.Ids), options.MinibatchSize);
+        var plan = new StepPlan(options.MinibatchSize, budget, options.Composition);
         var parameters = module.parameters().Where(p => p.requires_grad).ToList();
         using var optimizer = optim.Adam(parameters, lr: options.LearningRate);
 
@@ -44,8 +47,9 @@ public static class ClassifierTrainer
         int endStep = Math.Min(nsteps, options.StopAfterSteps ?? nsteps);
         var losses = new List<double>(nsteps);
         var evals = new List<EvalPoint>();
-        long tokens = 0;
+        long tokens = 0, padded = 0;
         var clock = Stopwatch.StartNew();
+        var evaluating = new Stopwatch();
         for (int step = startStep; step < endStep; step++)
         {
             double lr = LearningRates.At(options.Schedule, options.LearningRate, step, nsteps);
@@ -56,81 +60,110 @@ public static class ClassifierTrainer
             {
                 optimizer.zero_grad();
                 var examples = batches[step].Select(i => data[i]).ToList();
-                var (stepLoss, stepTokens) = loss.CouplesExamples && options.MinibatchSize < examples.Count
-                    ? CoupledStep(classifier, examples, options.MinibatchSize, loss, progressFraction, device)
-                    : SeparableStep(classifier, examples, options.MinibatchSize, loss, progressFraction, device);
+                var minibatches = plan.Compose(classifier, examples);
+                var (stepLoss, stepTokens) = loss.CouplesExamples && minibatches.Count > 1
+                    ? CoupledStep(classifier, examples, minibatches, loss, progressFraction, device)
+                    : SeparableStep(classifier, examples, minibatches, loss, progressFraction, device);
                 optimizer.step();
                 losses.Add(stepLoss);
-                tokens += stepTokens;
+                tokens += stepTokens.Real;
+                padded += stepTokens.Padded;
             }
 
-            double tps = tokens / Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
+            double tps = tokens / Math.Max((clock.Elapsed - evaluating.Elapsed).TotalSeconds, 1e-9);
             progress?.Report(new TrainProgress(step + 1, nsteps, losses[^1], tps, lr));
             bool last = step == nsteps - 1;
             if (options.Evaluate is not null && (last || options.EvalEvery > 0 && (step + 1) % options.EvalEvery == 0))
+            {
+                evaluating.Start();
                 evals.Add(new EvalPoint(step + 1, options.Evaluate(classifier)));
+                evaluating.Stop();
+            }
             if (options.StateDirectory is not null
                 && (step + 1 == endStep || options.SaveEvery > 0 && (step + 1) % options.SaveEvery == 0))
                 TrainState.Save(options.StateDirectory, module, optimizer, step + 1);
         }
         if (nsteps == 0 && options.Evaluate is not null) evals.Add(new EvalPoint(0, options.Evaluate(classifier)));
         clock.Stop();
-        return new TrainResult(losses, evals, nsteps, tokens, tokens / Math.Max(clock.Elapsed.TotalSeconds, 1e-9), clock.Elapsed, startStep);
+        var training = clock.Elapsed - evaluating.Elapsed;
+        return new TrainResult(losses, evals, nsteps, tokens, tokens / Math.Max(training.TotalSeconds, 1e-9), clock.Elapsed, startStep)
+        {
+            PaddedTokens = padded, TrainingTime = training, EvaluationTime = evaluating.Elapsed,
+        };
     }
 
     /// <summary>bf16: matmuls in bf16 with fp32 parameters where the model supports it; otherwise the module itself
     /// is cast (lossy for small learning rates: see <see cref="IComputePrecision"/>).</summary>
     public static void SetPrecision(ISequenceClassifier classifier, Precision precision)
     {
-        var dtype = precision == Precision.Bf16 ? ScalarType.BFloat16 : ScalarType.Float32;
+        var dtype = ComputeType(precision);
         if (classifier is IComputePrecision mixed) mixed.ComputeType = dtype;
         else classifier.Module.to(dtype);
     }
 
-    private static (double Loss, long Tokens) SeparableStep(
-        ISequenceClassifier classifier, List<(int[] Ids, float[] SoftLabel)> batch, int minibatch, ILoss loss, double f, Device device)
+    /// <summary>The minibatch rule of one run: its size, its padded-token budget and its composition.</summary>
+    private sealed record StepPlan(int MinibatchSize, long Budget, MinibatchComposition Composition)
+    {
+        public List<List<(int[] Ids, float[] SoftLabel)>> Compose(ISequenceClassifier classifier, List<(int[] Ids, float[] SoftLabel)> batch)
+        {
+            var cost = batch.Select(e => MinibatchPlan.Cost(classifier, e.Ids)).ToList();
+            return MinibatchPlan.Compose(cost, MinibatchSize, Budget, Composition).Select(m => m.Select(i => batch[i]).ToList()).ToList();
+        }
+    }
+
+    private readonly record struct Tokens(long Real, long Padded);
+
+    /// <summary>The dtype matmuls run in at <paramref name="precision"/>.</summary>
+    public static ScalarType ComputeType(Precision precision) => precision == Precision.Bf16 ? ScalarType.BFloat16 : ScalarType.Float32;
+
+    private static (double Loss, Tokens Tokens) SeparableStep(
+        ISequenceClassifier classifier, List<(int[] Ids, float[] SoftLabel)> batch, List<List<(int[] Ids, float[] SoftLabel)>> minibatches,
+        ILoss loss, double f, Device device)
     {
         double total = 0;
-        long tokens = 0;
-        for (int start = 0; start < batch.Count; start += minibatch)
+        long tokens = 0, padded = 0;
+        foreach (var mb in minibatches)
         {
-            var mb = batch.Skip(start).Take(minibatch).ToList();
             var (ids, mask) = Collator.For(classifier, mb.Select(e => e.Ids).ToList(), device);
             var logits = classifier.Classify(ids, mask).to(ScalarType.Float32);
             var part = loss.Compute(logits, Targets(mb, device), f) * ((double)mb.Count / batch.Count);
             part.backward();
             total += part.item<float>();
             tokens += mask.sum().item<long>();
+            padded += mask.numel();
         }
-        return (total, tokens);
+        return (total, new Tokens(tokens, padded));
     }
 
-    private static (double Loss, long Tokens) CoupledStep(
-        ISequenceClassifier classifier, List<(int[] Ids, float[] SoftLabel)> batch, int minibatch, ILoss loss, double f, Device device)
+    /// <summary>A loss coupling the batch's examples (logconf's batch quantile) reads their logits in minibatch
+    /// order with the targets in that same order: every loss here is symmetric in its examples.</summary>
+    private static (double Loss, Tokens Tokens) CoupledStep(
+        ISequenceClassifier classifier, List<(int[] Ids, float[] SoftLabel)> batch, List<List<(int[] Ids, float[] SoftLabel)>> minibatches,
+        ILoss loss, double f, Device device)
     {
-        var chunks = Enumerable.Range(0, (batch.Count + minibatch - 1) / minibatch)
-            .Select(c => batch.Skip(c * minibatch).Take(minibatch).ToList()).ToList();
-        var padded = chunks.Select(mb => Collator.For(classifier, mb.Select(e => e.Ids).ToList(), device)).ToList();
+        var examples = minibatches.SelectMany(m => m).ToList();
+        var padded = minibatches.Select(mb => Collator.For(classifier, mb.Select(e => e.Ids).ToList(), device)).ToList();
 
         Tensor z;
         using (no_grad())
             z = cat(padded.Select(p => classifier.Classify(p.Ids, p.Mask).to(ScalarType.Float32)).ToList(), 0);
         var leaf = z.detach().requires_grad_(true);
-        var whole = loss.Compute(leaf, Targets(batch, device), f);
+        var whole = loss.Compute(leaf, Targets(examples, device), f);
         whole.backward();
         var dz = leaf.grad!;
 
-        long tokens = 0;
+        long tokens = 0, paddedTokens = 0;
         long offset = 0;
         foreach (var (ids, mask) in padded)
         {
-            long n = ids.shape[0];
             var logits = classifier.Classify(ids, mask).to(ScalarType.Float32);
+            long n = logits.shape[0]; // one row per example; a reward model's ids have two rows per pair
             (logits * dz.narrow(0, offset, n)).sum().backward();
             offset += n;
             tokens += mask.sum().item<long>();
+            paddedTokens += mask.numel();
         }
-        return (whole.item<float>(), tokens);
+        return (whole.item<float>(), new Tokens(tokens, paddedTokens));
     }
 
     private static Tensor Targets(List<(int[] Ids, float[] SoftLabel)> examples, Device device)

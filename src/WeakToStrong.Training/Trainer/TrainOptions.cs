@@ -18,6 +18,9 @@ public sealed record TrainOptions
     /// <summary>Examples per forward/backward; the loss is still over the whole batch.</summary>
     public int MinibatchSize { get; init; } = 8;
 
+    /// <summary>How a batch is cut into minibatches (<see cref="MinibatchPlan"/>); the gradient is the batch's either way.</summary>
+    public MinibatchComposition Composition { get; init; } = MinibatchComposition.ByLength;
+
     /// <summary>Passes over the data; fractional values are allowed (nsteps = ⌊n·epochs/batch⌋).</summary>
     public double Epochs { get; init; } = 2;
 
@@ -65,4 +68,14 @@ public sealed record TrainResult(
     long TokensTrained,
     double TokensPerSecond,
     TimeSpan Elapsed,
-    int StartStep = 0);
+    int StartStep = 0)
+{
+    /// <summary>Tokens the forwards ran, padding included (<see cref="TokensTrained"/> counts real tokens only).</summary>
+    public long PaddedTokens { get; init; }
+
+    /// <summary>Time in optimiser steps; <see cref="TokensPerSecond"/> is over this, not over evaluations.</summary>
+    public TimeSpan TrainingTime { get; init; }
+
+    /// <summary>Time in <see cref="TrainOptions.Evaluate"/> calls.</summary>
+    public TimeSpan EvaluationTime { get; init; }
+}

@@ -49,7 +49,7 @@ public static class StageParameterSamples
                 Alpha = 1, Beta = 1, Radius = 0.1,
             },
             Step: 1),
-        new LabelParameters(Model, MaxCtx: 64, Setting.RewardModel, Seed: 0, DataSplit.Train2) { Flip = 0.2 },
+        new LabelParameters(Model, MaxCtx: 64, Setting.RewardModel, Seed: 0, DataSplit.Train2) { Flip = 0.2, Precision = Precision.Bf16 },
         new EvaluateParameters([["weak", "strong"]], [["weak", "mid", "strong"]], ["xent"], [0, 1], PgrBaseline.PerSeed),
     ];
 }

@@ -48,6 +48,27 @@ public class ReproductionTests
     }
 
     [Fact]
+    public async Task EveryComputedLoopRecordsItsTokensPerSecondPaddingAndFractionOfPeak()
+    {
+        using var e = new TinyExperiment();
+        var record = RunRecord.Read((await Reproduction.RunAsync(Request(e, e.NewStore()), SilentProgress.Instance)).RecordPath);
+        var loops = record.Provenance["stages"]!.AsArray().Select(s => s!.AsObject())
+            .Where(s => ((string)s["id"]!).Split('/')[0] is "pretrain" or "weak" or "label" or "ceiling" or "transfer").ToList();
+        Assert.Contains(loops, s => ((string)s["id"]!).StartsWith("pretrain/", StringComparison.Ordinal));
+        Assert.Contains(loops, s => ((string)s["id"]!).StartsWith("label/", StringComparison.Ordinal));
+        foreach (var stage in loops)
+        {
+            var t = stage["timing"]!.AsObject();
+            string id = (string)stage["id"]!;
+            Assert.True((double)t["tokensPerSecond"]! > 0, id);
+            Assert.True((double)t["peakGflops"]! > 0, id);
+            Assert.True((double)t["fractionOfPeak"]! > 0, id);
+            Assert.InRange((double)t["paddedShare"]!, 0, 0.99);
+            Assert.Contains((string)t["precision"]!, new[] { "fp32", "bf16" });
+        }
+    }
+
+    [Fact]
     public async Task WarmRerunTakesEveryStageFromTheCacheAndKeepsTheRunKey()
     {
         using var e = new TinyExperiment();

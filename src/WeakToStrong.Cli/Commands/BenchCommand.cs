@@ -1,0 +1,61 @@
+using System.CommandLine;
+using WeakToStrong.Runner.Application;
+using WeakToStrong.Runner.Experiments;
+using WeakToStrong.Runner.Progress;
+
+namespace WeakToStrong.Cli.Commands;
+
+/// <summary>`w2s bench [--experiments a,b] [--steps N] [--json]`: the loops a run's hours go to, against the measured matmul peak (docs/speed.md).</summary>
+static class BenchCommand
+{
+    public static Command Create()
+    {
+        var chosen = new Option<string[]>("--experiments")
+        {
+            Description = "Bench these experiments' stages (a,b or a b; default: every manifest).",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var steps = new Option<int>("--steps") { Description = "Timed optimiser steps per training loop, after one untimed step.", DefaultValueFactory = _ => 6 };
+        var threads = new Option<int?>("--threads") { Description = "Torch threads (default: all cores)." };
+        var store = new Option<string?>("--store") { Description = "Content store root for the data stages (default: ~/.cache/weak-to-strong or W2S_STORE)." };
+        var experiments = CommonOptions.ExperimentsDir();
+        var json = CommonOptions.Json();
+        var command = new Command("bench",
+            "Measure tokens/s of MiniLM fine-tuning, GPT-2 pretraining and the predict pass with each experiment's stage settings and real token lengths, as a fraction of the matmul peak measured beside each.")
+        {
+            chosen, steps, threads, store, experiments, json,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            bool asJson = parse.GetValue(json);
+            var request = new BenchRequest
+            {
+                ExperimentsDirectory = parse.GetValue(experiments)!,
+                Experiments = parse.GetValue(chosen) ?? [],
+                Steps = parse.GetValue(steps),
+                Threads = parse.GetValue(threads),
+                StoreRoot = parse.GetValue(store),
+            };
+            try
+            {
+                // Rows as they are measured (the whole bench takes minutes); --json prints them once, at the end.
+                var log = asJson ? Console.Error : Console.Out;
+                bool headed = false;
+                var result = await BenchVerb.RunAsync(request, new TextProgress(Console.Error), row =>
+                {
+                    if (asJson) return;
+                    if (!headed) log.Write(BenchText.Header(request.Threads ?? Environment.ProcessorCount));
+                    headed = true;
+                    log.Write(BenchText.Row(row));
+                }, ct);
+                if (asJson) Console.Out.Write(BenchText.Json(result));
+                return 0;
+            }
+            catch (ExperimentException e)
+            {
+                return UserErrors.Print(e);
+            }
+        });
+        return command;
+    }
+}
