@@ -1,7 +1,7 @@
 namespace WeakToStrong.Gate.Tests;
 
 /// <summary>
-/// The gate must catch a real regression (docs/gate.md "Sabotage"): a fifth of the weak labels flipped before the
+/// The gate must catch a real regression (docs/gate.md "Sabotage"): half of the weak labels flipped before the
 /// student reads them. The weak model and the ceiling do not read the labels, so their stages come from the store
 /// unchanged; the students retrain on the damaged labels and the gate fails, naming what moved.
 /// </summary>
@@ -12,7 +12,7 @@ public sealed class SabotageTests
     const string Experiment = "nlp-spam";
 
     [Fact]
-    public async Task A_fifth_of_the_weak_labels_flipped_fails_the_gate_naming_the_students_metrics()
+    public async Task Half_of_the_weak_labels_flipped_fails_the_gate_naming_the_students_metrics()
     {
         var honest = Assert.Single((await GateRun.RunAsync([Experiment], sabotage: false)).Outcomes);
         var sabotaged = Assert.Single((await GateRun.RunAsync([Experiment], sabotage: true)).Outcomes);
