@@ -21,15 +21,8 @@ partial class Build
                 Threads = Threads,
                 StoreRoot = Store,
             };
-            bool headed = false;
-            var progress = HostProgress.ToErrors(Output);
-            var result = await UserFacing(() => Located(() => BenchVerb.RunAsync(request, progress, row =>
-            {
-                if (Json) return;
-                if (!headed) Output.Write(BenchText.Header(request.Threads ?? System.Environment.ProcessorCount));
-                headed = true;
-                Output.Write(BenchText.Row(row));
-            })));
+            var rows = Json ? null : BenchText.Streaming(Output.Write, request.Threads ?? System.Environment.ProcessorCount);
+            var result = await UserFacing(() => Located(() => BenchVerb.RunAsync(request, HostProgress.ToErrors(Output), rows)));
             if (Json) Output.Write(BenchText.Json(result));
         });
 }

@@ -10,14 +10,10 @@ static class BenchCommand
 {
     public static Command Create()
     {
-        var chosen = new Option<string[]>("--experiments")
-        {
-            Description = "Bench these experiments' stages (a,b or a b; default: every manifest).",
-            AllowMultipleArgumentsPerToken = true,
-        };
+        var chosen = CommonOptions.Experiments("Bench these experiments' stages (a,b or a b; default: every manifest).");
         var steps = new Option<int>("--steps") { Description = "Timed optimiser steps per training loop, after one untimed step.", DefaultValueFactory = _ => 6 };
-        var threads = new Option<int?>("--threads") { Description = "Torch threads (default: all cores)." };
-        var store = new Option<string?>("--store") { Description = "Content store root for the data stages (default: ~/.cache/weak-to-strong or W2S_STORE)." };
+        var threads = CommonOptions.Threads("Torch threads (default: all cores).");
+        var store = CommonOptions.Store("Content store root for the data stages (default: ~/.cache/weak-to-strong or W2S_STORE).");
         var experiments = CommonOptions.ExperimentsDir();
         var json = CommonOptions.Json();
         var command = new Command("bench",
@@ -39,15 +35,8 @@ static class BenchCommand
             try
             {
                 // Rows as they are measured (the whole bench takes minutes); --json prints them once, at the end.
-                var log = asJson ? Console.Error : Console.Out;
-                bool headed = false;
-                var result = await BenchVerb.RunAsync(request, new TextProgress(Console.Error), row =>
-                {
-                    if (asJson) return;
-                    if (!headed) log.Write(BenchText.Header(request.Threads ?? Environment.ProcessorCount));
-                    headed = true;
-                    log.Write(BenchText.Row(row));
-                }, ct);
+                var rows = asJson ? null : BenchText.Streaming(Console.Out.Write, request.Threads ?? Environment.ProcessorCount);
+                var result = await BenchVerb.RunAsync(request, new TextProgress(Console.Error), rows, ct);
                 if (asJson) Console.Out.Write(BenchText.Json(result));
                 return 0;
             }

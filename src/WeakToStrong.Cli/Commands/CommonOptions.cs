@@ -14,6 +14,10 @@ static class CommonOptions
     public static Option<string> ExperimentsDir() => new("--experiments-dir") { Description = "Folder of manifests (default: experiments/ in the working folder or the nearest folder above it that has one).", DefaultValueFactory = _ => Workspace.FromCurrentDirectory().ExperimentsDirectory };
     public static Option<string> RunsDir() => new("--runs-dir") { Description = "Folder of run records (default: runs/ beside that experiments/).", DefaultValueFactory = _ => Workspace.FromCurrentDirectory().RunsDirectory };
     public static Option<string> ResultsOut() => new("--out") { Description = "Where the results Markdown goes.", DefaultValueFactory = _ => "docs/results.md" };
+    /// <summary>`--experiments a,b` (or `a b`) for the verbs over several experiments; each says what its default is.</summary>
+    public static Option<string[]> Experiments(string description) => new("--experiments") { Description = description, AllowMultipleArgumentsPerToken = true };
+    public static Option<int?> Threads(string description = "Torch threads (pinned and recorded; default: all cores).") => new("--threads") { Description = description };
+    public static Option<string?> Store(string description = "Content store root (default: ~/.cache/weak-to-strong or W2S_STORE).") => new("--store") { Description = description };
     public static Option<bool> Json() => new("--json") { Description = "Write machine-readable JSON instead of text." };
 
     /// <summary>The command line as typed, for the run record's provenance.</summary>

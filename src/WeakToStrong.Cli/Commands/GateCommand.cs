@@ -11,18 +11,14 @@ static class GateCommand
 {
     public static Command Create()
     {
-        var chosen = new Option<string[]>("--experiments")
-        {
-            Description = "Only these experiments (a,b or a b; default: every manifest with a `gate` scale).",
-            AllowMultipleArgumentsPerToken = true,
-        };
+        var chosen = CommonOptions.Experiments("Only these experiments (a,b or a b; default: every manifest with a `gate` scale).");
         var accept = new Option<bool>("--accept") { Description = "Rewrite the snapshots from this run, printing old against new, instead of checking them." };
         var derive = new Option<bool>("--derive") { Description = "Derive the tolerances: run the gate scale over --seeds (default 0 1 2 3 4), bootstrap the first seed's test items, write each manifest's `gate` section and print docs/gate.md's tables." };
         var sabotage = new Option<bool>("--sabotage") { Description = $"Flip {GateVerb.SabotageFlip:P0} of every weak label first; the gate must then fail, naming what moved." };
         var seeds = CommonOptions.Seeds();
         var device = new Option<string>("--device") { Description = "cpu or cuda.", DefaultValueFactory = _ => "cpu" };
-        var threads = new Option<int?>("--threads") { Description = "Torch threads (pinned and recorded; default: all cores)." };
-        var store = new Option<string?>("--store") { Description = "Content store root (default: ~/.cache/weak-to-strong or W2S_STORE)." };
+        var threads = CommonOptions.Threads();
+        var store = CommonOptions.Store();
         var experiments = CommonOptions.ExperimentsDir();
         var runs = CommonOptions.RunsDir();
         var json = CommonOptions.Json();

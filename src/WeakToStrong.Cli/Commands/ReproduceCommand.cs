@@ -17,8 +17,8 @@ static class ReproduceCommand
         var set = CommonOptions.Set();
         var seeds = CommonOptions.Seeds();
         var device = new Option<string>("--device") { Description = "cpu or cuda.", DefaultValueFactory = _ => "cpu" };
-        var threads = new Option<int?>("--threads") { Description = "Torch threads (pinned and recorded; default: all cores)." };
-        var store = new Option<string?>("--store") { Description = "Content store root (default: ~/.cache/weak-to-strong or W2S_STORE)." };
+        var threads = CommonOptions.Threads();
+        var store = CommonOptions.Store();
         var experiments = CommonOptions.ExperimentsDir();
         var runs = CommonOptions.RunsDir();
         var json = CommonOptions.Json();

@@ -12,16 +12,12 @@ static class SuiteCommand
     public static Command Create()
     {
         var scale = CommonOptions.Scale();
-        var chosen = new Option<string[]>("--experiments")
-        {
-            Description = "Only these experiments, in this order (a,b or a b; default: every manifest in the experiments folder).",
-            AllowMultipleArgumentsPerToken = true,
-        };
+        var chosen = CommonOptions.Experiments("Only these experiments, in this order (a,b or a b; default: every manifest in the experiments folder).");
         var seeds = CommonOptions.Seeds();
         var set = CommonOptions.Set();
         var device = new Option<string>("--device") { Description = "cpu or cuda.", DefaultValueFactory = _ => "cpu" };
-        var threads = new Option<int?>("--threads") { Description = "Torch threads (pinned and recorded; default: all cores)." };
-        var store = new Option<string?>("--store") { Description = "Content store root (default: ~/.cache/weak-to-strong or W2S_STORE)." };
+        var threads = CommonOptions.Threads();
+        var store = CommonOptions.Store();
         var experiments = CommonOptions.ExperimentsDir();
         var runs = CommonOptions.RunsDir();
         var output = CommonOptions.ResultsOut();

@@ -16,6 +16,18 @@ public static class BenchText
         r.Loop, r.Experiment, r.Model, r.Throughput.TokensPerSecond, r.Throughput.PaddedShare, r.Throughput.Gflops,
         r.Throughput.PeakGflops, r.Throughput.FractionOfPeak, r.Detail);
 
+    /// <summary>Writes each row as it is measured, the header before the first (what both front-ends print).</summary>
+    public static Action<BenchRow> Streaming(Action<string> write, int threads)
+    {
+        bool headed = false;
+        return row =>
+        {
+            if (!headed) write(Header(threads));
+            headed = true;
+            write(Row(row));
+        };
+    }
+
     public static string Render(BenchResult result)
     {
         var sb = new StringBuilder(Header(result.Threads));

@@ -38,8 +38,9 @@ public static class ClassifierTrainer
 
         var batches = BatchPlan.Batches(data.Count, options.Epochs, options.BatchSize, options.Seed);
         int nsteps = batches.Length;
-        long budget = MinibatchPlan.Budget(classifier, data.Select(e => e.Ids), options.MinibatchSize);
-        var plan = new StepPlan(options.MinibatchSize, budget, options.Composition);
+        // Each example's padded cost once (a packed pair is unpacked to measure it), not once per step.
+        var costs = data.Select(e => MinibatchPlan.Cost(classifier, e.Ids)).ToArray();
+        long budget = MinibatchPlan.Budget(costs, options.MinibatchSize);
         var parameters = module.parameters().Where(p => p.requires_grad).ToList();
         using var optimizer = optim.Adam(parameters, lr: options.LearningRate);
 
@@ -59,8 +60,10 @@ public static class ClassifierTrainer
             using (var scope = NewDisposeScope())
             {
                 optimizer.zero_grad();
-                var examples = batches[step].Select(i => data[i]).ToList();
-                var minibatches = plan.Compose(classifier, examples);
+                var batch = batches[step];
+                var examples = batch.Select(i => data[i]).ToList();
+                var minibatches = MinibatchPlan.Compose(batch.Select(i => costs[i]).ToList(), options.MinibatchSize, budget, options.Composition)
+                    .Select(m => m.Select(k => examples[k]).ToList()).ToList();
                 var (stepLoss, stepTokens) = loss.CouplesExamples && minibatches.Count > 1
                     ? CoupledStep(classifier, examples, minibatches, loss, progressFraction, device)
                     : SeparableStep(classifier, examples, minibatches, loss, progressFraction, device);
@@ -99,16 +102,6 @@ public static class ClassifierTrainer
         var dtype = ComputeType(precision);
         if (classifier is IComputePrecision mixed) mixed.ComputeType = dtype;
         else classifier.Module.to(dtype);
-    }
-
-    /// <summary>The minibatch rule of one run: its size, its padded-token budget and its composition.</summary>
-    private sealed record StepPlan(int MinibatchSize, long Budget, MinibatchComposition Composition)
-    {
-        public List<List<(int[] Ids, float[] SoftLabel)>> Compose(ISequenceClassifier classifier, List<(int[] Ids, float[] SoftLabel)> batch)
-        {
-            var cost = batch.Select(e => MinibatchPlan.Cost(classifier, e.Ids)).ToList();
-            return MinibatchPlan.Compose(cost, MinibatchSize, Budget, Composition).Select(m => m.Select(i => batch[i]).ToList()).ToList();
-        }
     }
 
     private readonly record struct Tokens(long Real, long Padded);

@@ -54,9 +54,8 @@ public static class MinibatchPlan
         return result;
     }
 
-    /// <summary>The padded-token budget of a minibatch: minibatchSize × the costliest example in <paramref name="data"/>.</summary>
-    public static long Budget(ISequenceClassifier classifier, IEnumerable<int[]> data, int minibatchSize) =>
-        (long)minibatchSize * data.Select(ids => Cost(classifier, ids)).DefaultIfEmpty(1).Max();
+    /// <summary>The padded-token budget of a minibatch: minibatchSize × the costliest example (<see cref="Cost"/>).</summary>
+    public static long Budget(IEnumerable<int> costs, int minibatchSize) => (long)minibatchSize * costs.DefaultIfEmpty(1).Max();
 
     /// <summary>
     /// Padded tokens one example adds to a minibatch of its own length: its length, or for a packed pair (a

@@ -22,7 +22,7 @@ public static class Predictor
         var device = classifier.Module.parameters().First().device;
         var result = new float[ids.Count][];
         var cost = ids.Select(x => MinibatchPlan.Cost(classifier, x)).ToList();
-        long budget = (long)batchSize * cost.DefaultIfEmpty(1).Max();
+        long budget = MinibatchPlan.Budget(cost, batchSize);
         long real = 0, padded = 0;
         using var _ = no_grad();
         foreach (var batch in MinibatchPlan.Compose(cost, batchSize, budget, MinibatchComposition.ByLength))

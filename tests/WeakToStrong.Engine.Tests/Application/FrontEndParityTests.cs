@@ -178,46 +178,21 @@ public sealed class FrontEndParityTests : IDisposable
         }
     }
 
-    [Fact]
-    public async Task Suite_with_an_unknown_experiment_is_the_same_one_line_from_both_before_anything_runs()
+    [Theory]
+    [InlineData("Suite", "suite")]
+    [InlineData("Gate", "gate")]
+    [InlineData("Bench", "bench")]
+    public async Task A_verb_over_several_experiments_with_an_unknown_one_is_the_same_one_line_from_both_before_anything_runs(string target, string verb)
     {
         const string expected = "--experiment nlp-spm: error W2S0100: Unknown experiment 'nlp-spm'. " +
                                 "Did you mean 'nlp-spam'? Available: brown-genre, chatgpt-rm, fine-foods, nlp-definitions, nlp-hypernym, nlp-spam.";
-        var host = FrontEnds.Host(FrontEnds.RepositoryRoot, "Suite", "--experiments", "brown-genre,nlp-spm");
-        var tool = await FrontEnds.W2s("suite", "--experiments", "brown-genre,nlp-spm", "--experiments-dir", Experiments);
+        var host = FrontEnds.Host(FrontEnds.RepositoryRoot, target, "--experiments", "brown-genre,nlp-spm");
+        var tool = await FrontEnds.W2s(verb, "--experiments", "brown-genre,nlp-spm", "--experiments-dir", Experiments);
 
         Assert.Equal((1, expected + "\n"), (tool.ExitCode, tool.Error));
         Assert.Equal(ExitCodes.Failure, host.ExitCode);
-        Assert.Contains($"Target 'Suite' failed: {expected}\n", host.Error);
-        Assert.DoesNotContain("suite 1/", host.Output + tool.Output); // nothing ran
-    }
-
-    [Fact]
-    public async Task Gate_with_an_unknown_experiment_is_the_same_one_line_from_both_before_anything_runs()
-    {
-        const string expected = "--experiment nlp-spm: error W2S0100: Unknown experiment 'nlp-spm'. " +
-                                "Did you mean 'nlp-spam'? Available: brown-genre, chatgpt-rm, fine-foods, nlp-definitions, nlp-hypernym, nlp-spam.";
-        var host = FrontEnds.Host(FrontEnds.RepositoryRoot, "Gate", "--experiments", "brown-genre,nlp-spm");
-        var tool = await FrontEnds.W2s("gate", "--experiments", "brown-genre,nlp-spm", "--experiments-dir", Experiments);
-
-        Assert.Equal((1, expected + "\n"), (tool.ExitCode, tool.Error));
-        Assert.Equal(ExitCodes.Failure, host.ExitCode);
-        Assert.Contains($"Target 'Gate' failed: {expected}\n", host.Error);
-        Assert.DoesNotContain("gate 1/", host.Output + tool.Output); // nothing ran
-    }
-
-    [Fact]
-    public async Task Bench_with_an_unknown_experiment_is_the_same_one_line_from_both_before_anything_runs()
-    {
-        const string expected = "--experiment nlp-spm: error W2S0100: Unknown experiment 'nlp-spm'. " +
-                                "Did you mean 'nlp-spam'? Available: brown-genre, chatgpt-rm, fine-foods, nlp-definitions, nlp-hypernym, nlp-spam.";
-        var host = FrontEnds.Host(FrontEnds.RepositoryRoot, "Bench", "--experiments", "brown-genre,nlp-spm");
-        var tool = await FrontEnds.W2s("bench", "--experiments", "brown-genre,nlp-spm", "--experiments-dir", Experiments);
-
-        Assert.Equal((1, expected + "\n"), (tool.ExitCode, tool.Error));
-        Assert.Equal(ExitCodes.Failure, host.ExitCode);
-        Assert.Contains($"Target 'Bench' failed: {expected}\n", host.Error);
-        Assert.DoesNotContain("bench 1/", host.Output + host.Error + tool.Output + tool.Error); // nothing ran
+        Assert.Contains($"Target '{target}' failed: {expected}\n", host.Error);
+        Assert.DoesNotContain($"{verb} 1/", host.Output + host.Error + tool.Output + tool.Error); // nothing ran
     }
 
     /// <summary>A repository-like root with brown-genre's real record under runs/, for `report` and `diff`.</summary>
