@@ -1,4 +1,5 @@
 using WeakToStrong.Core.Manifests;
+using WeakToStrong.Core.Statistics;
 using WeakToStrong.Data.Formats;
 using WeakToStrong.Runner.Examples;
 using WeakToStrong.Runner.Families;
@@ -61,10 +62,16 @@ public static class ClassifierStage
         Checkpoint.Save(model.Module, checkpoint);
 
         var curve = result.Evaluations.Select(StageEvaluator.Point).ToList();
+        if (evaluator.Evaluations != curve.Count)
+            throw new InvalidOperationException($"{r.StageId}: {evaluator.Evaluations} evaluations ran for {curve.Count} curve points");
+        var testCorrect = evaluator.FinalTestCorrect;
         var metrics = new TrainMetrics
         {
             TestAcc = curve[^1].TestAcc,
             Agreement = curve[^1].Agreement,
+            TestCorrect = ItemOutcomes.Encode(testCorrect),
+            TestItems = testCorrect.Count,
+            TestPositiveRate = evaluator.FinalTestPositiveRate,
             TrainExamples = train.Count,
             Steps = result.Steps,
             FinalLoss = result.Losses.Count > 0 ? result.Losses[^1] : null,

@@ -11,6 +11,8 @@ namespace WeakToStrong.Runner.Stages;
 /// agreement with its supervisor on the same test inputs (paper §5.1: how much the student imitates the weak
 /// model's errors); and, when weak-agreement early stopping is asked for, agreement on the validation split.
 /// Agreement is argmax equality with the supervisor's soft label (ties → class 0, like accuracy).
+/// The same pass keeps each test item's outcome and the share predicted as class 1; the last evaluation's (the
+/// final checkpoint's) are what the stage records (<see cref="FinalTestCorrect"/>, <see cref="FinalTestPositiveRate"/>).
 /// </summary>
 public sealed class StageEvaluator
 {
@@ -21,6 +23,17 @@ public sealed class StageEvaluator
     private readonly List<float[]>? testSupervisor;
     private readonly int[][]? validationIds;
     private readonly List<float[]>? validationSupervisor;
+    private bool[]? lastTestCorrect;
+    private double lastTestPositiveRate = double.NaN;
+
+    /// <summary>How many times <see cref="Evaluate"/> ran: one per point of the eval curve.</summary>
+    public int Evaluations { get; private set; }
+
+    /// <summary>Per test item, in test-split order, whether the last evaluated model's argmax was the ground truth.</summary>
+    public IReadOnlyList<bool> FinalTestCorrect => lastTestCorrect ?? throw new InvalidOperationException("no model was evaluated");
+
+    /// <summary>The last evaluated model's share of test items predicted as class 1.</summary>
+    public double FinalTestPositiveRate => Evaluations > 0 ? lastTestPositiveRate : throw new InvalidOperationException("no model was evaluated");
 
     public StageEvaluator(ITextEncoder encoder, TrainingSpec training, ExampleSet test, ClassifierStage.Supervisor? supervisor)
     {
@@ -40,10 +53,30 @@ public sealed class StageEvaluator
     {
         var predictions = Predictor.PredictProbabilities(model, testIds, 64);
         var metrics = new Dictionary<string, double> { [TestAcc] = Metrics.Accuracy(predictions, testTruth) };
+        (lastTestCorrect, lastTestPositiveRate) = Outcomes(predictions, testTruth);
+        Evaluations++;
         if (testSupervisor is not null) metrics[Agreement] = Metrics.Accuracy(predictions, testSupervisor);
         if (validationIds is not null)
             metrics[ValidationAgreement] = Metrics.Accuracy(Predictor.PredictProbabilities(model, validationIds, 64), validationSupervisor!);
         return metrics;
+    }
+
+    /// <summary>
+    /// Per item whether argmax(prediction) == argmax(truth) (<see cref="Metrics.ArgMax"/>: a tie goes to class 0, as
+    /// <see cref="Metrics.Accuracy"/> counts it), and the share of items predicted as class 1.
+    /// </summary>
+    public static (bool[] Correct, double PositiveRate) Outcomes(IReadOnlyList<float[]> predictions, IReadOnlyList<float[]> truth)
+    {
+        if (predictions.Count != truth.Count) throw new ArgumentException("Predictions and labels differ in count.");
+        var correct = new bool[predictions.Count];
+        int positive = 0;
+        for (int i = 0; i < correct.Length; i++)
+        {
+            int predicted = Metrics.ArgMax(predictions[i]);
+            correct[i] = predicted == Metrics.ArgMax(truth[i]);
+            positive += predicted;
+        }
+        return (correct, correct.Length == 0 ? double.NaN : (double)positive / correct.Length);
     }
 
     /// <summary>One point of the curve as the record stores it: the step and every metric measured there.</summary>

@@ -6,6 +6,19 @@ public sealed record TrainMetrics : StageMetrics
     /// <summary>Ground-truth test accuracy of the final checkpoint (the gated number).</summary>
     public required double TestAcc { get; init; }
 
+    /// <summary>
+    /// The final checkpoint's outcome per test item, in test-split order: argmax(prediction) == ground truth (the tie
+    /// rule of <see cref="TestAcc"/>), bit-packed and base64-encoded by Core's ItemOutcomes; null in records made
+    /// before it was recorded. The paired bootstrap of PGR (Core's PgrBootstrap) resamples these.
+    /// </summary>
+    public string? TestCorrect { get; init; }
+
+    /// <summary>How many test items <see cref="TestCorrect"/> encodes (what it is decoded with).</summary>
+    public int? TestItems { get; init; }
+
+    /// <summary>The final checkpoint's share of test items predicted as class 1 (reward models: "a preferred"); 0 or 1 is a constant predictor.</summary>
+    public double? TestPositiveRate { get; init; }
+
     /// <summary>Students: argmax agreement with the supervisor's labels on the test inputs (paper §5.1).</summary>
     public double? Agreement { get; init; }
 
