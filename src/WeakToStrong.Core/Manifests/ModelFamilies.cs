@@ -9,6 +9,8 @@ public enum BodySource
     Pretrain,
     /// <summary>The user's hash-pinned weights file (<c>models.X.weights</c>): a <c>weights</c> stage.</summary>
     Weights,
+    /// <summary>No pretrained body: the whole model trains from zero in its weak, ceiling or transfer stage (bag-of-words). No stage.</summary>
+    None,
 }
 
 /// <summary>What a family's <c>size</c> may be.</summary>
@@ -20,6 +22,8 @@ public enum SizeRule
     PresetOrLocal,
     /// <summary>Absent (the whole pretrained model) or <c>l{k}</c>: its first k layers (<see cref="FirstLayers"/>).</summary>
     FirstLayers,
+    /// <summary>Absent (<see cref="HashBits.Default"/>) or <c>h{bits}</c>: 2^bits hash buckets (<see cref="HashBits"/>).</summary>
+    HashBits,
 }
 
 /// <summary>One model family as the manifest, the validator and the plan compiler see it.</summary>
@@ -38,6 +42,7 @@ public static class ModelFamilies
         new(ModelFamily.Gpt2Local, BodySource.Pretrain, SizeRule.Local, []),
         new(ModelFamily.Gpt2Hf, BodySource.Weights, SizeRule.PresetOrLocal, ["gpt2", "gpt2-medium", "gpt2-large", "gpt2-xl"]),
         new(ModelFamily.MiniLmL6, BodySource.Package, SizeRule.FirstLayers, [], Layers: ParameterCount.MiniLmLayers),
+        new(ModelFamily.BagOfWords, BodySource.None, SizeRule.HashBits, []),
     ];
 
     public static ModelFamilyDescriptor Of(ModelFamily family) =>

@@ -5,16 +5,16 @@ namespace WeakToStrong.Core.Manifests;
 
 public sealed record ModelSpec
 {
-    [Description("gpt2-local | gpt2-hf | minilm-l6.")]
+    [Description("gpt2-local | gpt2-hf | minilm-l6 | bag-of-words (logistic regression on hashed word unigrams and bigrams, trained from zero: a supervisor whose errors are lexical).")]
     public required ModelFamily Family { get; init; }
 
-    [Description("gpt2-local: w{width}-l{layers}-h{heads} (e.g. w64-l2-h2); gpt2-hf: gpt2, gpt2-medium, gpt2-large, gpt2-xl; minilm-l6: none (all 6 layers) or l{k}, its first k layers (e.g. l2).")]
+    [Description("gpt2-local: w{width}-l{layers}-h{heads} (e.g. w64-l2-h2); gpt2-hf: gpt2, gpt2-medium, gpt2-large, gpt2-xl; minilm-l6: none (all 6 layers) or l{k}, its first k layers (e.g. l2); bag-of-words: none (h18) or h{bits}, 2^bits hash buckets, bits 10–24.")]
     public string? Size { get; init; }
 
     [Description("gpt2-hf: safetensors weights in Hugging Face's layout, pinned by hash.")]
     public SourceSpec? Weights { get; init; }
 
-    [Description("Linear probe: train only the zero-initialised head on the frozen pretrained body.")]
+    [Description("Linear probe: train only the zero-initialised head on the frozen pretrained body (not for bag-of-words, which has no body).")]
     public bool LinearProbe { get; init; }
 
     [Description("Per-model overrides of the shared training settings (e.g. the reference's lr 1e-5 for gpt2-large/xl).")]

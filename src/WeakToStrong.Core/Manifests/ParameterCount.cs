@@ -20,16 +20,24 @@ public static class ParameterCount
     /// <summary>all-MiniLM-L6-v2's shape (BertConfig.MiniLmL6). Its pooler is not built (BertModel), so it is not counted.</summary>
     public const int MiniLmVocab = 30522, MiniLmHidden = 384, MiniLmLayers = 6, MiniLmIntermediate = 1536, MiniLmPositions = 512, MiniLmTypes = 2;
 
-    /// <param name="family">The manifest's spelling: gpt2-local, gpt2-hf, minilm-l6.</param>
-    /// <param name="size">The manifest's size: w{width}-l{layers}-h{heads}, a gpt2-hf preset, or for minilm-l6 none (all 6
-    /// layers) or l{k} (its first k layers).</param>
+    /// <param name="family">The manifest's spelling: gpt2-local, gpt2-hf, minilm-l6, bag-of-words.</param>
+    /// <param name="size">The manifest's size: w{width}-l{layers}-h{heads}, a gpt2-hf preset, for minilm-l6 none (all 6
+    /// layers) or l{k} (its first k layers), for bag-of-words none (h18) or h{bits}.</param>
     /// <returns>Null for a family or size this function does not know: a report then leaves the model off its size axis.</returns>
     public static long? Of(string family, string? size) => family switch
     {
         "gpt2-local" or "gpt2-hf" => Gpt2(size),
         "minilm-l6" => MiniLm(size),
+        "bag-of-words" => BagOfWords(size),
         _ => null,
     };
+
+    /// <summary>A bag of words has no body: it counts its hash table's buckets, one weight per hashed n-gram (the
+    /// logistic regression's w; the classifier stores them as [buckets, 2] logits and a bias, the reward model as
+    /// [buckets, 1] and a bias, both the same model up to the softmax's redundancy).</summary>
+    static long? BagOfWords(string? size) =>
+        size is null ? HashBits.Of(null).Buckets
+        : HashBits.TryParse(size, out var bits, out _) ? bits.Buckets : null;
 
     static long? Gpt2(string? size)
     {

@@ -109,7 +109,7 @@ public static class BenchVerb
                 Add(new BenchRow("predict", id, ModelName(ceiling.Model), $"{Name(options.Precision)}, test lengths",
                     ThroughputBench.Predict(strong, test.Encode(strong.Encoder, ceiling.Training.MaxCtx), options.Precision)));
             }
-            foreach (var label in plan.OfKind(StageKind.Label).Select(l => l.Read<LabelParameters>()).DistinctBy(l => l.Model.Size))
+            foreach (var label in plan.OfKind(StageKind.Label).Select(l => l.Read<LabelParameters>()).DistinctBy(l => (l.Model.Family, l.Model.Size)))
             {
                 progress.Info($"bench: {id}: predicting test with {ModelName(label.Model)}");
                 using var weak = ModelFactory.Create(label.Model, seed, label.MaxCtx, null, label.Setting);
@@ -144,7 +144,9 @@ public static class BenchVerb
         return new BenchResult(threads, rows);
     }
 
-    static string ModelName(ModelSpec m) => m.Size ?? (m.Family == ModelFamily.MiniLmL6 ? "minilm-l6" : m.Family.ToString());
+    static string ModelName(ModelSpec m) => m.Family == ModelFamily.BagOfWords
+        ? $"{ModelFamilies.Name(m.Family)} {HashBits.Of(m.Size)}"
+        : m.Size ?? ModelFamilies.Name(m.Family);
 
     static string Name(Precision p) => p == Precision.Bf16 ? "bf16" : "fp32";
 

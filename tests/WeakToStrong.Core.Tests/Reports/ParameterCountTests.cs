@@ -16,6 +16,9 @@ public sealed class ParameterCountTests
     [InlineData("minilm-l6", "l6", 22_565_376L)]
     [InlineData("minilm-l6", "l1", 13_693_056L)]           // embeddings 11,918,592 + one layer 1,774,464
     [InlineData("minilm-l6", "l2", 15_467_520L)]
+    [InlineData("bag-of-words", null, 262_144L)]           // no body: its hash table's buckets, 2^18 when no size is given
+    [InlineData("bag-of-words", "h10", 1_024L)]
+    [InlineData("bag-of-words", "h24", 16_777_216L)]
     public void A_known_family_and_size_has_its_bodys_parameter_count(string family, string? size, long expected) =>
         Assert.Equal(expected, ParameterCount.Of(family, size));
 
@@ -24,6 +27,8 @@ public sealed class ParameterCountTests
     [InlineData("gpt2-local", "w64-l2")]
     [InlineData("minilm-l6", "l7")]
     [InlineData("minilm-l6", "l0")]
+    [InlineData("bag-of-words", "h9")]
+    [InlineData("bag-of-words", "l2")]
     [InlineData("some-new-family", "x")]
     public void An_unknown_family_or_size_has_no_count_rather_than_a_wrong_one(string family, string? size) =>
         Assert.Null(ParameterCount.Of(family, size));

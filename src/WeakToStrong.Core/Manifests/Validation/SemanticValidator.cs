@@ -52,9 +52,13 @@ internal sealed class SemanticValidator(Manifest m, IReadOnlyDictionary<string, 
             {
                 if (family.Body != BodySource.Weights)
                     Error(path + ".weights", path, DiagnosticCodes.InconsistentValue,
-                        $"Model '{name}' is {kind}: only {string.Join(", ", ModelFamilies.All.Where(f => f.Body == BodySource.Weights).Select(f => ModelFamilies.Name(f.Family)))} models load weights (its body comes from {(family.Body == BodySource.Pretrain ? "pretraining" : "its package")}).");
+                        $"Model '{name}' is {kind}: only {string.Join(", ", ModelFamilies.All.Where(f => f.Body == BodySource.Weights).Select(f => ModelFamilies.Name(f.Family)))} models load weights ({family.Body switch { BodySource.Pretrain => "its body comes from pretraining", BodySource.None => "it has no pretrained body: it trains from zero", _ => "its body comes from its package" }}).");
                 CheckSource(path + ".weights", weights);
             }
+            // A model without a pretrained body is all head (bag-of-words: a logistic regression): there is nothing to freeze.
+            if (model.LinearProbe && family.Body == BodySource.None)
+                Error(path + ".linearProbe", path, DiagnosticCodes.InconsistentValue,
+                    $"Model '{name}' is {kind}, which has no pretrained body to freeze: it is already a linear model, so leave 'linearProbe' out.");
             if (model.Training is { } t)
                 CheckBatch(path + ".training", t.BatchSize ?? m.Training.BatchSize, t.MinibatchSize ?? m.Training.MinibatchSize);
         }
@@ -69,6 +73,9 @@ internal sealed class SemanticValidator(Manifest m, IReadOnlyDictionary<string, 
         {
             case SizeRule.FirstLayers when size is not null && !FirstLayers.TryParse(size, family.Layers, out _, out var cut):
                 Error(path + ".size", path, DiagnosticCodes.InvalidFormat, $"{kind} model '{name}' size {Quote(size)}: {cut}; leave 'size' out for the whole model.");
+                break;
+            case SizeRule.HashBits when size is not null && !HashBits.TryParse(size, out _, out var bits):
+                Error(path + ".size", path, DiagnosticCodes.InvalidFormat, $"{kind} model '{name}' size {Quote(size)}: {bits}; leave 'size' out for h{HashBits.Default}.");
                 break;
             case SizeRule.Local or SizeRule.PresetOrLocal when looksLocal && !ModelSize.TryParse(size, out _, out var problem):
                 Error(path + ".size", path, DiagnosticCodes.InconsistentValue, $"{kind} model '{name}' size {Quote(size)}: {problem}.");
