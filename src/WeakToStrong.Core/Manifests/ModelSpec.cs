@@ -14,8 +14,11 @@ public sealed record ModelSpec
     [Description("gpt2-hf: safetensors weights in Hugging Face's layout, pinned by hash.")]
     public SourceSpec? Weights { get; init; }
 
-    [Description("Linear probe: train only the zero-initialised head on the frozen pretrained body (not for bag-of-words, which has no body).")]
+    [Description("Linear probe (the paper's lp(·), the frozen-feature arm): the body stays frozen, a features stage computes its pooled features of each split once, and only the zero-initialised head trains on them (not for bag-of-words, which has no body).")]
     public bool LinearProbe { get; init; }
+
+    [MinLength(1), Description("Seeds this model runs on as the strong model of a pair (its ceiling and every student), instead of the manifest's seeds: a frozen-feature probe (linearProbe) costs seconds per fit and can afford many. Its weak models are trained on these seeds too.")]
+    public IReadOnlyList<int>? Seeds { get; init; }
 
     [Description("Per-model overrides of the shared training settings (e.g. the reference's lr 1e-5 for gpt2-large/xl).")]
     public TrainingOverrides? Training { get; init; }

@@ -44,7 +44,17 @@ public static class PlanCompiler
         // Defaults filled and one spelling per parameter, so the key sees what the builder will read, not how it was written.
         var data = task.Normalise(m.Data.Params);
 
-        foreach (var seed in m.Seeds)
+        // A model may declare its own seeds (a frozen-feature probe is cheap enough for many more than a fine-tuned
+        // model): a pair runs on its strong model's seeds, a weak model on every seed a pair or chain needs it.
+        IReadOnlyList<int> SeedsOf(string model) => m.Models[model].Seeds ?? m.Seeds;
+        var pairSeeds = pairs.Select(p => SeedsOf(p[1])).ToList();
+        var allSeeds = m.Seeds.Concat(pairSeeds.SelectMany(s => s)).Distinct().ToList();
+        bool Needs(string model, int seed) =>
+            (strongModels.Contains(model) && SeedsOf(model).Contains(seed))
+            || pairs.Where((p, i) => p[0] == model && pairSeeds[i].Contains(seed)).Any()
+            || (m.Seeds.Contains(seed) && chains.Any(c => c.Contains(model)));
+
+        foreach (var seed in allSeeds)
             Add(StageIds.Data(seed), StageKind.Data,
                 new DataParameters(task.Name, task.BuilderVersion, m.Setting, m.Data.Sources, m.Data.Split, data, seed));
 
@@ -55,18 +65,26 @@ public static class PlanCompiler
             Add(StageIds.Weights(name), StageKind.Weights, new WeightsParameters(Identity(m.Models[name])));
 
         // A model's body comes from its pretrain stage (gpt2-local), its weights stage (gpt2-hf) or its package (MiniLM).
-        IEnumerable<string> BodyDeps(string model, int seed) =>
+        IEnumerable<string> FrozenBodyDeps(string model, int seed) =>
             byId.ContainsKey(StageIds.Pretrain(model)) ? [StageIds.Data(seed), StageIds.Pretrain(model)]
             : byId.ContainsKey(StageIds.Weights(model)) ? [StageIds.Data(seed), StageIds.Weights(model)]
             : [StageIds.Data(seed)];
+        // A linear probe reads its frozen body's features of the seed's splits, computed once by a features stage.
+        bool Probe(string model) => m.Models[model].LinearProbe;
+        IEnumerable<string> BodyDeps(string model, int seed) =>
+            Probe(model) ? [StageIds.Data(seed), StageIds.Features(model, seed)] : FrozenBodyDeps(model, seed);
 
         TrainParameters Training(string model, int seed, DataSplit trainOn, LossSpec? loss = null, int? step = null) =>
             new(Identity(m.Models[model]), EffectiveTraining(m, model) with { CeilingSplit = DataSplit.Train1 }, m.Setting, seed, trainOn,
                 loss is null ? null : LossDefaults.Effective(loss) with { Label = null }, step);
 
-        foreach (var seed in m.Seeds)
+        foreach (var seed in allSeeds)
         {
-            foreach (var w in used.Where(weakModels.Contains))
+            foreach (var probe in used.Where(n => Probe(n) && Needs(n, seed)))
+                Add(StageIds.Features(probe, seed), StageKind.Features,
+                    new FeaturesParameters(Identity(m.Models[probe]), EffectiveTraining(m, probe).MaxCtx, m.Setting, seed, EffectiveTraining(m, probe).Precision),
+                    FrozenBodyDeps(probe, seed));
+            foreach (var w in used.Where(n => weakModels.Contains(n) && Needs(n, seed)))
             {
                 Add(StageIds.Weak(w, seed), StageKind.Weak, Training(w, seed, DataSplit.Train1), BodyDeps(w, seed));
                 Add(StageIds.Label(w, seed), StageKind.Label,
@@ -75,15 +93,17 @@ public static class PlanCompiler
                         Flip = m.WeakLabelFlip is > 0 ? m.WeakLabelFlip : null,
                         Precision = EffectiveTraining(m, w).Precision,
                     },
-                    StageIds.Weak(w, seed), StageIds.Data(seed));
+                    [StageIds.Weak(w, seed), .. BodyDeps(w, seed).Where(d => d.StartsWith("features/", StringComparison.Ordinal)), StageIds.Data(seed)]);
             }
-            foreach (var s in used.Where(strongModels.Contains))
+            foreach (var s in used.Where(n => strongModels.Contains(n) && Needs(n, seed)))
                 Add(StageIds.Ceiling(s, seed), StageKind.Ceiling, Training(s, seed, m.Training.CeilingSplit), BodyDeps(s, seed));
-            foreach (var pair in pairs)
-                foreach (var loss in m.Losses)
-                    Add(StageIds.Transfer(pair[0], pair[1], LossDefaults.Label(loss), seed), StageKind.Transfer,
-                        Training(pair[1], seed, DataSplit.Train2, loss),
-                        [StageIds.Label(pair[0], seed), .. BodyDeps(pair[1], seed)]);
+            for (var i = 0; i < pairs.Count; i++)
+                if (pairSeeds[i].Contains(seed))
+                    foreach (var loss in m.Losses)
+                        Add(StageIds.Transfer(pairs[i][0], pairs[i][1], LossDefaults.Label(loss), seed), StageKind.Transfer,
+                            Training(pairs[i][1], seed, DataSplit.Train2, loss),
+                            [StageIds.Label(pairs[i][0], seed), .. BodyDeps(pairs[i][1], seed)]);
+            if (!m.Seeds.Contains(seed)) continue;
             foreach (var chain in chains)
                 foreach (var loss in m.Losses)
                 {
@@ -98,7 +118,11 @@ public static class PlanCompiler
         }
 
         Add("evaluate", StageKind.Evaluate,
-            new EvaluateParameters(pairs, chains, m.Losses.Select(LossDefaults.Label).ToList(), m.Seeds, m.PgrBaseline),
+            new EvaluateParameters(pairs, chains, m.Losses.Select(LossDefaults.Label).ToList(), m.Seeds, m.PgrBaseline)
+            {
+                // Null (and so absent from the key) unless some pair runs on other seeds than the manifest's.
+                PairSeeds = pairSeeds.All(s => s.SequenceEqual(m.Seeds)) ? null : pairSeeds,
+            },
             stages.Where(s => s.Kind is StageKind.Weak or StageKind.Ceiling or StageKind.Transfer or StageKind.Bootstrap).Select(s => s.Id));
 
         return new Plan(m.Id, scale, codeVersion, stages);

@@ -13,6 +13,8 @@ public enum StageKind
     [JsonStringEnumMemberName("pretrain")] Pretrain,
     /// <summary>Fetch and verify a gpt2-hf model's pinned safetensors (Hugging Face layout) and store its body.</summary>
     [JsonStringEnumMemberName("weights")] Weights,
+    /// <summary>A frozen body's pooled features of every input of one seed's splits, once, for the linear probes that read it.</summary>
+    [JsonStringEnumMemberName("features")] Features,
     /// <summary>Train a weak supervisor on train1 ground truth; evaluate on test.</summary>
     [JsonStringEnumMemberName("weak")] Weak,
     /// <summary>The weak model's soft labels (probabilities, not hard labels) on train2.</summary>

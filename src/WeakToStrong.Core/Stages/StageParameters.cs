@@ -21,6 +21,7 @@ public abstract record StageParameters
         StageKind.Weights => typeof(WeightsParameters),
         StageKind.Weak or StageKind.Ceiling or StageKind.Transfer or StageKind.Bootstrap => typeof(TrainParameters),
         StageKind.Label => typeof(LabelParameters),
+        StageKind.Features => typeof(FeaturesParameters),
         StageKind.Evaluate => typeof(EvaluateParameters),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "stage kind without a parameter record"),
     };

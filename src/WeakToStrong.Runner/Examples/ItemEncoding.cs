@@ -1,5 +1,4 @@
 using WeakToStrong.Data.Formats;
-using WeakToStrong.Training.Bert;
 using WeakToStrong.Training.Models;
 
 namespace WeakToStrong.Runner.Examples;
@@ -17,7 +16,7 @@ public static class ItemEncoding
 
     public static int[] Encode(ITextEncoder encoder, ClassificationItem item, int maxCtx)
     {
-        int[] ids = encoder is WordPieceEncoder wp && item.Question is { } q && item.Answer is { } a
+        int[] ids = encoder is IPairTextEncoder wp && item.Question is { } q && item.Answer is { } a
             ? wp.EncodePair(q, a)
             : encoder.Encode(item.Text);
         return ids.Length <= maxCtx ? ids : ids[..maxCtx];
@@ -33,7 +32,7 @@ public static class ItemEncoding
 
     static int[] EncodeResponse(ITextEncoder encoder, string prompt, string response, int maxCtx)
     {
-        int[] ids = encoder is WordPieceEncoder wp ? wp.EncodePair(prompt, response) : encoder.Encode(prompt + "\n" + response);
+        int[] ids = encoder is IPairTextEncoder wp ? wp.EncodePair(prompt, response) : encoder.Encode(prompt + "\n" + response);
         return ids.Length <= maxCtx ? ids : ids[..maxCtx];
     }
 

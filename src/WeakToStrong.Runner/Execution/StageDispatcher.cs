@@ -21,6 +21,7 @@ public static class StageDispatcher
         StageKind.Weights => await WeightsStage.RunAsync(stage.Read<WeightsParameters>(), sources, work, ct),
         StageKind.Weak or StageKind.Ceiling or StageKind.Transfer or StageKind.Bootstrap =>
             TrainStage.Run(stage, stage.Read<TrainParameters>(), inputs, device, work, progress),
+        StageKind.Features => FeaturesStage.Run(stage, stage.Read<FeaturesParameters>(), inputs, work, progress),
         StageKind.Label => RunLabel(stage, stage.Read<LabelParameters>(), inputs, work),
         StageKind.Evaluate => Evaluation.Evaluate(stage, inputs, work),
         _ => throw new NotSupportedException($"stage kind {stage.Kind}"),
@@ -30,6 +31,9 @@ public static class StageDispatcher
     {
         string weak = inputs.DependencyOfKind(stage, StageKind.Weak);
         string data = inputs.DependencyOfKind(stage, StageKind.Data);
-        return LabelStage.Run(p, inputs.File(weak, "model"), inputs.LabelInputs(data, p.Setting, p.Seed), work);
+        // A probe supervisor's head reads its features stage's table (the checkpoint holds the head alone).
+        string? features = stage.DependsOn.FirstOrDefault(d => inputs.Stage(d).Stage.Kind == StageKind.Features) is { } f
+            ? inputs.File(f, FeaturesStage.Output) : null;
+        return LabelStage.Run(p, inputs.File(weak, "model"), inputs.LabelInputs(data, p.Setting, p.Seed), work, features);
     }
 }

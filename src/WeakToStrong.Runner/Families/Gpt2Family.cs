@@ -1,5 +1,6 @@
 using WeakToStrong.Core.Manifests;
 using WeakToStrong.Training.Models;
+using WeakToStrong.Training.Tokenization;
 
 namespace WeakToStrong.Runner.Families;
 
@@ -12,6 +13,8 @@ public abstract class Gpt2Family : IModelFamily
         if (pretrainedBody is not null) Gpt2Checkpoint.LoadBody(classifier.Body, pretrainedBody);
         return classifier;
     }
+
+    public ITextEncoder Encoder(ModelSpec spec, int maxCtx) => Gpt2TextEncoder.Shared;
 
     public ISequenceClassifier RewardModel(ModelSpec spec, long seed, int maxCtx, string? pretrainedBody)
     {

@@ -20,4 +20,14 @@ public interface IModelFamily
     ISequenceClassifier Classifier(ModelSpec spec, long seed, int maxCtx, string? pretrainedBody);
 
     ISequenceClassifier RewardModel(ModelSpec spec, long seed, int maxCtx, string? pretrainedBody);
+
+    /// <summary>
+    /// The family's text encoder at <paramref name="maxCtx"/> (what its classifiers read), without building a network:
+    /// a linear probe on frozen features encodes its inputs exactly so to find their rows. The default builds one.
+    /// </summary>
+    ITextEncoder Encoder(ModelSpec spec, int maxCtx)
+    {
+        using var model = Classifier(spec, 0, maxCtx, null);
+        return model.Encoder;
+    }
 }

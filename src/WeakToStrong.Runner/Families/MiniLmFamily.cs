@@ -15,5 +15,7 @@ public sealed class MiniLmFamily : IModelFamily
     public ISequenceClassifier RewardModel(ModelSpec spec, long seed, int maxCtx, string? pretrainedBody) =>
         PairwiseRewardModel.MiniLm(seed, spec.LinearProbe, Math.Min(maxCtx, 512), Layers(spec));
 
+    public ITextEncoder Encoder(ModelSpec spec, int maxCtx) => WordPieceEncoder.ForMiniLm(Math.Min(maxCtx, 512));
+
     private static int Layers(ModelSpec spec) => FirstLayers.Of(spec.Size, ModelFamilies.Of(ModelFamily.MiniLmL6).Layers);
 }

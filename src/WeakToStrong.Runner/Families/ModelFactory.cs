@@ -1,6 +1,7 @@
 using System.Reflection;
 using WeakToStrong.Core.Manifests;
 using WeakToStrong.Training.Models;
+using WeakToStrong.Training.Probes;
 
 namespace WeakToStrong.Runner.Families;
 
@@ -15,10 +16,18 @@ public static class ModelFactory
 
     /// <param name="pretrainedBody">gpt2-local: the body from the pretrain stage; gpt2-hf: from the weights stage. Null when a
     /// whole checkpoint is loaded over the model next (the label stage), or for a family whose body ships in a package.</param>
+    /// <remarks>A linear probe (<see cref="ModelSpec.LinearProbe"/>) is a head on frozen features: its
+    /// <paramref name="pretrainedBody"/> is then its features stage's table (<see cref="FeatureProbe"/>).</remarks>
     public static ISequenceClassifier Create(ModelSpec spec, long seed, int maxCtx, string? pretrainedBody, Setting setting = Setting.Classification)
     {
-        var family = Families.Value.TryGetValue(spec.Family, out var f) ? f
-            : throw new NotSupportedException($"model family {ModelFamilies.Name(spec.Family)} has no implementation (a class with [Family(ModelFamily.{spec.Family})])");
+        var family = FamilyOf(spec);
+        if (spec.LinearProbe)
+        {
+            var table = FeatureTable.Load(pretrainedBody
+                ?? throw new InvalidOperationException($"a linear probe of {ModelFamilies.Name(spec.Family)} reads its features stage's table, and none was given"));
+            var encoder = family.Encoder(spec, maxCtx);
+            return setting == Setting.RewardModel ? FeatureProbe.RewardModel(table, encoder, maxCtx) : FeatureProbe.Classifier(table, encoder, maxCtx);
+        }
         return setting switch
         {
             Setting.Classification => family.Classifier(spec, seed, maxCtx, pretrainedBody),
@@ -26,6 +35,16 @@ public static class ModelFactory
             _ => throw new NotSupportedException($"setting {setting}"),
         };
     }
+
+    /// <summary>
+    /// The frozen network a features stage runs: the family's classifier with its pretrained body (the head is
+    /// never used), whose pooled features are what the probe's head reads.
+    /// </summary>
+    public static ISequenceClassifier CreateFrozen(ModelSpec spec, long seed, int maxCtx, string? pretrainedBody) =>
+        FamilyOf(spec).Classifier(spec with { LinearProbe = false }, seed, maxCtx, pretrainedBody);
+
+    static IModelFamily FamilyOf(ModelSpec spec) => Families.Value.TryGetValue(spec.Family, out var f) ? f
+        : throw new NotSupportedException($"model family {ModelFamilies.Name(spec.Family)} has no implementation (a class with [Family(ModelFamily.{spec.Family})])");
 
     /// <summary>The families that have an implementation here.</summary>
     public static IReadOnlyCollection<ModelFamily> Implemented => [.. Families.Value.Keys];

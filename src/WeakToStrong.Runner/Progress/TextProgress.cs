@@ -60,6 +60,7 @@ public sealed class TextProgress : IRunProgress
         _write(new(ProgressLineKind.StageCached, $"✓ [{index}/{total}] {stageId} (cached)"));
     }
 
+    /// <remarks>A forward-only stage (features) reports a NaN loss: the line then shows none.</remarks>
     public void StageStep(string stageId, int step, int totalSteps, double loss, double tokensPerSecond)
     {
         var now = _clock();
@@ -72,7 +73,7 @@ public sealed class TextProgress : IRunProgress
         string bar = new string('#', filled) + new string('.', 20 - filled);
         string eta = _stage.Remaining(now) is { } rest ? Eta(rest) : "--:--";
         _write(new(ProgressLineKind.StageStep, string.Create(CultureInfo.InvariantCulture,
-            $"    [{bar}] step {step}/{totalSteps}  loss {loss:F4}  {tokensPerSecond:F0} tok/s  ETA {eta}") + RunSuffix(now)));
+            $"    [{bar}] step {step}/{totalSteps}  {(double.IsNaN(loss) ? "" : $"loss {loss:F4}  ")}{tokensPerSecond:F0} tok/s  ETA {eta}") + RunSuffix(now)));
     }
 
     /// <summary>`  |  stage 3/12, elapsed 04:12, run ETA 20:15` on step and finish lines; empty until the plan is known (<see cref="RunStarted"/>).</summary>

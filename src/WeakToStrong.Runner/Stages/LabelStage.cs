@@ -21,11 +21,12 @@ public static class LabelStage
     /// <summary>The labelled sets: output name and the split it labels.</summary>
     public const string Labels = "labels", TestLabels = "testLabels", ValidationLabels = "validationLabels";
 
-    public static StageResult Run(LabelParameters p, string checkpoint, LabelInputs data, string workDir)
+    /// <param name="features">A linear-probe supervisor's features table (its checkpoint is the head alone); null otherwise.</param>
+    public static StageResult Run(LabelParameters p, string checkpoint, LabelInputs data, string workDir, string? features = null)
     {
         if (data.Train2.Setting != p.Setting)
             throw new InvalidOperationException($"the label stage is for {p.Setting} items, its data has {data.Train2.Setting} items");
-        using var model = ModelFactory.Create(p.Model, p.Seed, p.MaxCtx, pretrainedBody: null, p.Setting);
+        using var model = ModelFactory.Create(p.Model, p.Seed, p.MaxCtx, pretrainedBody: features, p.Setting);
         Checkpoint.Load(model.Module, checkpoint);
         ClassifierTrainer.SetPrecision(model, TrainOptionsMapping.PrecisionOf(p.Precision));
 

@@ -28,8 +28,11 @@ public static class TrainStage
             ? stage.DependsOn.Single(d => inputs.Stage(d).Stage.Kind is StageKind.Label or StageKind.Bootstrap)
             : null;
         var train = teacher is not null ? Examples(teacher, LabelStage.Labels) : Examples(data, SplitName(p.TrainOn));
-        string? body = stage.DependsOn.FirstOrDefault(d => inputs.Stage(d).Stage.Kind is StageKind.Pretrain or StageKind.Weights) is { } pre
-            ? inputs.File(pre, "body") : null;
+        // The body: a pretrain or weights stage's; for a linear probe, its features stage's table (the frozen body's work, done once).
+        string? body = stage.DependsOn.FirstOrDefault(d => inputs.Stage(d).Stage.Kind is StageKind.Features) is { } features
+            ? inputs.File(features, FeaturesStage.Output)
+            : stage.DependsOn.FirstOrDefault(d => inputs.Stage(d).Stage.Kind is StageKind.Pretrain or StageKind.Weights) is { } pre
+                ? inputs.File(pre, "body") : null;
         if (body is null && p.Model.Family == ModelFamily.Gpt2Hf)
             throw new InvalidOperationException($"{stage.Id}: a gpt2-hf model trains from its weights stage's body, and this stage reads none");
         var supervisor = teacher is null ? null : new ClassifierStage.Supervisor(
@@ -45,7 +48,7 @@ public static class TrainStage
 
         // A bootstrap step also labels train2 (and test, validation) for the next, larger model in its chain (paper §4.3.1).
         var labels = LabelStage.Run(new LabelParameters(p.Model, p.Training.MaxCtx, p.Setting, p.Seed, DataSplit.Train2) { Precision = p.Training.Precision },
-            result.Files["model"], inputs.LabelInputs(data, p.Setting, p.Seed), work);
+            result.Files["model"], inputs.LabelInputs(data, p.Setting, p.Seed), work, p.Model.LinearProbe ? body : null);
         var files = new Dictionary<string, string>(result.Files);
         foreach (var (name, path) in labels.Files) files[name] = path;
         var metrics = StageMetrics.Read<TrainMetrics>(result.Metrics) with

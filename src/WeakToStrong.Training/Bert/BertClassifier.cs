@@ -12,7 +12,7 @@ namespace WeakToStrong.Training.Bert;
 /// In linear-probe mode the body is frozen (requires_grad off, run under no_grad): only the head trains.
 /// Parameter names follow HF's BertForSequenceClassification ("bert.…", "classifier.weight").
 /// </summary>
-public sealed class BertClassifier : nn.Module<Tensor, Tensor, Tensor>, ISequenceClassifier, IComputePrecision
+public sealed class BertClassifier : nn.Module<Tensor, Tensor, Tensor>, ISequenceClassifier, IComputePrecision, IPooledFeatures
 {
     private static readonly Lazy<IReadOnlyDictionary<string, NamedWeight>> MiniLmWeights =
         new(MiniLmImporter.ImportEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -95,6 +95,10 @@ public sealed class BertClassifier : nn.Module<Tensor, Tensor, Tensor>, ISequenc
         var pooled = LinearProbe ? FrozenEmbedding(inputIds, attentionMask) : Embed(inputIds, attentionMask);
         return classifier.forward(pooled).to_type(ScalarType.Float32).MoveToOuterDisposeScope();
     }
+
+    public long FeatureSize => bert.Config.Hidden;
+
+    public Tensor Pooled(Tensor inputIds, Tensor attentionMask) => Embed(inputIds, attentionMask);
 
     /// <summary>Masked mean of the last hidden state [B,hidden], in fp32 (sentence-transformers' pooling).</summary>
     public Tensor Embed(Tensor inputIds, Tensor attentionMask)

@@ -11,7 +11,7 @@ namespace WeakToStrong.Training.Bert;
 /// lower-cased and accent-stripped here first (HF's order), since under InvariantGlobalization the tokenizer's
 /// own accent stripping is a no-op (see <see cref="AccentStripper"/>).
 /// </summary>
-public sealed class WordPieceEncoder : ITextEncoder
+public sealed class WordPieceEncoder : IPairTextEncoder
 {
     public const int ClsId = 101;
     public const int SepId = 102;

@@ -17,7 +17,7 @@ namespace WeakToStrong.Training.Models;
 /// read-out position left (and reads a padded position when the pad id is not 0): a bug we fix on purpose.
 /// Sequences must be right-padded (real tokens first), which is what <see cref="Trainer.Collator"/> builds.
 /// </remarks>
-public sealed class Gpt2Classifier : nn.Module<Tensor, Tensor, Tensor>, ISequenceClassifier, IComputePrecision
+public sealed class Gpt2Classifier : nn.Module<Tensor, Tensor, Tensor>, ISequenceClassifier, IComputePrecision, IPooledFeatures
 {
     private readonly Gpt2Model transformer;
     private readonly Linear score;
@@ -62,6 +62,10 @@ public sealed class Gpt2Classifier : nn.Module<Tensor, Tensor, Tensor>, ISequenc
 
     public override Tensor forward(Tensor inputIds, Tensor attentionMask) =>
         score.forward(LastRealToken(transformer.forward(inputIds, attentionMask), attentionMask));
+
+    public long FeatureSize => Config.NEmbd;
+
+    public Tensor Pooled(Tensor inputIds, Tensor attentionMask) => LastRealToken(transformer.forward(inputIds, attentionMask), attentionMask);
 
     /// <summary>The hidden state [B,C] (fp32) at each row's last real token of right-padded hidden states [B,T,C]:
     /// what the head reads (shared with <see cref="PairwiseRewardModel"/>).</summary>

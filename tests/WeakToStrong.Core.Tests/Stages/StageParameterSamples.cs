@@ -18,7 +18,7 @@ public static class StageParameterSamples
 
     static ModelSpec Model => new()
     {
-        Family = ModelFamily.Gpt2Local, Size = "w64-l2-h2", Weights = Source("weights"), LinearProbe = true,
+        Family = ModelFamily.Gpt2Local, Size = "w64-l2-h2", Weights = Source("weights"), LinearProbe = true, Seeds = [0, 1],
         Training = new TrainingOverrides
         {
             Epochs = 1, BatchSize = 8, MinibatchSize = 4, Lr = 1e-4, MaxCtx = 64, Optimizer = Optimizer.Adam,
@@ -50,6 +50,7 @@ public static class StageParameterSamples
             },
             Step: 1),
         new LabelParameters(Model, MaxCtx: 64, Setting.RewardModel, Seed: 0, DataSplit.Train2) { Flip = 0.2, Precision = Precision.Bf16 },
-        new EvaluateParameters([["weak", "strong"]], [["weak", "mid", "strong"]], ["xent"], [0, 1], PgrBaseline.PerSeed),
+        new FeaturesParameters(Model, MaxCtx: 64, Setting.Classification, Seed: 1, Precision.Bf16),
+        new EvaluateParameters([["weak", "strong"]], [["weak", "mid", "strong"]], ["xent"], [0, 1], PgrBaseline.PerSeed) { PairSeeds = [[0, 1, 2]] },
     ];
 }

@@ -1,0 +1,88 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using WeakToStrong.Training.Models;
+using static TorchSharp.torch;
+
+namespace WeakToStrong.Training.Probes;
+
+/// <summary>
+/// A linear probe on frozen features (the paper's lp(·) arm; openai/weak-to-strong's vision/ experiment): the same
+/// zero-initialised, bias-free head the fine-tuned classifiers carry, reading the frozen body's pooled features
+/// from a <see cref="FeatureTable"/> instead of recomputing the body at every step. Its examples are table rows
+/// (<see cref="FeatureRowEncoder"/>); its checkpoint holds the head alone. Classification: logits [B,2] =
+/// head(features). Reward modelling (<see cref="Pairwise"/>): a scalar reward head, rows a0, b0, a1, b1, … → (r_a, r_b).
+/// </summary>
+public class FeatureProbe : nn.Module<Tensor, Tensor, Tensor>, ISequenceClassifier, IComputePrecision
+{
+    private readonly Linear classifier;
+    private readonly FeatureTable table;
+
+    public nn.Module Module => this;
+
+    public ITextEncoder Encoder { get; }
+
+    /// <summary>The head stays fp32: precision governs the frozen body, whose work the features stage did.</summary>
+    public ScalarType ComputeType { get; set; } = ScalarType.Float32;
+
+    public Linear Head => classifier;
+
+    protected FeatureProbe(FeatureTable table, ITextEncoder modelEncoder, int maxCtx, int outputs) : base("FeatureProbe")
+    {
+        this.table = table;
+        classifier = nn.Linear(table.Size, outputs, hasBias: false);
+        using (no_grad()) classifier.weight!.zero_();
+        RegisterComponents();
+        Encoder = FeatureRowEncoder.For(modelEncoder, table, maxCtx);
+        eval();
+    }
+
+    /// <summary>A classification probe (logits [B,2]).</summary>
+    public static FeatureProbe Classifier(FeatureTable table, ITextEncoder modelEncoder, int maxCtx) =>
+        LeavingGlobalRngAlone(() => new FeatureProbe(table, modelEncoder, maxCtx, 2));
+
+    /// <summary>A reward-model probe: r(x) = w·features(x), pairs in, (r_a, r_b) out.</summary>
+    public static FeatureProbe RewardModel(FeatureTable table, ITextEncoder modelEncoder, int maxCtx) =>
+        LeavingGlobalRngAlone(() => new Pairwise(table, modelEncoder, maxCtx));
+
+    public Tensor Classify(Tensor inputIds, Tensor attentionMask) => forward(inputIds, attentionMask);
+
+    public override Tensor forward(Tensor inputIds, Tensor attentionMask)
+    {
+        using var scope = NewDisposeScope();
+        var rows = inputIds.select(1, 0).to(ScalarType.Int64).cpu();
+        var features = table.Features.index_select(0, rows).to(classifier.weight!.device);
+        return classifier.forward(features).to_type(ScalarType.Float32).MoveToOuterDisposeScope();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) table.Dispose();
+        base.Dispose(disposing);
+    }
+
+    private sealed class Pairwise(FeatureTable table, ITextEncoder modelEncoder, int maxCtx)
+        : FeatureProbe(table, modelEncoder, maxCtx, 1), IPackedInput
+    {
+        public (Tensor Ids, Tensor Mask) Collate(IReadOnlyList<int[]> packed, int padId, Device device) =>
+            Trainer.Collator.Pad(PairPacking.Interleave(packed), padId, device);
+
+        public override Tensor forward(Tensor inputIds, Tensor attentionMask)
+        {
+            using var scope = NewDisposeScope();
+            return base.forward(inputIds, attentionMask).squeeze(-1).view(-1, 2).MoveToOuterDisposeScope();
+        }
+    }
+
+    // nn.Linear draws its default init from the global generator before the head is zeroed; restoring it keeps
+    // building a probe from changing anyone else's random numbers (as the other model factories do).
+    private static FeatureProbe LeavingGlobalRngAlone(Func<FeatureProbe> create)
+    {
+        var state = torch.get_rng_state();
+        try { return create(); }
+        finally
+        {
+            torch.set_rng_state(state);
+            state.Dispose();
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using WeakToStrong.Core.Manifests;
+using WeakToStrong.Core.Plans;
+using WeakToStrong.Core.Resolution;
+using WeakToStrong.Core.Stages;
+using WeakToStrong.Core.Tests.Manifests;
+using WeakToStrong.Data.Tasks;
+
+namespace WeakToStrong.Core.Tests.Plans;
+
+/// <summary>The frozen-feature arm as the compiler plans it: a features stage per probe and seed, and per-model seeds.</summary>
+public class ProbeArmPlanTests
+{
+    private static Plan Compile(string text)
+    {
+        var loaded = ManifestLoader.Load(text, "x.json", TaskCatalog.Default);
+        Assert.Empty(loaded.Diagnostics);
+        var resolved = ManifestResolver.Resolve(loaded.Syntax!, null, [], TaskCatalog.Default);
+        Assert.True(resolved.Success, string.Join("\n", resolved.Diagnostics));
+        return PlanCompiler.Compile(resolved, "code-v1");
+    }
+
+    private static readonly string TwoArms = ManifestSamples.With(
+        "\"strong\": { \"family\": \"minilm-l6\" }",
+        "\"strong\": { \"family\": \"minilm-l6\" },\n    \"probe\": { \"family\": \"minilm-l6\", \"linearProbe\": true, \"seeds\": [0, 1, 2, 3] }")
+        .Replace("\"seeds\": [0, 1]\n", "\"seeds\": [0, 1],\n  \"pairs\": [[\"weak\", \"strong\"], [\"weak\", \"probe\"]]\n");
+
+    [Fact]
+    public void A_probe_trains_on_its_features_stage_which_reads_the_seeds_data()
+    {
+        var plan = Compile(TwoArms);
+        Assert.Equal(["data/s0"], plan["features/probe/s0"].DependsOn);
+        Assert.Equal(["data/s0", "features/probe/s0"], plan["ceiling/probe/s0"].DependsOn);
+        Assert.Equal(["label/weak/s0", "data/s0", "features/probe/s0"], plan["transfer/weak->probe/xent/s0"].DependsOn);
+        // The fine-tuned strong model reads no features; nothing but probes gets a features stage.
+        Assert.Equal(["label/weak/s0", "data/s0"], plan["transfer/weak->strong/xent/s0"].DependsOn);
+        Assert.Equal(["features/probe/s0", "features/probe/s1", "features/probe/s2", "features/probe/s3"],
+            plan.OfKind(StageKind.Features).Select(s => s.Id));
+        var p = plan["features/probe/s2"].Read<FeaturesParameters>();
+        Assert.Equal((2, Setting.Classification, true), (p.Seed, p.Setting, p.Model.LinearProbe));
+    }
+
+    [Fact]
+    public void A_pair_runs_on_its_strong_models_seeds_and_its_weak_model_trains_on_each_of_them()
+    {
+        var plan = Compile(TwoArms);
+        Assert.Equal(["data/s0", "data/s1", "data/s2", "data/s3"], plan.OfKind(StageKind.Data).Select(s => s.Id));
+        Assert.Equal(["weak/weak/s0", "weak/weak/s1", "weak/weak/s2", "weak/weak/s3"], plan.OfKind(StageKind.Weak).Select(s => s.Id));
+        Assert.Equal(["ceiling/strong/s0", "ceiling/probe/s0", "ceiling/strong/s1", "ceiling/probe/s1", "ceiling/probe/s2", "ceiling/probe/s3"],
+            plan.OfKind(StageKind.Ceiling).Select(s => s.Id));
+        Assert.DoesNotContain(plan.Stages, s => s.Id == "transfer/weak->strong/xent/s2");
+        var evaluate = plan["evaluate"].Read<EvaluateParameters>();
+        Assert.Equal([0, 1], evaluate.SeedsOfPair(0));
+        Assert.Equal([0, 1, 2, 3], evaluate.SeedsOfPair(1));
+    }
+
+    [Fact]
+    public void Without_per_model_seeds_the_evaluate_key_is_unchanged_by_the_field()
+    {
+        var plan = Compile(ManifestSamples.Minimal);
+        Assert.False(plan["evaluate"].Parameters.ContainsKey("pairSeeds"));
+        Assert.Empty(plan.OfKind(StageKind.Features));
+    }
+
+    [Fact]
+    public void A_probe_supervisor_labels_from_its_features()
+    {
+        var plan = Compile(ManifestSamples.With("\"weak\": { \"family\": \"minilm-l6\" }", "\"weak\": { \"family\": \"minilm-l6\", \"size\": \"l1\", \"linearProbe\": true }"));
+        Assert.Equal(["weak/weak/s0", "features/weak/s0", "data/s0"], plan["label/weak/s0"].DependsOn);
+        Assert.Equal(["data/s0", "features/weak/s0"], plan["weak/weak/s0"].DependsOn);
+    }
+}
