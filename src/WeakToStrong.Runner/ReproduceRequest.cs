@@ -1,3 +1,5 @@
+using WeakToStrong.Core.Statistics;
+
 namespace WeakToStrong.Runner;
 
 /// <summary>What a user asks `Reproduce` for; bound from the build host's parameters or the w2s tool's options.</summary>
@@ -38,12 +40,33 @@ public sealed record ReproduceResult(string RunKey, string RecordPath, IReadOnly
 
 /// <summary>
 /// One row of the summary table: a (weak, strong, loss) pair over its seeds, at the final checkpoints or (rows
-/// after the gated ones) at an early-stopping variant's. Agreement is the student's with its supervisor on test
-/// (NaN when not measured).
+/// after the gated ones) at an early-stopping variant's. <see cref="Pgr"/> is the median of per-seed PGRs (the
+/// reference's); <see cref="PgrRatioOfMeans"/> and <see cref="Gain"/> are what the table shows, with their 95% paired
+/// bootstrap intervals. Agreement is the student's with its supervisor on test. A value not measured is NaN (an
+/// interval null).
 /// </summary>
 public sealed record PgrRow(string Weak, string Strong, string Loss, double WeakAcc, double TransferAcc, double CeilingAcc, double Pgr, int Seeds)
 {
     public double Agreement { get; init; } = double.NaN;
+
+    /// <summary>(mean w2s − mean weak) / (mean ceiling − mean weak) over seeds.</summary>
+    public double PgrRatioOfMeans { get; init; } = double.NaN;
+
+    /// <summary>Null without per-item outcomes, or (with <see cref="PgrCiNote"/> saying why) when the interval is unbounded.</summary>
+    public Interval? PgrCi { get; init; }
+
+    public string? PgrCiNote { get; init; }
+
+    /// <summary>Mean w2s − mean weak accuracy.</summary>
+    public double Gain { get; init; } = double.NaN;
+
+    public Interval? GainCi { get; init; }
+
+    /// <summary>P(student right | weak wrong), pooled over the seeds' test items.</summary>
+    public double ErrorCorrection { get; init; } = double.NaN;
+
+    /// <summary>Why the row's PGR should not be read as a finding (Core's Significance.Flags); empty when it may.</summary>
+    public IReadOnlyList<string> Flags { get; init; } = [];
 
     /// <summary>"final" (gated), or the early-stopping variant the accuracies were read at.</summary>
     public string Checkpoint { get; init; } = "final";

@@ -72,8 +72,8 @@ public static class Reproduction
         rows.AddRange((metrics["summary"]!["bootstrap"]?.AsArray() ?? []).Select(n =>
         {
             var chain = n!["chain"]!.AsArray().Select(m => (string)m!).ToList();
-            return new PgrRow(string.Join("->", chain[..^1]), chain[^1], (string)n["loss"]!,
-                (double)n["weakAcc"]!, (double)n["bootstrapAcc"]!, (double)n["ceilingAcc"]!, (double?)n["pgrMedian"] ?? double.NaN, (int)n["seeds"]!);
+            return WithUncertainty(new PgrRow(string.Join("->", chain[..^1]), chain[^1], (string)n["loss"]!,
+                (double)n["weakAcc"]!, (double)n["bootstrapAcc"]!, (double)n["ceilingAcc"]!, (double?)n["pgrMedian"] ?? double.NaN, (int)n["seeds"]!), n);
         }));
         if (metrics["earlyStopping"] is JsonObject variants)
             foreach (var (name, variant) in variants) rows.AddRange(Rows(variant!["summary"]!, name));
@@ -81,12 +81,36 @@ public static class Reproduction
     }
 
     static IEnumerable<PgrRow> Rows(JsonNode summary, string checkpoint) =>
-        summary["pairs"]!.AsArray().Select(n => new PgrRow(
+        summary["pairs"]!.AsArray().Select(n => WithUncertainty(new PgrRow(
             (string)n!["weak"]!, (string)n["strong"]!, (string)n["loss"]!,
             (double)n["weakAcc"]!, (double)n["transferAcc"]!, (double)n["ceilingAcc"]!,
             (double?)n["pgrMedian"] ?? double.NaN, (int)n["seeds"]!)
         {
             Agreement = (double?)n["agreement"] ?? double.NaN,
             Checkpoint = checkpoint,
-        });
+        }, n));
+
+    /// <summary>
+    /// The row's ratio-of-means PGR, gain, intervals and error correction as the evaluate stage summarised them
+    /// (Evaluation.Uncertainty), and its flags: the SE flags need the test size, the constant-student flag the
+    /// students' positive rates; a summary without them (an older evaluate output) leaves them out.
+    /// </summary>
+    internal static PgrRow WithUncertainty(PgrRow row, JsonNode n)
+    {
+        var constant = (n["constantStudentSeeds"] as JsonArray)?.Select(s => (int)s!).ToList();
+        var flags = Core.Results.Significance.Flags(row.WeakAcc, row.CeilingAcc, (int?)n["testItems"], constant);
+        return row with
+        {
+            PgrRatioOfMeans = (double?)n["pgrRatioOfMeans"] ?? double.NaN,
+            PgrCi = Interval(n["pgrCi"]),
+            PgrCiNote = (string?)n["pgrCiNote"],
+            Gain = (double?)n["gain"] ?? double.NaN,
+            GainCi = Interval(n["gainCi"]),
+            ErrorCorrection = (double?)n["errorCorrection"] ?? double.NaN,
+            Flags = flags,
+        };
+    }
+
+    static Core.Statistics.Interval? Interval(JsonNode? node) =>
+        node is JsonArray { Count: 2 } a ? new Core.Statistics.Interval((double)a[0]!, (double)a[1]!) : null;
 }

@@ -33,6 +33,9 @@ public static class JsonRenderer
             ["weak"] = r.Weak, ["strong"] = r.Strong, ["loss"] = r.Loss, ["checkpoint"] = r.Checkpoint,
             ["weakAcc"] = Number(r.WeakAcc), ["transferAcc"] = Number(r.TransferAcc), ["ceilingAcc"] = Number(r.CeilingAcc),
             ["pgr"] = Number(r.Pgr), ["agreement"] = Number(r.Agreement), ["seeds"] = r.Seeds,
+            ["pgrRatioOfMeans"] = Number(r.PgrRatioOfMeans), ["pgrCi"] = Ci(r.PgrCi), ["pgrCiNote"] = r.PgrCiNote,
+            ["gain"] = Number(r.Gain), ["gainCi"] = Ci(r.GainCi), ["errorCorrection"] = Number(r.ErrorCorrection),
+            ["flags"] = new JsonArray(r.Flags.Select(f => (JsonNode)f).ToArray()),
         }).ToArray()),
     });
 
@@ -94,6 +97,8 @@ public static class JsonRenderer
 
     /// <summary>JSON has no NaN: a value that was not measured (a PGR without a gap, agreement not computed) is null.</summary>
     static JsonNode? Number(double value) => double.IsFinite(value) ? JsonValue.Create(value) : null;
+
+    static JsonArray? Ci(Core.Statistics.Interval? ci) => ci is null ? null : new JsonArray(ci.Lo, ci.Hi);
 
     static JsonSerializerOptions CreateOptions()
     {

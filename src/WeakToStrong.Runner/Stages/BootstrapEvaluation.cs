@@ -62,14 +62,16 @@ public static class BootstrapEvaluation
         }).ToArray());
         metrics["summary"]!["bootstrap"] = new JsonArray(runs
             .GroupBy(r => (Chain: string.Join("->", r.Chain), r.Final.Run.Loss))
-            .Select(g => (JsonNode)Summary(g.ToList())).ToArray());
+            .Select(g => (JsonNode)Summary(g.ToList(), inputs)).ToArray());
     }
 
-    static JsonObject Summary(IReadOnlyList<ChainRun> runs)
+    /// <summary>Per chain and loss over seeds; with the ratio-of-means PGR, gain and their intervals as for a pair (<see cref="Evaluation.Uncertainty"/>).</summary>
+    static JsonObject Summary(IReadOnlyList<ChainRun> runs, StageInputs inputs)
     {
         var stats = PgrStats.Of(runs.Where(r => r.Final.Pgr is not null).Select(r => r.Final.Pgr!.Value).ToList());
         var direct = runs.Select(r => r.DirectTransferAcc).ToList();
-        return new JsonObject
+        var chain = runs[0].Chain;
+        var row = new JsonObject
         {
             ["chain"] = Names(runs[0].Chain), ["loss"] = runs[0].Final.Run.Loss,
             ["seeds"] = runs.Count, ["validSeeds"] = stats.Count,
@@ -80,6 +82,10 @@ public static class BootstrapEvaluation
             ["flagged"] = new JsonArray(runs.Where(r => r.Final.ExcludedBecause is not null)
                 .Select(r => (JsonNode)$"s{r.Final.Run.Seed}: {r.Final.ExcludedBecause}").ToArray()),
         };
+        var seeds = runs.Select(r => new Evaluation.SeedStages(r.Final.Run.Seed, StageIds.Weak(chain[0], r.Final.Run.Seed),
+            StageIds.Bootstrap(chain, r.Final.Run.Loss, chain.Count - 1, r.Final.Run.Seed), StageIds.Ceiling(chain[^1], r.Final.Run.Seed))).ToList();
+        Evaluation.Uncertainty(row, inputs, seeds, (double)row["weakAcc"]!, (double)row["bootstrapAcc"]!, (double)row["ceilingAcc"]!, finalCheckpoint: true);
+        return row;
     }
 
     /// <summary>The direct transfer's PGR against the same weak and ceiling, so the two are read on one scale.</summary>

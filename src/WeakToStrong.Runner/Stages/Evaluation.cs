@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using WeakToStrong.Core.Manifests;
 using WeakToStrong.Core.Plans;
+using WeakToStrong.Core.Results;
 using WeakToStrong.Core.Stages;
 using WeakToStrong.Core.Statistics;
 using WeakToStrong.Runner.Execution;
@@ -49,7 +50,7 @@ public static class Evaluation
     public static StageResult Evaluate(Stage stage, StageInputs inputs, string work)
     {
         var summary = PgrStatistics.Summarize(Baselined(stage, Runs(stage, inputs)));
-        var metrics = new JsonObject { ["runs"] = RunsJson(summary), ["summary"] = SummaryJson(summary) };
+        var metrics = new JsonObject { ["runs"] = RunsJson(summary), ["summary"] = SummaryJson(summary, inputs, finalCheckpoint: true) };
         metrics["summary"]!["pgrBaseline"] = JsonSerializer.SerializeToNode(stage.Read<EvaluateParameters>().PgrBaseline, ManifestJson.Options);
         BootstrapEvaluation.AddTo(metrics, stage, inputs); // chains m0 → … → mN (paper §4.3.1), when the manifest has any
 
@@ -58,7 +59,7 @@ public static class Evaluation
             if (Runs(stage, inputs, variant) is { } runs)
             {
                 var s = PgrStatistics.Summarize(Baselined(stage, runs));
-                variants[variant] = new JsonObject { ["runs"] = RunsJson(s), ["summary"] = SummaryJson(s) };
+                variants[variant] = new JsonObject { ["runs"] = RunsJson(s), ["summary"] = SummaryJson(s, inputs, finalCheckpoint: false) };
             }
         if (variants.Count > 0) metrics["earlyStopping"] = variants;
 
@@ -66,6 +67,53 @@ public static class Evaluation
         File.WriteAllText(path, metrics.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
         return new StageResult(new Dictionary<string, string> { ["pgr"] = path }, metrics);
     }
+
+    /// <summary>One seed of a pair: its weak, student and ceiling stages.</summary>
+    internal sealed record SeedStages(int Seed, string Weak, string Student, string Ceiling);
+
+    /// <summary>
+    /// Adds to a summary row the ratio-of-means PGR and the gain, each with its 95% paired bootstrap interval (Core's
+    /// <see cref="PgrBootstrap"/> over the stages' per-item test outcomes), the student's agreement with the weak model
+    /// and its error-correction rate on the weak model's wrong items, its accuracy on the weak model's right items,
+    /// the test size the SE flags use, and the seeds on which the student predicted one class only. Without per-item
+    /// outcomes (stages recorded before them, or an early-stopping variant) the intervals and error structure are null
+    /// and the point estimates come from the mean accuracies.
+    /// </summary>
+    internal static void Uncertainty(JsonObject row, StageInputs inputs, IReadOnlyList<SeedStages> seeds,
+        double weakAcc, double studentAcc, double ceilingAcc, bool finalCheckpoint)
+    {
+        TrainMetrics M(string id) => inputs.Metrics<TrainMetrics>(id);
+        var outcomes = new List<SeedOutcomes>();
+        foreach (var seed in seeds)
+        {
+            if (!finalCheckpoint) break;
+            if (Outcomes(M(seed.Weak)) is not { } w || Outcomes(M(seed.Student)) is not { } t || Outcomes(M(seed.Ceiling)) is not { } c) break;
+            outcomes.Add(new SeedOutcomes(w, t, c));
+        }
+        var b = outcomes.Count == seeds.Count && seeds.Count > 0 ? PgrBootstrap.Of(outcomes) : null;
+
+        row["pgrRatioOfMeans"] = b is not null ? b.Pgr : PgrStatistics.Pgr(weakAcc, ceilingAcc, studentAcc);
+        row["pgrCi"] = Ci(b?.PgrCi);
+        row["pgrCiNote"] = b?.PgrCiNote;
+        row["gain"] = b is not null ? b.Gain : studentAcc - weakAcc;
+        row["gainCi"] = Ci(b?.GainCi);
+        row["weakWrongAgreement"] = b?.WeakWrongAgreement;
+        row["errorCorrection"] = b?.ErrorCorrection;
+        row["errorCorrectionCi"] = Ci(b?.ErrorCorrectionCi);
+        row["weakRightAccuracy"] = b?.WeakRightAccuracy;
+        var sizes = seeds.Select(s => M(s.Weak).TestItems).ToList();
+        row["testItems"] = sizes.All(n => n is not null) && sizes.Count > 0 ? sizes.Min() : null;
+        var rates = seeds.Select(s => (s.Seed, Rate: M(s.Student).TestPositiveRate)).ToList();
+        row["constantStudentSeeds"] = finalCheckpoint && rates.All(r => r.Rate is not null)
+            ? new JsonArray(rates.Where(r => Significance.IsConstant(r.Rate)).Select(r => (JsonNode)r.Seed).ToArray())
+            : null;
+    }
+
+    /// <summary>A training stage's per-item test outcomes, or null when its record predates them.</summary>
+    internal static bool[]? Outcomes(TrainMetrics metrics) =>
+        metrics.TestCorrect is { } encoded && metrics.TestItems is { } n ? ItemOutcomes.Decode(encoded, n) : null;
+
+    static JsonArray? Ci(Interval? ci) => ci is null ? null : new JsonArray(ci.Lo, ci.Hi);
 
     /// <summary>The manifest's PGR baselines: the reference's seed means (default), or each run's own seed.</summary>
     internal static IReadOnlyList<RunAccuracies> Baselined(Stage evaluate, IReadOnlyList<RunAccuracies> runs) =>
@@ -84,22 +132,32 @@ public static class Evaluation
         ["agreement"] = r.Run.Agreement, ["pgr"] = r.Pgr, ["flag"] = r.ExcludedBecause,
     }).ToArray());
 
-    /// <summary>The record's summary shape (read by the PGR table, `Runs` and the audit's gate comparison).</summary>
-    static JsonObject SummaryJson(PgrSummary s) => new()
+    /// <summary>
+    /// The record's summary shape (read by the PGR table, `Runs` and the audit's gate comparison). Beside the median
+    /// and mean ± SE of per-seed PGRs, each pair has the ratio-of-means PGR and gain with their paired bootstrap
+    /// intervals and the error structure (<see cref="Uncertainty"/>); an early-stopping variant's rows have the point
+    /// estimates only (per-item outcomes are recorded for the final checkpoint).
+    /// </summary>
+    static JsonObject SummaryJson(PgrSummary s, StageInputs inputs, bool finalCheckpoint) => new()
     {
         ["pairs"] = new JsonArray(s.Pairs.Select(pair =>
         {
             var runs = s.Runs.Where(r => (r.Run.Weak, r.Run.Strong, r.Run.Loss) == (pair.Weak, pair.Strong, pair.Loss)).ToList();
             var agreements = runs.Where(r => r.Run.Agreement is not null).Select(r => r.Run.Agreement!.Value).ToList();
-            return (JsonNode)new JsonObject
+            double weakAcc = runs.Average(r => r.Run.WeakAcc), transferAcc = runs.Average(r => r.Run.TransferAcc),
+                ceilingAcc = runs.Average(r => r.Run.CeilingAcc);
+            var row = new JsonObject
             {
                 ["weak"] = pair.Weak, ["strong"] = pair.Strong, ["loss"] = pair.Loss,
                 ["seeds"] = runs.Count, ["validSeeds"] = pair.Stats.Count,
-                ["weakAcc"] = runs.Average(r => r.Run.WeakAcc), ["transferAcc"] = runs.Average(r => r.Run.TransferAcc),
-                ["ceilingAcc"] = runs.Average(r => r.Run.CeilingAcc),
+                ["weakAcc"] = weakAcc, ["transferAcc"] = transferAcc, ["ceilingAcc"] = ceilingAcc,
                 ["agreement"] = agreements.Count > 0 ? agreements.Average() : null,
                 ["pgrMedian"] = pair.Stats.Median, ["pgrMean"] = pair.Stats.Mean, ["pgrSe"] = pair.Stats.StandardError,
             };
+            var stages = runs.Select(r => new SeedStages(r.Run.Seed, StageIds.Weak(pair.Weak, r.Run.Seed),
+                StageIds.Transfer(pair.Weak, pair.Strong, pair.Loss, r.Run.Seed), StageIds.Ceiling(pair.Strong, r.Run.Seed))).ToList();
+            Uncertainty(row, inputs, stages, weakAcc, transferAcc, ceilingAcc, finalCheckpoint);
+            return (JsonNode)row;
         }).ToArray()),
         ["medianPgrByLoss"] = new JsonObject(s.Losses.Select(l => KeyValuePair.Create(l.Loss, (JsonNode?)JsonValue.Create(l.Stats.Median)))),
         ["flagged"] = new JsonArray(s.Excluded.Select(r =>

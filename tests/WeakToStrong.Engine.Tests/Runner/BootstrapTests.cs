@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using WeakToStrong.Core.Manifests;
 using WeakToStrong.Core.Plans;
+using WeakToStrong.Core.Statistics;
 using WeakToStrong.Data.Formats;
 using WeakToStrong.Engine.Tests.Audit;
 using WeakToStrong.Provenance.Records;
@@ -95,8 +96,12 @@ public class BootstrapPlanTests
         Assert.Equal(JsonNode.Parse("""
             {"chain":["small","mid","large"],"loss":"xent","seeds":2,"validSeeds":1,
              "weakAcc":0.625,"bootstrapAcc":0.71875,"ceilingAcc":0.75,"directTransferAcc":0.625,
-             "pgrMedian":0.5,"pgrMean":0.5,"pgrSe":null,"flagged":["s1: ceiling 0.75 <= weak 0.75: no gap to recover"]}
+             "pgrMedian":0.5,"pgrMean":0.5,"pgrSe":null,"flagged":["s1: ceiling 0.75 <= weak 0.75: no gap to recover"],
+             "pgrRatioOfMeans":0.75,"pgrCi":null,"pgrCiNote":null,"gain":0.09375,"gainCi":null,
+             "weakWrongAgreement":null,"errorCorrection":null,"errorCorrectionCi":null,"weakRightAccuracy":null,
+             "testItems":null,"constantStudentSeeds":null}
             """)!.ToJsonString(), summary.ToJsonString());
+        // (0.71875 − 0.625) / (0.75 − 0.625): the ratio of the seed means; stages without per-item outcomes have no intervals.
         // The pairs' summary is untouched by the chain.
         Assert.Equal("small", (string)Assert.Single(metrics["summary"]!["pairs"]!.AsArray())!["weak"]!);
     }
@@ -125,8 +130,40 @@ public class BootstrapPlanTests
         Assert.Equal(["pairs", "medianPgrByLoss", "flagged", "pgrBaseline"], metrics["summary"]!.AsObject().Select(m => m.Key));
     }
 
+    [Fact]
+    public void EvaluateAddsRatioOfMeansPgrIntervalsAndErrorStructureFromPerItemOutcomes()
+    {
+        // 16 test items per seed, the first 16·acc right: weak s0 8, s1 12; transfer s0 9, s1 11; ceiling 12 and 12.
+        var metrics = EvaluateWith(Compile("seeds=[0,1]"), withOutcomes: true);
+        var pair = Assert.Single(metrics["summary"]!["pairs"]!.AsArray())!;
+
+        Assert.Equal(0.0, (double)pair["pgrRatioOfMeans"]!); // (0.625 − 0.625) / (0.75 − 0.625)
+        Assert.Equal(0.0, (double)pair["gain"]!);
+        // Weak-wrong items: s0 8..15 (the student right on 8), s1 12..15 (right on none): 1 of 12 corrected.
+        Assert.Equal(1.0 / 12, (double)pair["errorCorrection"]!);
+        Assert.Equal(11.0 / 12, (double)pair["weakWrongAgreement"]!);
+        Assert.Equal(19.0 / 20, (double)pair["weakRightAccuracy"]!); // s0 8 of 8, s1 11 of 12
+        Assert.Equal(16, (int)pair["testItems"]!);
+        Assert.Equal("[1]", pair["constantStudentSeeds"]!.ToJsonString()); // the s1 student predicts class 1 for everything
+        // Seed 1 has no gap: every resample that draws it twice has none, far more than 2.5% of them.
+        Assert.Null(pair["pgrCi"]);
+        Assert.Matches(@"^ceiling <= weak in \d+ of 2000 resamples \(> 2\.5%\): the PGR is unbounded$", (string)pair["pgrCiNote"]!);
+        var gain = pair["gainCi"]!.AsArray().Select(v => (double)v!).ToList();
+        Assert.True(gain[0] < 0 && gain[1] > 0, pair["gainCi"]!.ToJsonString());
+
+        // The chain's final model (s0 10, s1 13 right) against the same weak model and the large ceiling.
+        var chain = Assert.Single(metrics["summary"]!["bootstrap"]!.AsArray())!;
+        Assert.Equal(0.75, (double)chain["pgrRatioOfMeans"]!); // (0.71875 − 0.625) / 0.125
+        Assert.Equal(0.09375, (double)chain["gain"]!);
+        Assert.Equal(3.0 / 12, (double)chain["errorCorrection"]!); // of the 12 weak-wrong items, s0's 8 and 9 and s1's 12
+        Assert.Equal("[]", chain["constantStudentSeeds"]!.ToJsonString());
+
+        // The same outcomes give the same bytes.
+        Assert.Equal(metrics.ToJsonString(), EvaluateWith(Compile("seeds=[0,1]"), withOutcomes: true).ToJsonString());
+    }
+
     /// <summary>Runs the evaluate stage over fixed per-stage metrics (seed 1 shifted so that it has no gap).</summary>
-    static JsonObject EvaluateWith(Plan plan)
+    static JsonObject EvaluateWith(Plan plan, bool withOutcomes = false)
     {
         static string S1(string id) => id.Replace("/s0", "/s1");
         var acc = new Dictionary<string, double>
@@ -148,6 +185,10 @@ public class BootstrapPlanTests
             {
                 TestAcc = acc[s.Id], TrainExamples = 0, Steps = 0, Evaluations = [new CurvePoint(0, acc[s.Id])],
                 Train2Acc = train2.TryGetValue(s.Id, out var t) ? t : null,
+                // The first 16·acc of 16 test items right; the s1 transfer is a constant predictor.
+                TestCorrect = withOutcomes ? ItemOutcomes.Encode(Enumerable.Range(0, 16).Select(i => i < acc[s.Id] * 16).ToArray()) : null,
+                TestItems = withOutcomes ? 16 : null,
+                TestPositiveRate = withOutcomes ? (s.Id == "transfer/small->large/xent/s1" ? 1.0 : 0.5) : null,
             }.ToJson(),
             _ => new JsonObject(),
         };
