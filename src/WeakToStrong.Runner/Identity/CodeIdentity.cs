@@ -18,7 +18,9 @@ public static class CodeIdentity
     // computed eagerly (not LibTorch's fused kernel), the LM head's backward matmuls in the compute dtype over
     // 1,024-token chunks: the same sums in another float order, so every trained weight's bits move. Label stages
     // predict in their weak model's training precision.
-    public const string StageCodeVersion = "w2s-stages/8";
+    // 9 (issue 25): training stages record per-item test outcomes and the test positive rate; linearProbe models train
+    // and label as heads on a features stage's table (head-only checkpoints); two new weak families.
+    public const string StageCodeVersion = "w2s-stages/9";
 
     public static JsonObject Describe() => new()
     {
