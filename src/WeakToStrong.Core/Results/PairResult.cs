@@ -12,6 +12,15 @@ namespace WeakToStrong.Core.Results;
 public sealed record PairResult(string Weak, string Strong, string Loss, int Seeds, double WeakAcc, double TransferAcc, double CeilingAcc,
     double? Agreement, PgrStats Pgr, double GapSe, double WeakOverChanceSe, IReadOnlyList<string> Flags)
 {
+    /// <summary>(mean w2s − mean weak) / (mean ceiling − mean weak) over seeds; null without a gap.</summary>
+    public double? PgrRatioOfMeans { get; init; }
+
+    /// <summary>Mean w2s − mean weak accuracy.</summary>
+    public double Gain { get; init; }
+
+    /// <summary>The paired bootstrap over the seeds' per-item outcomes (<see cref="PgrBootstrap"/>); null when a seed has none.</summary>
+    public PairResamples? Bootstrap { get; init; }
+
     public bool Flagged => Flags.Count > 0;
 
     public string Name => $"{Weak} → {Strong}";
@@ -31,17 +40,21 @@ public static class PairAggregation
         double gap = Significance.GapInSe(weak, ceiling, n);
         double overChance = Significance.GapInSe(Significance.Chance, weak, n);
 
-        var flags = new List<string>();
-        // Written as "not at least", so that an undefined distance (both accuracies 0 or 1) is flagged too.
-        if (!(gap >= Significance.Threshold)) flags.Add($"gap {Se(gap)} SE (< {Significance.Threshold:0})");
-        if (!(overChance >= Significance.Threshold)) flags.Add($"weak {Se(overChance)} SE from chance (< {Significance.Threshold:0})");
+        var flags = Significance.Flags(weak, ceiling, n,
+            runs.Where(r => Significance.IsConstant(r.StudentPositiveRate)).Select(r => r.Seed));
         // Seeds without a PGR, one flag per reason: with seed-mean baselines every seed of a pair shares it.
         foreach (var reason in runs.Where(r => r.Pgr is null).GroupBy(r => r.ExcludedBecause ?? "not measured"))
             flags.Add($"{string.Join(", ", reason.Select(r => $"s{r.Seed}"))}: no PGR ({reason.Key})");
 
-        return new PairResult(runs[0].Weak, runs[0].Strong, runs[0].Loss, runs.Count, weak, runs.Average(r => r.TransferAcc), ceiling,
-            agreements.Count > 0 ? agreements.Average() : null, stats, gap, overChance, flags);
+        double transfer = runs.Average(r => r.TransferAcc);
+        var bootstrap = runs.All(r => r.Outcomes is not null) ? PgrBootstrap.Resample(runs.Select(r => r.Outcomes!).ToList()) : null;
+        return new PairResult(runs[0].Weak, runs[0].Strong, runs[0].Loss, runs.Count, weak, transfer, ceiling,
+            agreements.Count > 0 ? agreements.Average() : null, stats, gap, overChance, flags)
+        {
+            // From the outcomes when there are some (the same numbers the run's evaluate stage recorded), else from the accuracies.
+            PgrRatioOfMeans = bootstrap is not null ? bootstrap.Summary.Pgr : PgrStatistics.Pgr(weak, ceiling, transfer),
+            Gain = bootstrap?.Summary.Gain ?? transfer - weak,
+            Bootstrap = bootstrap,
+        };
     }
-
-    static string Se(double value) => Numbers.F1(value);
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using WeakToStrong.Core.Statistics;
 
 namespace WeakToStrong.Core.Results;
 
@@ -44,9 +45,14 @@ public static class ResultsMarkdown
             md.Append($"| {r.Experiment} | {r.Setting} | `{r.RunKey[..Math.Min(12, r.RunKey.Length)]}` | {r.Scale} | {commit} | {r.FinishedAt} | {Numbers.Int(r.TestSize)} | {Numbers.Int(seeds)} |\n");
         }
         md.Append("\nAccuracies are test accuracies, means over seeds (reward models: pairwise accuracy). ")
-          .Append("PGR = (w2s − weak) / (ceiling − weak) per seed against the run's baselines, then its median and mean ± SE over seeds. ")
+          .Append("PGR = (mean w2s − mean weak) / (mean ceiling − mean weak), the ratio of the means over seeds, and gain = mean w2s − mean weak, ")
+          .Append($"each with its {PgrBootstrap.Level:0%} interval from a paired bootstrap ({PgrBootstrap.Resamples} resamples: seeds, then each seed's test items, ")
+          .Append("the same items for weak, w2s and ceiling); \"unbounded\" when over 2.5% of resamples had ceiling ≤ weak. ")
+          .Append("Error correction = P(w2s right | weak wrong), pooled over the seeds' test items. ")
+          .Append("Beside them, as the reference reports it, PGR per seed against the run's baselines, then its median and mean ± SE over seeds. ")
           .Append("Gap = ceiling − weak in units of SE = sqrt(p(1 − p) / n_test), p the mean of the two accuracies and n_test one seed's test split. ")
           .Append($"⚑ flags a pair whose gap is under {Significance.Threshold:0} SE or whose weak model is under {Significance.Threshold:0} SE above chance ({Significance.Chance}), ")
+          .Append("a constant student (one class for every test item), ")
           .Append("or a seed without a PGR: its PGR is shown but is mostly noise, and it is left out of the pooled number and the findings.\n");
     }
 
@@ -62,41 +68,57 @@ public static class ResultsMarkdown
         if (task.Chains.Count > 0)
         {
             md.Append("\nBootstrapping (paper §4.3.1), against the chain's first weak model and last ceiling:\n\n");
-            md.Append("| Chain | Loss | Seeds | PGR median, bootstrapped | PGR mean ± SE, bootstrapped | PGR median, direct |\n|---|---|---:|---:|---:|---:|\n");
+            md.Append("| Chain | Loss | Seeds | PGR [95% CI], bootstrapped | PGR [95% CI], direct | Bootstrapped − direct [95% CI] | " +
+                      "PGR median, bootstrapped | PGR mean ± SE, bootstrapped | PGR median, direct |\n|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
             foreach (var c in task.Chains)
-                md.Append($"| {c.Name} | {c.Loss} | {Numbers.Int(c.Seeds)} | {Numbers.F3(c.Bootstrap.Median)} | {MeanSe(c.Bootstrap)} | {Numbers.F3(c.Direct.Median)} |\n");
+            {
+                double? difference = c.PgrRatioOfMeans - c.DirectPgrRatioOfMeans;
+                md.Append($"| {c.Name} | {c.Loss} | {Numbers.Int(c.Seeds)} | {Pgr(c.PgrRatioOfMeans, c.BootstrapResamples?.Summary)} | " +
+                          $"{Pgr(c.DirectPgrRatioOfMeans, c.DirectResamples?.Summary)} | " +
+                          $"{Numbers.WithCi(difference, c.Difference is { } d ? PgrBootstrap.Percentiles(d) : null, signed: true)} | " +
+                          $"{Numbers.F3(c.Bootstrap.Median)} | {MeanSe(c.Bootstrap)} | {Numbers.F3(c.Direct.Median)} |\n");
+            }
         }
     }
 
     static void PairTable(StringBuilder md, IReadOnlyList<PairResult> pairs)
     {
-        md.Append("| Weak → strong | Loss | Weak | W2S | Ceiling | PGR median | PGR mean ± SE | Agreement | Seeds | Gap (SE) | Flag |\n")
-          .Append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        md.Append("| Weak → strong | Loss | Weak | W2S | Ceiling | PGR [95% CI] | Gain [95% CI] | Error correction | PGR median | PGR mean ± SE | Agreement | Seeds | Gap (SE) | Flag |\n")
+          .Append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         foreach (var p in pairs)
             md.Append($"| {p.Name} | {p.Loss} | {Numbers.F3(p.WeakAcc)} | {Numbers.F3(p.TransferAcc)} | {Numbers.F3(p.CeilingAcc)} | " +
+                      $"{Pgr(p.PgrRatioOfMeans, p.Bootstrap?.Summary)} | {Numbers.WithCi(p.Gain, p.Bootstrap?.Summary.GainCi)} | " +
+                      $"{Numbers.F3(p.Bootstrap?.Summary.ErrorCorrection)} | " +
                       $"{Numbers.F3(p.Pgr.Median)} | {MeanSe(p.Pgr)} | {Numbers.F3(p.Agreement)} | {Numbers.Int(p.Seeds)} | {Numbers.F1(p.GapSe)} | " +
                       $"{(p.Flagged ? "⚑ " + Cell(string.Join("; ", p.Flags)) : "")} |\n");
     }
+
+    /// <summary>"0.467 [0.412, 0.805]"; "0.467 [unbounded]" when too many resamples had no gap; the value alone without per-item outcomes.</summary>
+    static string Pgr(double? value, PairBootstrap? b) =>
+        value is not null && b is { PgrCi: null } ? $"{Numbers.F3(value)} [unbounded]" : Numbers.WithCi(value, b?.PgrCi);
 
     static void Pooled(StringBuilder md, ResultsReport report)
     {
         md.Append("\n## Pooled PGR over tasks\n\n")
           .Append("As the paper's Fig. 4 pools: per loss, the median over every task's (weak → strong) pairs of the pair's median PGR over seeds, ")
-          .Append("each pair counted once. Flagged pairs are left out of the median and listed.\n\n")
-          .Append("| Loss | Median PGR | Mean ± SE over pairs | Pairs pooled | Left out (flagged) |\n|---|---:|---:|---:|---|\n");
+          .Append("each pair counted once. Beside it the mean over the same pairs of their ratio-of-means PGR, its interval from the mean of the ")
+          .Append("pairs' bootstrap resamples. Flagged pairs are left out and listed.\n\n")
+          .Append("| Loss | Median PGR | Mean ± SE over pairs | Mean PGR, ratio of means [95% CI] | Pairs pooled | Left out (flagged) |\n|---|---:|---:|---:|---:|---|\n");
         foreach (var p in report.Pooled)
-            md.Append($"| {p.Loss} | {Numbers.F3(p.Stats.Median)} | {MeanSe(p.Stats)} | {Numbers.Int(p.Included.Count)} | " +
+            md.Append($"| {p.Loss} | {Numbers.F3(p.Stats.Median)} | {MeanSe(p.Stats)} | {p.RatioOfMeans} | {Numbers.Int(p.Included.Count)} | " +
                       $"{(p.Excluded.Count == 0 ? "none" : Cell(string.Join("; ", p.Excluded)))} |\n");
     }
 
     static void Findings(StringBuilder md, Findings f)
     {
         md.Append("\n## The paper's findings, as measured\n\n")
-          .Append("Computed from the unflagged pairs above; the sentences state the numbers, not the paper's conclusions.\n\n")
-          .Append($"- (a) Naive weak-to-strong generalization (paper Fig. 3): {f.Naive.Sentence}\n")
-          .Append($"- (b) Confidence loss at large vs small gaps (paper Fig. 5): {f.LossByGap.Sentence}\n")
-          .Append($"- (c) Reward modelling vs classification: {f.Setting.Sentence}\n")
-          .Append($"- (d) Bootstrapping vs direct transfer (paper §4.3.1): {f.Bootstrap.Sentence}\n");
+          .Append("Computed from the unflagged pairs above (PGR as the ratio of means); the sentences state the numbers, and each ends with what ")
+          .Append("its 95% paired bootstrap interval says of the paper's claim: confirmed when the interval lies above 0, contradicted when below, ")
+          .Append("else undecided at this power.\n\n")
+          .Append($"- (a) Naive finetuning recovers part of the gap, PGR > 0 (paper Fig. 3): {f.Naive.Sentence}\n")
+          .Append($"- (b) The confidence loss gains more at large gaps than at small ones (paper Fig. 5): {f.LossByGap.Sentence}\n")
+          .Append($"- (c) Reward modelling recovers less than classification (paper Fig. 3c): {f.Setting.Sentence}\n")
+          .Append($"- (d) Bootstrapping beats direct transfer (paper §4.3.1): {f.Bootstrap.Sentence}\n");
     }
 
     /// <summary>A table cell's text: a reason quoted from a record may hold a `|`.</summary>

@@ -1,3 +1,5 @@
+using WeakToStrong.Core.Statistics;
+
 namespace WeakToStrong.Core.Results;
 
 /// <summary>
@@ -23,10 +25,30 @@ public sealed record TaskRecord(string Experiment, string Scale, string Setting,
 /// its PGR, or null with the reason it has none.
 /// </summary>
 public sealed record SeedRun(string Weak, string Strong, string Loss, int Seed, double WeakAcc, double TransferAcc, double CeilingAcc,
-    double? Agreement, double? Pgr, string? ExcludedBecause = null);
+    double? Agreement, double? Pgr, string? ExcludedBecause = null)
+{
+    /// <summary>Per test item, whether the weak model, the student and the ceiling got it right; null in records made before they were recorded.</summary>
+    public SeedOutcomes? Outcomes { get; init; }
+
+    /// <summary>The student's share of test items predicted as class 1 (0 or 1: a constant predictor); null when not recorded.</summary>
+    public double? StudentPositiveRate { get; init; }
+}
 
 /// <summary>The runs as an early-stopping variant (ground-truth, weak-agreement) would have stopped them.</summary>
 public sealed record VariantRuns(string Variant, IReadOnlyList<SeedRun> Runs);
 
 /// <summary>One bootstrapping chain m0 → … → mN for one loss and seed: its PGR, and the direct m0 → mN transfer's on the same scale.</summary>
-public sealed record ChainSeedRun(IReadOnlyList<string> Chain, string Loss, int Seed, double? Pgr, double? DirectPgr);
+public sealed record ChainSeedRun(IReadOnlyList<string> Chain, string Loss, int Seed, double? Pgr, double? DirectPgr)
+{
+    /// <summary>The chain's first weak model, its last model and that model's ceiling, per test item; null when not recorded.</summary>
+    public SeedOutcomes? Outcomes { get; init; }
+
+    /// <summary>The same weak model and ceiling with the direct m0 → mN transfer as the student; null without one.</summary>
+    public SeedOutcomes? DirectOutcomes { get; init; }
+
+    /// <summary>Test accuracies as the evaluate stage recorded them (against the run's baselines); null in older records.</summary>
+    public double? WeakAcc { get; init; }
+    public double? BootstrapAcc { get; init; }
+    public double? CeilingAcc { get; init; }
+    public double? DirectAcc { get; init; }
+}

@@ -18,15 +18,49 @@ public sealed record TaskResult(TaskRecord Record, IReadOnlyList<PairResult> Pai
 /// <summary>The pairs as one early-stopping variant would have stopped them; flags as for the final checkpoints.</summary>
 public sealed record VariantResult(string Variant, IReadOnlyList<PairResult> Pairs);
 
-/// <summary>A bootstrapping chain and loss over its seeds: its PGR and the direct transfer's, against the same baselines.</summary>
+/// <summary>
+/// A bootstrapping chain and loss over its seeds: its PGR and the direct transfer's, against the same baselines; and,
+/// where the record has per-item outcomes, both as ratio-of-means PGR with paired bootstrap resamples. The two are
+/// resampled with the same draws (the same seeds and test items), so <see cref="Difference"/> is paired.
+/// </summary>
 public sealed record ChainResult(IReadOnlyList<string> Chain, string Loss, int Seeds, PgrStats Bootstrap, PgrStats Direct)
 {
+    public PairResamples? BootstrapResamples { get; init; }
+
+    /// <summary>Null when a seed has no direct transfer or no outcomes.</summary>
+    public PairResamples? DirectResamples { get; init; }
+
     public string Name => string.Join(" → ", Chain);
+
+    /// <summary>The chain's ratio-of-means PGR: from the resamples' point estimate, else from the recorded accuracies.</summary>
+    public double? PgrRatioOfMeans { get; init; }
+
+    /// <summary>The direct transfer's, against the same weak model and ceiling.</summary>
+    public double? DirectPgrRatioOfMeans { get; init; }
+
+    /// <summary>Per resample, bootstrapped − direct PGR; null without both.</summary>
+    public double[]? Difference => BootstrapResamples is { } b && DirectResamples is { } d ? PgrBootstrap.Difference(b.Pgr, d.Pgr) : null;
 
     public static IReadOnlyList<ChainResult> Of(IReadOnlyList<ChainSeedRun> runs) => runs
         .GroupBy(r => (Chain: string.Join("\u0000", r.Chain), r.Loss))
-        .Select(g => new ChainResult(g.First().Chain, g.Key.Loss, g.Count(),
-            PgrStats.Of(g.Where(r => r.Pgr is not null).Select(r => r.Pgr!.Value).ToList()),
-            PgrStats.Of(g.Where(r => r.DirectPgr is not null).Select(r => r.DirectPgr!.Value).ToList())))
+        .Select(g => OfSeeds(g.ToList()))
         .ToList();
+
+    static ChainResult OfSeeds(IReadOnlyList<ChainSeedRun> g)
+    {
+        var chain = g.All(r => r.Outcomes is not null) ? PgrBootstrap.Resample(g.Select(r => r.Outcomes!).ToList()) : null;
+        var direct = g.All(r => r.DirectOutcomes is not null) ? PgrBootstrap.Resample(g.Select(r => r.DirectOutcomes!).ToList()) : null;
+        double? Mean(Func<ChainSeedRun, double?> acc) => g.All(r => acc(r) is not null) ? g.Average(r => acc(r)!.Value) : null;
+        double? weak = Mean(r => r.WeakAcc), ceiling = Mean(r => r.CeilingAcc), boot = Mean(r => r.BootstrapAcc), directAcc = Mean(r => r.DirectAcc);
+        double? Ratio(double? student) => weak is { } w && ceiling is { } c && student is { } t ? PgrStatistics.Pgr(w, c, t) : null;
+        return new ChainResult(g[0].Chain, g[0].Loss, g.Count,
+            PgrStats.Of(g.Where(r => r.Pgr is not null).Select(r => r.Pgr!.Value).ToList()),
+            PgrStats.Of(g.Where(r => r.DirectPgr is not null).Select(r => r.DirectPgr!.Value).ToList()))
+        {
+            BootstrapResamples = chain,
+            DirectResamples = direct,
+            PgrRatioOfMeans = chain is not null ? chain.Summary.Pgr : Ratio(boot),
+            DirectPgrRatioOfMeans = direct is not null ? direct.Summary.Pgr : Ratio(directAcc),
+        };
+    }
 }

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using WeakToStrong.Core.Plans;
 using WeakToStrong.Core.Results;
+using WeakToStrong.Core.Statistics;
 using WeakToStrong.Provenance.Records;
 
 namespace WeakToStrong.Runner.Results;
@@ -54,14 +56,38 @@ public static class ResultRecords
 
         var variants = (evaluate["earlyStopping"] as JsonObject ?? [])
             .Select(v => new VariantRuns(v.Key, Runs(v.Value!["runs"]))).ToList();
-        var chains = (evaluate["bootstrap"]?.AsArray() ?? []).Select(n => new ChainSeedRun(
-            n!["chain"]!.AsArray().Select(m => (string)m!).ToList(), (string)n["loss"]!, (int)n["seed"]!,
-            (double?)n["pgr"], (double?)n["directPgr"])).ToList();
+        // Training stages by id: their per-item test outcomes (final checkpoints) pair up into the bootstrap's input.
+        var training = stages.Select(s => s!.AsObject()).Where(s => (string?)s["id"] is not null)
+            .ToDictionary(s => (string)s["id"]!, s => s["metrics"] as JsonObject, StringComparer.Ordinal);
+        bool[]? Correct(string id) => training.TryGetValue(id, out var m) && m is not null
+            && (string?)m["testCorrect"] is { } encoded && (int?)m["testItems"] is { } n ? ItemOutcomes.Decode(encoded, n) : null;
+        SeedOutcomes? Outcomes(string weak, string student, string ceiling) =>
+            Correct(weak) is { } w && Correct(student) is { } t && Correct(ceiling) is { } c ? new SeedOutcomes(w, t, c) : null;
+
+        var chains = (evaluate["bootstrap"]?.AsArray() ?? []).Select(n =>
+        {
+            var chain = n!["chain"]!.AsArray().Select(m => (string)m!).ToList();
+            string loss = (string)n["loss"]!;
+            int seed = (int)n["seed"]!;
+            string weak = StageIds.Weak(chain[0], seed), ceiling = StageIds.Ceiling(chain[^1], seed);
+            return new ChainSeedRun(chain, loss, seed, (double?)n["pgr"], (double?)n["directPgr"])
+            {
+                Outcomes = Outcomes(weak, StageIds.Bootstrap(chain, loss, chain.Count - 1, seed), ceiling),
+                DirectOutcomes = Outcomes(weak, StageIds.Transfer(chain[0], chain[^1], loss, seed), ceiling),
+                WeakAcc = (double?)n["weakAcc"], BootstrapAcc = (double?)n["bootstrapAcc"], CeilingAcc = (double?)n["ceilingAcc"],
+                DirectAcc = (double?)n["directTransferAcc"],
+            };
+        }).ToList();
+        var runs = Runs(evaluate["runs"]).Select(r => r with
+        {
+            Outcomes = Outcomes(StageIds.Weak(r.Weak, r.Seed), StageIds.Transfer(r.Weak, r.Strong, r.Loss, r.Seed), StageIds.Ceiling(r.Strong, r.Seed)),
+            StudentPositiveRate = training.TryGetValue(StageIds.Transfer(r.Weak, r.Strong, r.Loss, r.Seed), out var m) ? (double?)m?["testPositiveRate"] : null,
+        }).ToList();
 
         var git = record.Provenance["git"];
         return new TaskRecord(record.Experiment, (string?)h["scale"] ?? "as written", (string?)h["manifest"]?["setting"] ?? "classification",
             record.RunKey, (string?)record.Provenance["finishedAt"] ?? "", (string?)git?["commit"], (bool?)git?["dirty"] ?? false,
-            testSize, Runs(evaluate["runs"]))
+            testSize, runs)
         {
             EarlyStopping = variants,
             Chains = chains,

@@ -15,7 +15,7 @@ public class ResultsMarkdownTests
 
         Assert.Equal(Text, ResultsMarkdown.Render(shuffled));
         Assert.DoesNotContain("\r", Text);
-        Assert.EndsWith("records.\n", Text);
+        Assert.EndsWith("records: undecided at this power.\n", Text);
     }
 
     [Fact]
@@ -37,18 +37,22 @@ public class ResultsMarkdownTests
     }
 
     [Fact]
-    public void Each_pair_row_shows_accuracies_pgr_agreement_seeds_gap_and_flags()
+    public void Each_pair_row_shows_accuracies_pgr_gain_error_correction_agreement_seeds_gap_and_flags()
     {
-        Assert.Contains("| s → m | xent | 0.780 | 0.800 | 0.820 | 0.500 | 0.500 ± 0.144 | 0.875 | 3 | 4.8 | ⚑ gap 4.8 SE (< 5) |", Lines);
-        Assert.Contains("| s → l | xent | 0.780 | 0.897 | 0.980 | 0.500 | 0.583 ± 0.220 | 0.875 | 3 | 29.5 |  |", Lines);
-        Assert.Contains("| t → l | xent | 0.500 | 0.920 | 0.920 | 1.000 | 1.000 | 0.875 | 1 | 44.4 | ⚑ weak 0.0 SE from chance (< 5) |", Lines);
+        Assert.Contains("| Weak → strong | Loss | Weak | W2S | Ceiling | PGR [95% CI] | Gain [95% CI] | Error correction | PGR median | PGR mean ± SE | " +
+                        "Agreement | Seeds | Gap (SE) | Flag |", Lines);
+        // Without per-item outcomes: the ratio-of-means PGR and the gain alone, no error correction.
+        Assert.Contains("| s → m | xent | 0.780 | 0.800 | 0.820 | 0.500 | 0.020 | n/a | 0.500 | 0.500 ± 0.144 | 0.875 | 3 | 4.8 | ⚑ gap 4.8 SE (< 5) |", Lines);
+        Assert.Contains("| s → l | xent | 0.780 | 0.897 | 0.980 | 0.583 | 0.117 | n/a | 0.500 | 0.583 ± 0.220 | 0.875 | 3 | 29.5 |  |", Lines);
+        Assert.Contains("| t → l | xent | 0.500 | 0.920 | 0.920 | 1.000 | 0.420 | n/a | 1.000 | 1.000 | 0.875 | 1 | 44.4 | ⚑ weak 0.0 SE from chance (< 5) |", Lines);
     }
 
     [Fact]
     public void The_pooled_table_lists_what_it_left_out()
     {
-        Assert.Contains("| xent | 0.375 | 0.375 ± 0.125 | 2 | alpha (cpu) s → m; gamma (cpu) t → l |", Lines);
-        Assert.Contains("| bradley-terry | -0.250 | -0.250 | 1 | none |", Lines);
+        // xent: medians 0.5 and 0.25 (median 0.375); ratios of means 0.5833 and 0.25 (mean 0.417).
+        Assert.Contains("| xent | 0.375 | 0.375 ± 0.125 | 0.417 | 2 | alpha (cpu) s → m; gamma (cpu) t → l |", Lines);
+        Assert.Contains("| bradley-terry | -0.250 | -0.250 | -0.250 | 1 | none |", Lines);
     }
 
     [Fact]
@@ -59,7 +63,7 @@ public class ResultsMarkdownTests
         var text = ResultsMarkdown.Render(ResultsReport.Of([record]));
 
         Assert.Contains("\nEarly stopping, ground-truth (the checkpoint it would have stopped at; the gated numbers above are the final checkpoints'):\n\n", text);
-        Assert.Contains("| 0.750 | 0.750 | 0.875 | 1 | 28.8 |  |\n", text);
+        Assert.Contains("| s → l | xent | 0.680 | 0.740 | 0.920 | 0.250 | 0.060 | n/a | 0.750 | 0.750 | 0.875 | 1 | 28.8 |  |\n", text);
     }
 
     [Fact]

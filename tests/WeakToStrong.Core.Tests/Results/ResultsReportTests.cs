@@ -69,22 +69,40 @@ public class ResultsReportTests
     }
 
     [Fact]
-    public void The_findings_are_counts_and_medians_over_unflagged_pairs()
+    public void A_pairs_ratio_of_means_pgr_and_gain_come_from_its_mean_accuracies_without_outcomes()
+    {
+        var pair = Pair("alpha", "s", "l", "xent"); // transfers 0.83, 0.88, 0.98: mean 0.89667
+
+        Assert.Equal(0.58333333333333, pair.PgrRatioOfMeans!.Value, 12); // (0.89667 − 0.78) / (0.98 − 0.78)
+        Assert.Equal(0.11666666666667, pair.Gain, 12);
+        Assert.Null(pair.Bootstrap); // these records have no per-item outcomes
+    }
+
+    [Fact]
+    public void The_findings_are_counts_and_means_over_unflagged_pairs_and_undecided_without_outcomes()
     {
         var f = ResultsFixture.Report.Findings;
 
-        Assert.Equal(new NaiveFinding(Positive: 2, Total: 3, FlaggedPositive: 2, FlaggedTotal: 2), f.Naive);
-        Assert.Equal("Naive finetuning (xent, bradley-terry) has a positive median PGR on 2 of 3 unflagged pairs across tasks (and on 2 of 2 flagged pairs, not counted).",
-            f.Naive.Sentence);
-        // gamma s → l (28.8 SE) is the smaller gap: logconf − xent = −0.125; alpha s → l (29.5 SE): 0.75 − 0.5 = +0.25.
+        // Naive, unflagged: alpha s → l 0.5833, beta −0.25, gamma s → l 0.25; flagged: alpha s → m 0.5, gamma t → l 1.
+        Assert.Equal(new NaiveFinding(Positive: 2, Total: 3, FlaggedPositive: 2, FlaggedTotal: 2) { Pooled = f.Naive.Pooled }, f.Naive);
+        Assert.Equal(0.19444444444444, f.Naive.Pooled.Value!.Value, 12); // (0.58333 − 0.25 + 0.25) / 3
+        Assert.Equal(Verdict.Undecided, f.Naive.Verdict);
+        Assert.Equal("Naive finetuning (xent, bradley-terry) has a positive PGR on 2 of 3 unflagged pairs across tasks (and on 2 of 2 flagged pairs, not counted); " +
+                     "their mean PGR 0.194 (no interval: no per-item outcomes in these records): undecided at this power.", f.Naive.Sentence);
+        // gamma s → l (28.8 SE) is the smaller gap: logconf − xent = 0.125 − 0.25; alpha s → l (29.5 SE): 0.75 − 0.58333.
         Assert.Equal(["gamma (cpu) s → l"], f.LossByGap.SmallGaps);
         Assert.Equal(["alpha (cpu) s → l"], f.LossByGap.LargeGaps);
-        Assert.Equal((-0.125, 0.25), (f.LossByGap.SmallDifference, f.LossByGap.LargeDifference));
-        Assert.Equal("logconf − xent median PGR: +0.250 at the 1 larger gaps (≥ 29.5 SE), -0.125 at the 1 smaller gaps (≤ 28.8 SE); " +
-                     "the confidence loss gains more at the larger gaps.", f.LossByGap.Sentence);
-        Assert.Equal(new SettingFinding(1, -0.25, 2, 0.375), f.Setting);
-        Assert.Equal("Median naive PGR: reward models -0.250 over 1 pairs, classification 0.375 over 2 pairs; lower for reward models.", f.Setting.Sentence);
-        Assert.Equal("No bootstrap chain in these records.", f.Bootstrap.Sentence);
+        Assert.Equal(-0.125, f.LossByGap.SmallDifference!.Value, 12);
+        Assert.Equal(0.16666666666667, f.LossByGap.LargeDifference!.Value, 12);
+        Assert.Equal("logconf − xent PGR: +0.167 at the 1 larger gaps (≥ 29.5 SE), -0.125 at the 1 smaller gaps (≤ 28.8 SE); " +
+                     "larger − smaller +0.292 (no interval: no per-item outcomes in these records): undecided at this power.", f.LossByGap.Sentence);
+        Assert.Equal(1, f.Setting.RewardModel.Pairs);
+        Assert.Equal(-0.25, f.Setting.RewardModel.Value!.Value, 12); // (0.7 − 0.75) / (0.95 − 0.75)
+        Assert.Equal(2, f.Setting.Classification.Pairs);
+        Assert.Equal(0.41666666666667, f.Setting.Classification.Value!.Value, 12); // (0.58333 + 0.25) / 2
+        Assert.Equal("Mean naive PGR: reward models -0.250 over 1 pairs, classification 0.417 over 2 pairs; " +
+                     "classification − reward models +0.667 (no interval: no per-item outcomes in these records): undecided at this power.", f.Setting.Sentence);
+        Assert.Equal("No bootstrap chain in these records: undecided at this power.", f.Bootstrap.Sentence);
     }
 
     [Fact]
@@ -92,13 +110,21 @@ public class ResultsReportTests
     {
         var record = ResultsFixture.Gamma with
         {
-            Chains = [new(["s", "m", "l"], "xent", 0, 0.5, 0.25), new(["s", "m", "l"], "xent", 1, 0.75, 0.5)],
+            Chains =
+            [
+                new(["s", "m", "l"], "xent", 0, 0.5, 0.25) { WeakAcc = 0.5, CeilingAcc = 0.9, BootstrapAcc = 0.7, DirectAcc = 0.6 },
+                new(["s", "m", "l"], "xent", 1, 0.75, 0.5) { WeakAcc = 0.5, CeilingAcc = 0.9, BootstrapAcc = 0.8, DirectAcc = 0.7 },
+            ],
         };
         var report = ResultsReport.Of([record]);
 
         var chain = report.Tasks[0].Chains.Single();
         Assert.Equal(("s → m → l", 2, 0.625, 0.375), (chain.Name, chain.Seeds, chain.Bootstrap.Median, chain.Direct.Median));
-        Assert.Equal("gamma (cpu) s → m → l (xent): median PGR 0.625 bootstrapped, 0.375 direct (bootstrapping higher).",
+        // Ratio of means: (0.75 − 0.5) / 0.4 bootstrapped, (0.65 − 0.5) / 0.4 direct.
+        Assert.Equal(0.625, chain.PgrRatioOfMeans!.Value, 12);
+        Assert.Equal(0.375, chain.DirectPgrRatioOfMeans!.Value, 12);
+        Assert.Equal("gamma (cpu) s → m → l (xent): PGR 0.625 bootstrapped, 0.375 direct. " +
+                     "Bootstrapped − direct over 1 chain(s): +0.250 (no interval: no per-item outcomes in these records): undecided at this power.",
             report.Findings.Bootstrap.Sentence);
     }
 
