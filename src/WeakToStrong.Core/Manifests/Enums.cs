@@ -20,6 +20,8 @@ public enum ModelFamily
     [JsonStringEnumMemberName("minilm-l6")] MiniLmL6,
     /// <summary>Logistic regression on hashed word unigrams and bigrams, trained from zero in its own stage; size "h{bits}" (2^bits buckets).</summary>
     [JsonStringEnumMemberName("bag-of-words")] BagOfWords,
+    /// <summary>No network: ground truth with a seeded fraction of items flipped (the paper's App. E noise), a weak model only; size "flip{f}", 0 &lt; f &lt; 0.5.</summary>
+    [JsonStringEnumMemberName("noisy-truth")] NoisyTruth,
 }
 
 public enum LossName

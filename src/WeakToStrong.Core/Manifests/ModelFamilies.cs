@@ -9,7 +9,8 @@ public enum BodySource
     Pretrain,
     /// <summary>The user's hash-pinned weights file (<c>models.X.weights</c>): a <c>weights</c> stage.</summary>
     Weights,
-    /// <summary>No pretrained body: the whole model trains from zero in its weak, ceiling or transfer stage (bag-of-words). No stage.</summary>
+    /// <summary>No pretrained body: the whole model trains from zero in its weak, ceiling or transfer stage (bag-of-words),
+    /// or there is no network at all (noisy-truth, whose weak stage only records its flip rule). No stage.</summary>
     None,
 }
 
@@ -24,11 +25,15 @@ public enum SizeRule
     FirstLayers,
     /// <summary>Absent (<see cref="HashBits.Default"/>) or <c>h{bits}</c>: 2^bits hash buckets (<see cref="HashBits"/>).</summary>
     HashBits,
+    /// <summary>Required <c>flip{f}</c>, 0 &lt; f &lt; 0.5: the fraction of ground-truth labels flipped (<see cref="FlipFraction"/>).</summary>
+    FlipFraction,
 }
 
 /// <summary>One model family as the manifest, the validator and the plan compiler see it.</summary>
 /// <param name="Layers">The pretrained body's layer count, which a <see cref="SizeRule.FirstLayers"/> size may cut; 0 where sizes say their own.</param>
-public sealed record ModelFamilyDescriptor(ModelFamily Family, BodySource Body, SizeRule Size, IReadOnlyList<string> Presets, int Layers = 0);
+/// <param name="WeakOnly">A supervisor that is no trainable network (noisy-truth): only a pair's weak model or a bootstrap
+/// chain's first member; it cannot be a strong model, a student, nor take a linear probe or weights.</param>
+public sealed record ModelFamilyDescriptor(ModelFamily Family, BodySource Body, SizeRule Size, IReadOnlyList<string> Presets, int Layers = 0, bool WeakOnly = false);
 
 /// <summary>
 /// The model families: every fact about a family except its network code, which lives in Runner's
@@ -43,6 +48,7 @@ public static class ModelFamilies
         new(ModelFamily.Gpt2Hf, BodySource.Weights, SizeRule.PresetOrLocal, ["gpt2", "gpt2-medium", "gpt2-large", "gpt2-xl"]),
         new(ModelFamily.MiniLmL6, BodySource.Package, SizeRule.FirstLayers, [], Layers: ParameterCount.MiniLmLayers),
         new(ModelFamily.BagOfWords, BodySource.None, SizeRule.HashBits, []),
+        new(ModelFamily.NoisyTruth, BodySource.None, SizeRule.FlipFraction, [], WeakOnly: true),
     ];
 
     public static ModelFamilyDescriptor Of(ModelFamily family) =>

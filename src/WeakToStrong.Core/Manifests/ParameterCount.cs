@@ -29,6 +29,7 @@ public static class ParameterCount
         "gpt2-local" or "gpt2-hf" => Gpt2(size),
         "minilm-l6" => MiniLm(size),
         "bag-of-words" => BagOfWords(size),
+        // noisy-truth is no network (flipped ground truth): it has no parameters to count and no place on a size axis.
         _ => null,
     };
 

@@ -109,7 +109,9 @@ public static class BenchVerb
                 Add(new BenchRow("predict", id, ModelName(ceiling.Model), $"{Name(options.Precision)}, test lengths",
                     ThroughputBench.Predict(strong, test.Encode(strong.Encoder, ceiling.Training.MaxCtx), options.Precision)));
             }
-            foreach (var label in plan.OfKind(StageKind.Label).Select(l => l.Read<LabelParameters>()).DistinctBy(l => (l.Model.Family, l.Model.Size)))
+            // A supervisor without a network (noisy-truth) predicts nothing: there is no throughput to measure.
+            foreach (var label in plan.OfKind(StageKind.Label).Select(l => l.Read<LabelParameters>())
+                         .Where(l => ModelFactory.WithoutNetwork(l.Model) is null).DistinctBy(l => (l.Model.Family, l.Model.Size)))
             {
                 progress.Info($"bench: {id}: predicting test with {ModelName(label.Model)}");
                 using var weak = ModelFactory.Create(label.Model, seed, label.MaxCtx, null, label.Setting);

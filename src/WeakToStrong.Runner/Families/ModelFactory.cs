@@ -43,6 +43,9 @@ public static class ModelFactory
     public static ISequenceClassifier CreateFrozen(ModelSpec spec, long seed, int maxCtx, string? pretrainedBody) =>
         FamilyOf(spec).Classifier(spec with { LinearProbe = false }, seed, maxCtx, pretrainedBody);
 
+    /// <summary>The family as a supervisor without a network (noisy-truth), or null for a family that builds networks.</summary>
+    public static ISupervisorWithoutNetwork? WithoutNetwork(ModelSpec spec) => FamilyOf(spec) as ISupervisorWithoutNetwork;
+
     static IModelFamily FamilyOf(ModelSpec spec) => Families.Value.TryGetValue(spec.Family, out var f) ? f
         : throw new NotSupportedException($"model family {ModelFamilies.Name(spec.Family)} has no implementation (a class with [Family(ModelFamily.{spec.Family})])");
 

@@ -45,10 +45,9 @@ public static class GateItems
             var p = stage["parameters"].Deserialize<TrainParameters>(ManifestJson.Options)!;
             var test = ExampleSet.Read(p.Setting, FileOf(StageIds.Data(seed), "test"), seed);
             info?.Invoke($"gate: predicting {test.Count} test items with {id}");
-            using var model = ModelFactory.Create(p.Model, p.Seed, p.Training.MaxCtx, pretrainedBody: null, p.Setting);
-            Checkpoint.Load(model.Module, FileOf(id, "model"));
-            ClassifierTrainer.SetPrecision(model, TrainOptionsMapping.Options(p.Training, p.Seed, "cpu").Precision);
-            var probabilities = Predictor.PredictProbabilities(model, test.Encode(model.Encoder, p.Training.MaxCtx), 64);
+            var probabilities = ModelFactory.WithoutNetwork(p.Model) is { } rule
+                ? rule.Labels(FileOf(id, "model"), test, SupervisedSplit.Test) // noisy-truth: its rule's test labels
+                : Predict(p, FileOf(id, "model"), test);
             var predicted = probabilities.Select(q => Metrics.ArgMax(q)).ToArray();
             var correct = predicted.Select((k, i) => k == Metrics.ArgMax(test.Truth(i))).ToArray();
 
@@ -56,6 +55,14 @@ public static class GateItems
             if (recorded != now)
                 throw new InvalidDataException($"{id}: predicting the test split again gives accuracy {now:F6}, its stage recorded {recorded:F6}");
             return predictions[id] = (correct, predicted);
+        }
+
+        static float[][] Predict(TrainParameters p, string checkpoint, ExampleSet test)
+        {
+            using var model = ModelFactory.Create(p.Model, p.Seed, p.Training.MaxCtx, pretrainedBody: null, p.Setting);
+            Checkpoint.Load(model.Module, checkpoint);
+            ClassifierTrainer.SetPrecision(model, TrainOptionsMapping.Options(p.Training, p.Seed, "cpu").Precision);
+            return Predictor.PredictProbabilities(model, test.Encode(model.Encoder, p.Training.MaxCtx), 64);
         }
 
         var result = new List<PairItems>();

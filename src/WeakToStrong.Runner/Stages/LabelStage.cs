@@ -22,22 +22,41 @@ public static class LabelStage
     public const string Labels = "labels", TestLabels = "testLabels", ValidationLabels = "validationLabels";
 
     /// <param name="features">A linear-probe supervisor's features table (its checkpoint is the head alone); null otherwise.</param>
+    /// <param name="checkpoint">The weak stage's model output: a network's checkpoint, or the rule file of a supervisor
+    /// without a network (<see cref="ISupervisorWithoutNetwork"/>, noisy-truth), whose labels it computes from ground truth.</param>
     public static StageResult Run(LabelParameters p, string checkpoint, LabelInputs data, string workDir, string? features = null)
     {
         if (data.Train2.Setting != p.Setting)
             throw new InvalidOperationException($"the label stage is for {p.Setting} items, its data has {data.Train2.Setting} items");
+        if (ModelFactory.WithoutNetwork(p.Model) is { } rule)
+        {
+            var elapsed = System.Diagnostics.Stopwatch.StartNew();
+            var labelled = Write(p, data, workDir, (items, split) => rule.Labels(checkpoint, items, split));
+            return labelled with { Timing = new System.Text.Json.Nodes.JsonObject { ["seconds"] = Math.Round(elapsed.Elapsed.TotalSeconds, 3) } };
+        }
         using var model = ModelFactory.Create(p.Model, p.Seed, p.MaxCtx, pretrainedBody: features, p.Setting);
         Checkpoint.Load(model.Module, checkpoint);
         ClassifierTrainer.SetPrecision(model, TrainOptionsMapping.PrecisionOf(p.Precision));
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var tokens = new TokenCount();
+        var result = Write(p, data, workDir, (items, _) => Predict(model, p.MaxCtx, items, tokens));
+        var loop = ThroughputReport.Measure(tokens.Real, tokens.Padded, clock.Elapsed,
+            FlopModel.InferencePerToken(model.Module), ClassifierTrainer.ComputeType(TrainOptionsMapping.PrecisionOf(p.Precision)));
+        return result with { Timing = StageTiming.Json(loop, clock.Elapsed) };
+    }
+
+    /// <summary>Labels train2 (then the manifest's sabotage flip), test and the validation split when there is one, and
+    /// measures train2's labels against ground truth.</summary>
+    static StageResult Write(LabelParameters p, LabelInputs data, string workDir, Func<ExampleSet, SupervisedSplit, float[][]> label)
+    {
         var files = new Dictionary<string, string>();
-        var train2 = Label(model, p.MaxCtx, data.Train2, Path.Combine(workDir, "weak-labels.jsonl"), tokens, WeakLabelFlip.Items(data.Train2.Count, p.Flip, p.Seed));
+        var train2 = Label(label(data.Train2, SupervisedSplit.Train2), data.Train2, Path.Combine(workDir, "weak-labels.jsonl"),
+            WeakLabelFlip.Items(data.Train2.Count, p.Flip, p.Seed));
         files[Labels] = train2.Path;
-        files[TestLabels] = Label(model, p.MaxCtx, data.Test, Path.Combine(workDir, "weak-test-labels.jsonl"), tokens).Path;
+        files[TestLabels] = Label(label(data.Test, SupervisedSplit.Test), data.Test, Path.Combine(workDir, "weak-test-labels.jsonl")).Path;
         if (data.Validation is { Count: > 0 } validation)
-            files[ValidationLabels] = Label(model, p.MaxCtx, validation, Path.Combine(workDir, "weak-validation-labels.jsonl"), tokens).Path;
+            files[ValidationLabels] = Label(label(validation, SupervisedSplit.Validation), validation, Path.Combine(workDir, "weak-validation-labels.jsonl")).Path;
 
         var truth = Enumerable.Range(0, data.Train2.Count).Select(data.Train2.Truth).ToList();
         var metrics = new LabelMetrics(
@@ -46,9 +65,7 @@ public static class LabelStage
         {
             Flipped = p.Flip is null ? null : WeakLabelFlip.Items(data.Train2.Count, p.Flip, p.Seed).Count,
         };
-        var loop = ThroughputReport.Measure(tokens.Real, tokens.Padded, clock.Elapsed,
-            FlopModel.InferencePerToken(model.Module), ClassifierTrainer.ComputeType(TrainOptionsMapping.PrecisionOf(p.Precision)));
-        return StageResult.Of(files, metrics) with { Timing = StageTiming.Json(loop, clock.Elapsed) };
+        return StageResult.Of(files, metrics);
     }
 
     sealed class TokenCount
@@ -56,12 +73,18 @@ public static class LabelStage
         public long Real, Padded;
     }
 
-    static (string Path, float[][] Probabilities) Label(ISequenceClassifier model, int maxCtx, ExampleSet items, string path,
-        TokenCount count, IReadOnlySet<int>? flip = null)
+    static float[][] Predict(ISequenceClassifier model, int maxCtx, ExampleSet items, TokenCount count)
     {
         var probabilities = Predictor.PredictProbabilities(model, items.Encode(model.Encoder, maxCtx), 64, out var tokens);
         count.Real += tokens.Real;
         count.Padded += tokens.Padded;
+        return probabilities;
+    }
+
+    static (string Path, float[][] Probabilities) Label(float[][] probabilities, ExampleSet items, string path, IReadOnlySet<int>? flip = null)
+    {
+        if (probabilities.Length != items.Count)
+            throw new InvalidOperationException($"{probabilities.Length} labels for {items.Count} items");
         foreach (int i in flip ?? new HashSet<int>())
             probabilities[i] = [probabilities[i][1], probabilities[i][0]]; // p → 1 − p, in either setting's two outputs
         JsonlWriter.Write(path, items.WithSupervisorLabels(probabilities));

@@ -3,6 +3,7 @@ using WeakToStrong.Core.Plans;
 using WeakToStrong.Core.Stages;
 using WeakToStrong.Runner.Execution;
 using WeakToStrong.Runner.Examples;
+using WeakToStrong.Runner.Families;
 using WeakToStrong.Runner.Progress;
 using WeakToStrong.Runner.Stages.Results;
 
@@ -28,6 +29,11 @@ public static class TrainStage
             ? stage.DependsOn.Single(d => inputs.Stage(d).Stage.Kind is StageKind.Label or StageKind.Bootstrap)
             : null;
         var train = teacher is not null ? Examples(teacher, LabelStage.Labels) : Examples(data, SplitName(p.TrainOn));
+        // A supervisor without a network (noisy-truth) trains nothing: it saves its rule and scores its test labels.
+        if (ModelFactory.WithoutNetwork(p.Model) is { } rule)
+            return stage.Kind == StageKind.Weak
+                ? RuleSupervisorStage.Weak(stage.Id, p, rule, train, Examples(data, "test"), work)
+                : throw new InvalidOperationException($"{stage.Id}: a {ModelFamilies.Name(p.Model.Family)} model only supervises (its weak stage); it cannot be a {stage.Kind.ToString().ToLowerInvariant()} model");
         // The body: a pretrain or weights stage's; for a linear probe, its features stage's table (the frozen body's work, done once).
         string? body = stage.DependsOn.FirstOrDefault(d => inputs.Stage(d).Stage.Kind is StageKind.Features) is { } features
             ? inputs.File(features, FeaturesStage.Output)

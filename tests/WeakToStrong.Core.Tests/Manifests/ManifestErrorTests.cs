@@ -64,7 +64,7 @@ public class ManifestErrorTests
     [Fact]
     public void Unknown_model_family_suggests_the_nearest() => AssertSingle(
         ManifestSamples.With("\"weak\": { \"family\": \"minilm-l6\" }", "\"weak\": { \"family\": §\"minilm-l12\" }"),
-        "W2S0022", "Unknown model family 'minilm-l12'. Did you mean 'minilm-l6'? Expected one of: gpt2-local, gpt2-hf, minilm-l6, bag-of-words.");
+        "W2S0022", "Unknown model family 'minilm-l12'. Did you mean 'minilm-l6'? Expected one of: gpt2-local, gpt2-hf, minilm-l6, bag-of-words, noisy-truth.");
 
     [Theory]
     [InlineData("../../etc/passwd")]

@@ -26,7 +26,7 @@ public class ManifestSchemaTests
     {
         var s = JsonNode.Parse(ManifestSchema.Generate())!;
         var props = s["properties"]!;
-        Assert.Equal("""["gpt2-local","gpt2-hf","minilm-l6","bag-of-words"]""",
+        Assert.Equal("""["gpt2-local","gpt2-hf","minilm-l6","bag-of-words","noisy-truth"]""",
             props["models"]!["additionalProperties"]!["properties"]!["family"]!["enum"]!.ToJsonString());
         Assert.Equal(1, (int)props["training"]!["properties"]!["epochs"]!["minimum"]!);
         Assert.Equal(1000, (int)props["training"]!["properties"]!["epochs"]!["maximum"]!);

@@ -29,6 +29,7 @@ public sealed class ParameterCountTests
     [InlineData("minilm-l6", "l0")]
     [InlineData("bag-of-words", "h9")]
     [InlineData("bag-of-words", "l2")]
+    [InlineData("noisy-truth", "flip0.25")]                // no network: nothing to count
     [InlineData("some-new-family", "x")]
     public void An_unknown_family_or_size_has_no_count_rather_than_a_wrong_one(string family, string? size) =>
         Assert.Null(ParameterCount.Of(family, size));

@@ -17,6 +17,7 @@ internal sealed class SemanticValidator(Manifest m, IReadOnlyDictionary<string, 
         CheckModels();
         CheckReferences("pairs", m.Pairs, exactLength: true);
         CheckReferences("bootstrap", m.Bootstrap, exactLength: false);
+        CheckWeakOnly();
         CheckLosses();
         CheckSeeds();
         CheckSources("data.sources", m.Data.Sources, unique: true);
@@ -52,11 +53,14 @@ internal sealed class SemanticValidator(Manifest m, IReadOnlyDictionary<string, 
             {
                 if (family.Body != BodySource.Weights)
                     Error(path + ".weights", path, DiagnosticCodes.InconsistentValue,
-                        $"Model '{name}' is {kind}: only {string.Join(", ", ModelFamilies.All.Where(f => f.Body == BodySource.Weights).Select(f => ModelFamilies.Name(f.Family)))} models load weights ({family.Body switch { BodySource.Pretrain => "its body comes from pretraining", BodySource.None => "it has no pretrained body: it trains from zero", _ => "its body comes from its package" }}).");
+                        $"Model '{name}' is {kind}: only {string.Join(", ", ModelFamilies.All.Where(f => f.Body == BodySource.Weights).Select(f => ModelFamilies.Name(f.Family)))} models load weights ({family.Body switch { BodySource.Pretrain => "its body comes from pretraining", BodySource.None when family.WeakOnly => "it is no network: its labels are flipped ground truth", BodySource.None => "it has no pretrained body: it trains from zero", _ => "its body comes from its package" }}).");
                 CheckSource(path + ".weights", weights);
             }
             // A model without a pretrained body is all head (bag-of-words: a logistic regression): there is nothing to freeze.
-            if (model.LinearProbe && family.Body == BodySource.None)
+            if (model.LinearProbe && family.WeakOnly)
+                Error(path + ".linearProbe", path, DiagnosticCodes.InconsistentValue,
+                    $"Model '{name}' is {kind}, which is no network (its labels are flipped ground truth): there is no body to freeze, so leave 'linearProbe' out.");
+            else if (model.LinearProbe && family.Body == BodySource.None)
                 Error(path + ".linearProbe", path, DiagnosticCodes.InconsistentValue,
                     $"Model '{name}' is {kind}, which has no pretrained body to freeze: it is already a linear model, so leave 'linearProbe' out.");
             if (model.Training is { } t)
@@ -73,6 +77,9 @@ internal sealed class SemanticValidator(Manifest m, IReadOnlyDictionary<string, 
         {
             case SizeRule.FirstLayers when size is not null && !FirstLayers.TryParse(size, family.Layers, out _, out var cut):
                 Error(path + ".size", path, DiagnosticCodes.InvalidFormat, $"{kind} model '{name}' size {Quote(size)}: {cut}; leave 'size' out for the whole model.");
+                break;
+            case SizeRule.FlipFraction when !FlipFraction.TryParse(size, out _, out var flip):
+                Error(path + ".size", path, DiagnosticCodes.InvalidFormat, $"{kind} model '{name}' size {Quote(size)}: {flip}.");
                 break;
             case SizeRule.HashBits when size is not null && !HashBits.TryParse(size, out _, out var bits):
                 Error(path + ".size", path, DiagnosticCodes.InvalidFormat, $"{kind} model '{name}' size {Quote(size)}: {bits}; leave 'size' out for h{HashBits.Default}.");
@@ -112,6 +119,36 @@ internal sealed class SemanticValidator(Manifest m, IReadOnlyDictionary<string, 
             if (!seen.Add(string.Join("\u0001", list)))
                 Error(path, what, DiagnosticCodes.DuplicateValue, $"[{string.Join(", ", list)}] is listed twice in '{what}'.");
         }
+    }
+
+    /// <summary>
+    /// A family that is no trainable network (noisy-truth) supervises only: a pair's weak model or a bootstrap chain's
+    /// first member, never a strong model, which would have to learn from labels.
+    /// </summary>
+    private void CheckWeakOnly()
+    {
+        bool WeakOnly(string model) => m.Models.TryGetValue(model, out var spec) && ModelFamilies.Of(spec.Family).WeakOnly;
+        string Kind(string model) => ModelFamilies.Name(m.Models[model].Family);
+        if (m.Pairs is { } pairs)
+        {
+            for (var i = 0; i < pairs.Count; i++)
+                if (pairs[i].Count == 2 && WeakOnly(pairs[i][1]))
+                    Error($"pairs[{i}][1]", $"pairs[{i}]", DiagnosticCodes.InconsistentValue,
+                        $"Model '{pairs[i][1]}' is {Kind(pairs[i][1])}, which is only a weak supervisor (flipped ground truth, no network to train): it cannot be a pair's strong model.");
+        }
+        else
+        {
+            // Without 'pairs' every model is the strong model of each model declared before it.
+            foreach (var name in m.Models.Keys.Skip(1).Where(WeakOnly))
+                Error($"models.{name}.family", $"models.{name}", DiagnosticCodes.InconsistentValue,
+                    $"Model '{name}' is {Kind(name)}, which is only a weak supervisor: without 'pairs' it would be the strong model of every model declared before it; declare it first or list the pairs.");
+        }
+        var chains = m.Bootstrap ?? [];
+        for (var i = 0; i < chains.Count; i++)
+            for (var j = 1; j < chains[i].Count; j++)
+                if (WeakOnly(chains[i][j]))
+                    Error($"bootstrap[{i}][{j}]", $"bootstrap[{i}]", DiagnosticCodes.InconsistentValue,
+                        $"Model '{chains[i][j]}' is {Kind(chains[i][j])}, which is only a weak supervisor (flipped ground truth, no network to train): it can only be a chain's first model.");
     }
 
     private void CheckLosses()
