@@ -16,6 +16,8 @@ public sealed class BagOfWordsFamily : IModelFamily
     public ISequenceClassifier RewardModel(ModelSpec spec, long seed, int maxCtx, string? pretrainedBody) =>
         BagOfWordsClassifier.RewardModel(Bits(spec, pretrainedBody));
 
+    public ITextEncoder Encoder(ModelSpec spec, int maxCtx) => new HashedNgramEncoder(HashBits.Of(spec.Size).Bits);
+
     private static int Bits(ModelSpec spec, string? pretrainedBody)
     {
         if (pretrainedBody is not null)

@@ -196,6 +196,8 @@ public sealed class BagOfWordsTests
         Assert.Equal(18, Assert.IsType<HashedNgramEncoder>(plain.Encoder).Bits);
         Assert.Equal([1024L, 1L], ((BagOfWordsClassifier)reward).Weights.shape);
         Assert.Throws<InvalidOperationException>(() => ModelFactory.Create(new ModelSpec { Family = ModelFamily.BagOfWords }, 0, 64, "body.safetensors"));
+        IModelFamily family = new BagOfWordsFamily();
+        Assert.Equal(14, Assert.IsType<HashedNgramEncoder>(family.Encoder(new ModelSpec { Family = ModelFamily.BagOfWords, Size = "h14" }, 64)).Bits);
     }
 
     [Fact]
