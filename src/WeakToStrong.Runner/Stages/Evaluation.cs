@@ -33,10 +33,11 @@ public static class Evaluation
         double Acc(string id) => Metrics(id).At(variant).TestAcc;
 
         var runs = new List<RunAccuracies>();
-        foreach (var pair in p.Pairs)
+        for (var i = 0; i < p.Pairs.Count; i++)
             foreach (var loss in p.Losses)
-                foreach (var seed in p.Seeds)
+                foreach (var seed in p.SeedsOfPair(i)) // a strong model's own seeds, where it declares them
                 {
+                    var pair = p.Pairs[i];
                     var transfer = Metrics(StageIds.Transfer(pair[0], pair[1], loss, seed));
                     if (variant is not null && transfer.EarlyStopping?.ContainsKey(variant) != true) return null;
                     var student = transfer.At(variant);
@@ -115,9 +116,14 @@ public static class Evaluation
 
     static JsonArray? Ci(Interval? ci) => ci is null ? null : new JsonArray(ci.Lo, ci.Hi);
 
-    /// <summary>The manifest's PGR baselines: the reference's seed means (default), or each run's own seed.</summary>
+    /// <summary>
+    /// The manifest's PGR baselines: the reference's seed means (default), or each run's own seed. Seed means are taken
+    /// over each pair's own seeds, so a weak model that also supervises a probe on more seeds gives a fine-tuned pair
+    /// the mean of the seeds that pair ran on (with one seed list for every pair, that is the reference's mean).
+    /// </summary>
     internal static IReadOnlyList<RunAccuracies> Baselined(Stage evaluate, IReadOnlyList<RunAccuracies> runs) =>
-        evaluate.Read<EvaluateParameters>().PgrBaseline == PgrBaseline.PerSeed ? runs : PgrStatistics.WithSeedMeanBaselines(runs);
+        evaluate.Read<EvaluateParameters>().PgrBaseline == PgrBaseline.PerSeed ? runs
+            : runs.GroupBy(r => (r.Weak, r.Strong)).SelectMany(g => PgrStatistics.WithSeedMeanBaselines(g.ToList())).ToList();
 
     /// <summary>Variant names any transfer stage reported, in the order first seen.</summary>
     static IEnumerable<string> VariantsReported(Stage evaluate, StageInputs inputs) =>
