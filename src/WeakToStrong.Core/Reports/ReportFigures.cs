@@ -1,4 +1,5 @@
 using System.Text;
+using WeakToStrong.Core.Statistics;
 
 namespace WeakToStrong.Core.Reports;
 
@@ -31,9 +32,15 @@ public static class ReportFigures
                 $"Dashed: the weak model {panel.Weak} itself; black: the strong ceiling (trained on ground truth); colours: the strong student trained on {panel.Weak}'s labels, per loss.",
                 panel.Weak));
         if (report.Task.Pairs.Count > 0)
-            figures.Add(new ReportFigure(FigureKind.Pgr, "fig4-pgr", "Performance gap recovered per pair and loss",
-                "Fig. 4–5 style. Bars: each (weak → strong) pair's median PGR over seeds, per loss; black diamonds and whiskers: the mean ± SE over seeds. " +
-                "Dashed lines: the pooled median per loss over unflagged pairs. Pale bars are flagged (gap or weak model under 5 SE): shown, not pooled."));
+            figures.Add(new ReportFigure(FigureKind.Pgr, "fig4-pgr", "Performance gap recovered per pair and loss", report.HasIntervals
+                ? "Fig. 4–5 style. Bars: each (weak → strong) pair's PGR as the ratio of the means over seeds, (mean w2s − mean weak) / (mean ceiling − mean weak), per loss; " +
+                  $"black whiskers: its {PgrBootstrap.Level:0%} paired bootstrap interval ({PgrBootstrap.Resamples} resamples of seeds, then test items), " +
+                  "cut at the plot's edge with a ▲ or ▼ where it runs off it (the table has its bounds); \"CI unbounded\" where over 2.5% of resamples had ceiling ≤ weak. " +
+                  "Open circles: the median of the per-seed PGRs. " +
+                  "Dashed lines: the pooled median per loss over unflagged pairs (of the per-seed medians). " +
+                  "Pale bars are flagged (gap or weak model under 5 SE, a constant student, a seed without a PGR: the reasons are in the table): shown, not pooled."
+                : "Fig. 4–5 style. Bars: each (weak → strong) pair's median PGR over seeds, per loss; black diamonds and whiskers: the mean ± SE over seeds. " +
+                  "Dashed lines: the pooled median per loss over unflagged pairs. Pale bars are flagged (gap or weak model under 5 SE): shown, not pooled."));
         if (report.HasSchedule)
             figures.Add(new ReportFigure(FigureKind.TransferCurve, "fig7-accuracy-during-transfer", "Ground-truth test accuracy during transfer",
                 $"Fig. 7 style. Test accuracy of the strong student at each evaluation (every {report.Input.EvalEvery} steps), mean over seeds; " +

@@ -28,12 +28,22 @@ public static class ReportTables
         [weak, series, p.Model, p.Parameters.ToString(CultureInfo.InvariantCulture), Numbers.Int(p.Accuracy.Count), Numbers.F3(p.Accuracy.Mean), Numbers.F3(p.Accuracy.StandardError)];
 
     static ReportTable Pairs(RunReport report) => new("Fig. 4–5: PGR per pair and loss",
-        ["weak", "strong", "loss", "seeds", "weak acc", "w2s acc", "ceiling acc", "PGR median", "PGR mean", "SE", "gap (SE)", "flags"],
+        ["weak", "strong", "loss", "seeds", "weak acc", "w2s acc", "ceiling acc", "PGR [95% CI]", "gain [95% CI]", "error correction [95% CI]",
+            "PGR median", "PGR mean", "SE", "gap (SE)", "flags"],
         report.Task.Pairs.Select(p => (IReadOnlyList<string>)
         [
             p.Weak, p.Strong, p.Loss, Numbers.Int(p.Seeds), Numbers.F3(p.WeakAcc), Numbers.F3(p.TransferAcc), Numbers.F3(p.CeilingAcc),
+            PgrWithCi(p), Numbers.WithCi(p.Gain, p.Bootstrap?.Summary.GainCi), Numbers.WithCi(p.Bootstrap?.Summary.ErrorCorrection, p.Bootstrap?.Summary.ErrorCorrectionCi),
             Numbers.F3(p.Pgr.Median), Numbers.F3(p.Pgr.Mean), Numbers.F3(p.Pgr.StandardError), Numbers.F1(p.GapSe), p.Flagged ? "⚑ " + string.Join("; ", p.Flags) : "",
         ]).ToList());
+
+    /// <summary>
+    /// The pair's ratio-of-means PGR with its 95% paired bootstrap interval: "0.252 [0.111, 0.397]"; "0.000 [unbounded] (why)"
+    /// when too many resamples had no gap, "n/a (why)" when the seed means have none; the value alone without per-item outcomes.
+    /// </summary>
+    public static string PgrWithCi(PairResult p) => p.Bootstrap?.Summary is { PgrCi: null, PgrCiNote: { } note }
+        ? (p.PgrRatioOfMeans is { } v && double.IsFinite(v) ? $"{Numbers.F3(v)} [unbounded]" : "n/a") + $" ({note})"
+        : Numbers.WithCi(p.PgrRatioOfMeans, p.Bootstrap?.Summary.PgrCi);
 
     static ReportTable Pooled(RunReport report) => new("Pooled median PGR per loss (unflagged pairs)",
         ["loss", "median PGR", "pairs pooled", "pairs left out"],

@@ -34,6 +34,13 @@ public sealed record RunReport(ReportInput Input, TaskResult Task, IReadOnlyList
     /// <summary>A schedule of one point is only the final checkpoint: Fig. 7 needs at least two.</summary>
     public bool HasSchedule => Curves.Any(c => c.Points.Count >= 2);
 
+    /// <summary>
+    /// Some pair has per-item outcomes, so its ratio-of-means PGR has a paired bootstrap interval (<see cref="PairResult.Bootstrap"/>):
+    /// Fig. 4–5 then draws the ratio of means with its 95% CI. Records made before outcomes were recorded have none and
+    /// draw the per-seed median with the mean ± SE, as they always did.
+    /// </summary>
+    public bool HasIntervals => Task.Pairs.Any(p => p.Bootstrap is not null);
+
     public static RunReport Of(ReportInput input)
     {
         var task = TaskResult.Of(input.Record);

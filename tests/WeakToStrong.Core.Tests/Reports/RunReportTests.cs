@@ -1,4 +1,6 @@
 using WeakToStrong.Core.Reports;
+using WeakToStrong.Core.Results;
+using WeakToStrong.Core.Statistics;
 
 namespace WeakToStrong.Core.Tests.Reports;
 
@@ -57,11 +59,58 @@ public sealed class RunReportTests
             "Fig. 7: test accuracy during transfer"], tables.Select(t => t.Title));
         Assert.Equal(["s", "weak", "s", "3382080", "2", "0.700", "0.050"], tables[0].Rows[0]);
         Assert.Equal(["s", "ceiling", "l", "22565376", "2", "0.900", "0.025"], tables[0].Rows[1]);
-        // PGR xent 0.25 and 0.75: median and mean 0.5, SE 0.25; gap 0.2 at p = 0.8, n 1000: 15.8 SE.
-        Assert.Equal(["s", "l", "xent", "2", "0.700", "0.800", "0.900", "0.500", "0.500", "0.250", "15.8", ""], tables[1].Rows[0]);
+        // PGR xent 0.25 and 0.75: median and mean 0.5, SE 0.25; ratio of means (0.8 − 0.7) / (0.9 − 0.7) = 0.5, gain 0.1;
+        // no per-item outcomes, so no intervals and no error correction; gap 0.2 at p = 0.8, n 1000: 15.8 SE.
+        Assert.Equal(["s", "l", "xent", "2", "0.700", "0.800", "0.900", "0.500", "0.100", "n/a", "0.500", "0.500", "0.250", "15.8", ""], tables[1].Rows[0]);
+        Assert.False(report.HasIntervals);
         Assert.Equal(["xent", "0.500", "1", ""], tables[2].Rows[0]);
         Assert.Equal(["s", "l", "xent", "20", "2", "0.850", "0.050", "best"], tables[3].Rows[1]);
         Assert.Equal(["s", "l", "xent", "30", "2", "0.800", "0.050", "final"], tables[3].Rows[2]);
+    }
+
+    [Fact]
+    public void With_per_item_outcomes_the_pair_table_has_the_ratio_of_means_pgr_gain_and_error_correction_with_their_intervals()
+    {
+        var report = RunReport.Of(ReportFixture.Input(outcomes: true));
+        var table = ReportTables.Of(report)[1];
+
+        Assert.True(report.HasIntervals);
+        Assert.Equal(["weak", "strong", "loss", "seeds", "weak acc", "w2s acc", "ceiling acc", "PGR [95% CI]", "gain [95% CI]", "error correction [95% CI]",
+            "PGR median", "PGR mean", "SE", "gap (SE)", "flags"], table.Header);
+        // The same paired bootstrap as the evaluate stage and docs/results.md (Core's PgrBootstrap over the same outcomes).
+        var xent = PgrBootstrap.Of(ReportFixture.Outcomes("xent"));
+        Assert.NotNull(xent.PgrCi);
+        Assert.Equal([
+            "s", "l", "xent", "2", "0.700", "0.800", "0.900",
+            $"{Numbers.F3(xent.Pgr)} [{Numbers.F3(xent.PgrCi!.Lo)}, {Numbers.F3(xent.PgrCi.Hi)}]",
+            $"{Numbers.F3(xent.Gain)} [{Numbers.F3(xent.GainCi.Lo)}, {Numbers.F3(xent.GainCi.Hi)}]",
+            $"{Numbers.F3(xent.ErrorCorrection)} [{Numbers.F3(xent.ErrorCorrectionCi!.Lo)}, {Numbers.F3(xent.ErrorCorrectionCi.Hi)}]",
+            "0.500", "0.500", "0.250", "15.8", "",
+        ], table.Rows[0]);
+        Assert.Equal("0.500", table.Rows[0][7][..5]); // 70, 80, 90 of 100 items right: the point estimate is the seeds' ratio of means
+        // The flags are Significance.Flags' own reasons (here a constant student on seed 1), after a ⚑.
+        Assert.Equal("⚑ " + string.Join("; ", Significance.Flags(0.7, 0.9, 1000, [1])), table.Rows[1][^1]);
+        Assert.Contains("ratio of the means over seeds", ReportFigures.Of(report).Single(f => f.Kind == FigureKind.Pgr).Caption);
+    }
+
+    [Fact]
+    public void An_interval_too_many_resamples_leave_without_a_gap_is_written_unbounded_with_the_note()
+    {
+        // Weak 50 of 100 right, ceiling 51: the gap is one item, so most resamples have none.
+        var weak = Enumerable.Range(0, 100).Select(i => i < 50).ToArray();
+        var ceiling = Enumerable.Range(0, 100).Select(i => i < 51).ToArray();
+        var student = Enumerable.Range(0, 100).Select(i => i < 50 || i == 99).ToArray();
+        var outcomes = new SeedOutcomes(weak, student, ceiling);
+        var b = PgrBootstrap.Of([outcomes]);
+        var pair = new PairResult("s", "l", "xent", 1, 0.5, 0.51, 0.51, null, PgrStats.Of([1.0]), 0, 0, [])
+        {
+            PgrRatioOfMeans = b.Pgr, Gain = b.Gain, Bootstrap = PgrBootstrap.Resample([outcomes]),
+        };
+
+        Assert.Null(b.PgrCi);
+        Assert.Equal($"1.000 [unbounded] ({b.PgrCiNote})", ReportTables.PgrWithCi(pair));
+        Assert.StartsWith("ceiling <= weak in ", b.PgrCiNote);
+        Assert.Equal("1.000", ReportTables.PgrWithCi(pair with { Bootstrap = null })); // no outcomes: the point alone
     }
 
     [Fact]

@@ -5,7 +5,8 @@ namespace WeakToStrong.Engine.Tests.Application;
 
 /// <summary>
 /// Real run records kept as test fixtures (Records/): brown-genre 0.3.0 at cpu scale (3 seeds, two weak GPT-2s,
-/// MiniLM, a bootstrap chain) and nlp-spam 0.2.0 at cpu scale, both as `./build.sh Reproduce` wrote them; and
+/// MiniLM, a bootstrap chain) and nlp-spam 0.2.0 at cpu scale, both as `./build.sh Reproduce` wrote them, from before
+/// per-item outcomes were recorded; a brown-genre smoke run with them (<see cref="WithIntervals"/>); and
 /// records derived from them (an evaluation schedule added, a manifest value changed), rewritten with their new key.
 /// </summary>
 static class ReportRecordFixtures
@@ -19,6 +20,15 @@ static class ReportRecordFixtures
     public static string BrownGenre(string runsDirectory) => Copy(runsDirectory, "brown-genre", BrownGenreKey, "brown-genre-79a98310.json");
 
     public static string Spam(string runsDirectory) => Copy(runsDirectory, "nlp-spam", SpamKey, "nlp-spam-9e626274.json");
+
+    /// <summary>
+    /// brown-genre's smoke run fc77eef7 (MiniLM on seed 0; the MiniLM linear probe supervised by w64, a bag-of-words
+    /// model and noisy truth on seeds 0-2): its training stages carry per-item test outcomes, so every pair has a paired
+    /// bootstrap interval, two of them (bow) unbounded and two (noisy) wider than the plot.
+    /// </summary>
+    public static string WithIntervals(string runsDirectory) => Copy(runsDirectory, "brown-genre", WithIntervalsKey, "brown-genre-fc77eef7.json");
+
+    public const string WithIntervalsKey = "fc77eef7bf3f97fcf9c6ec0c9b0443f11b4e6e72239f5987047d13dc9a8b37ed";
 
     static string Copy(string runsDirectory, string experiment, string key, string fixture)
     {

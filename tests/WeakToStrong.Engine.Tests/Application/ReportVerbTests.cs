@@ -52,7 +52,9 @@ public sealed class ReportVerbTests : IDisposable
     /// renderer shows here. The text files (Markdown, HTML, SVG) depend only on this code, the font file and
     /// ScottPlot/SkiaSharp's versions; PNG bytes also depend on Skia's rasteriser, which is pinned with the natives
     /// (3.119.0), so they are pinned too (measured identical across processes on this machine). If this test fails
-    /// after a deliberate change, look at the figures, then update the hashes.
+    /// after a deliberate change, look at the figures, then update the hashes. The record predates per-item outcomes:
+    /// its figures are those it had before the report showed intervals (only the pair table's new columns changed
+    /// report.md and report.html).
     /// </summary>
     [Fact]
     public void The_report_of_an_old_record_is_pinned_byte_for_byte()
@@ -64,8 +66,8 @@ public sealed class ReportVerbTests : IDisposable
 
         Assert.Equal(new Dictionary<string, string>
         {
-            ["report.md"] = "67d1c025492d136300b8b1cb34e990115854bf34feb05c9341eecc88944efade",
-            ["report.html"] = "8b6e9c8de9b900667deb07b9a2c8d4c9b4df99f82fe18330074d0fedb9ca72dc",
+            ["report.md"] = "7adaabaa23a31cfc2be6ccc34337d18df39783b10d27dbb120dd30c030294b43",
+            ["report.html"] = "661ed292ad50e52c3ad73b8b89e8f601ec09e9211d0d393452915db9cb68a6cb",
             ["fig3-accuracy-vs-size-w64.svg"] = "68bf58ce6d5ccc63d356b33892fd584fe43c6b621fbe6f820c0030211e26be96",
             ["fig3-accuracy-vs-size-w64.png"] = "6b33669a76a8ad471376aa266faa02bfa5fb371317adf0d42f3ee9d9b4c9eec7",
             ["fig3-accuracy-vs-size-w128.svg"] = "175efc26a676a43b703657ead845ce33dea034b476e636f44f13cf7161f3f4e7",
@@ -75,6 +77,60 @@ public sealed class ReportVerbTests : IDisposable
             ["fig-bootstrap-vs-direct.svg"] = "9e90ae092a5fc65e950d355e679e2a843e52b64cfe12d103438ac4ed45360150",
             ["fig-bootstrap-vs-direct.png"] = "b59944622da1c8658151a883033be7326f5638a24430f9ed7eb691e5018db881",
         }.OrderBy(p => p.Key), hashes.OrderBy(p => p.Key));
+    }
+
+    [Fact]
+    public void A_record_with_per_item_outcomes_reports_each_pairs_ratio_of_means_pgr_with_its_interval_gain_error_correction_and_flags()
+    {
+        string record = ReportRecordFixtures.WithIntervals(Runs);
+
+        var result = Report("fc77eef7");
+        string md = File.ReadAllText(Path.Combine(result.Directory, "report.md"));
+        string svg = File.ReadAllText(Path.Combine(result.Directory, "fig4-pgr.svg"));
+
+        Assert.Contains("| weak | strong | loss | seeds | weak acc | w2s acc | ceiling acc | PGR [95% CI] | gain [95% CI] | error correction [95% CI] | " +
+                        "PGR median | PGR mean | SE | gap (SE) | flags |\n", md);
+        // The numbers the evaluate stage recorded in its summary (pgrRatioOfMeans, pgrCi, gain, gainCi, errorCorrection, errorCorrectionCi).
+        Assert.Contains("| w64 | minilm | xent | 1 | 0.630 | 0.688 | 0.860 | 0.252 [0.111, 0.397] | 0.058 [0.024, 0.096] | 0.314 [0.250, 0.384] | " +
+                        "0.252 | 0.252 | n/a | 11.8 |  |\n", md);
+        Assert.Contains("| w64 | minilm-lp | logconf | 3 | 0.651 | 0.649 | 0.798 | -0.009 [-1.204, 1.225] | -0.001 [-0.255, 0.172] | 0.458 [0.049, 0.717] | " +
+                        "0.783 | -0.009 | 0.924 | 7.4 |  |\n", md);
+        // Too many resamples without a gap: "unbounded" with the evaluate stage's note; flagged with Significance.Flags' reason.
+        Assert.Contains("| bow | minilm-lp | xent | 3 | 0.767 | 0.767 | 0.798 | 0.000 [unbounded] (ceiling <= weak in 128 of 2000 resamples (> 2.5%): " +
+                        "the PGR is unbounded) | 0.000 [-0.037, 0.039] | 0.481 [0.338, 0.590] | -0.630 | 0.000 | 0.663 | 1.7 | ⚑ gap 1.7 SE (< 5) |\n", md);
+        Assert.Contains("| noisy | minilm-lp | xent | 3 | 0.750 | 0.764 | 0.798 | 0.292 [-8.703, 8.877] |", md);
+        Assert.Contains("Bars: each (weak → strong) pair's PGR as the ratio of the means over seeds", md);
+        // Fig. 4–5 draws the ratio of means with the interval as whisker, says so in its legend, and keeps the median as a marker.
+        Assert.Contains("95% CI (paired bootstrap)", svg);
+        Assert.Contains("median of per-seed PGRs", svg);
+        Assert.Contains("xent: PGR, ratio of means", svg);
+        Assert.Contains("CI unbounded", svg);
+        Assert.Contains("CI runs off the plot (see table)", svg);
+        Assert.Equal("05f7893759967656c4d338cd2c8b5abccb7ddaeee4a338247d21e56603a24ffd",
+            Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(result.Directory, "fig4-pgr.png")))));
+        // The same bytes again from a second render (the bootstrap's draws are fixed).
+        Assert.All(ReportRenderer.Render(RunReport.Of(ReportRecords.Read(record).Input)),
+            f => Assert.True(File.ReadAllBytes(Path.Combine(result.Directory, f.Name)).AsSpan().SequenceEqual(f.Bytes), $"{f.Name} differs on a second render"));
+    }
+
+    [Fact]
+    public void A_record_without_per_item_outcomes_draws_fig4_as_before_and_has_no_intervals()
+    {
+        ReportRecordFixtures.BrownGenre(Runs);
+
+        var result = Report("79a98310");
+        string md = File.ReadAllText(Path.Combine(result.Directory, "report.md"));
+        string svg = File.ReadAllText(Path.Combine(result.Directory, "fig4-pgr.svg"));
+
+        Assert.False(result.Report.HasIntervals);
+        // The ratio of means and the gain from the seeds' mean accuracies, alone; no error correction without outcomes.
+        Assert.Contains("| w64 | minilm | xent | 3 | 0.644 | 0.662 | 0.877 | 0.077 | 0.018 | n/a | -0.155 | 0.077 | 0.385 | 17.2 |  |\n", md);
+        Assert.Contains("Bars: each (weak → strong) pair's median PGR over seeds, per loss; black diamonds and whiskers: the mean ± SE over seeds.", md);
+        Assert.Contains("mean ± SE over seeds", svg);
+        Assert.DoesNotContain("95% CI", svg);
+        var rows = md.Split("### Fig. 4–5: PGR per pair and loss")[1].Split("###")[0].Split('\n').Where(l => l.StartsWith("| w", StringComparison.Ordinal) && !l.StartsWith("| weak |", StringComparison.Ordinal)).ToList();
+        Assert.Equal(6, rows.Count);
+        Assert.All(rows, row => Assert.DoesNotContain("[", row)); // no interval in the pair table
     }
 
     [Fact]
