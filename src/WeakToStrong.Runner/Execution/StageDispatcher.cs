@@ -32,8 +32,7 @@ public static class StageDispatcher
         string weak = inputs.DependencyOfKind(stage, StageKind.Weak);
         string data = inputs.DependencyOfKind(stage, StageKind.Data);
         // A probe supervisor's head reads its features stage's table (the checkpoint holds the head alone).
-        string? features = stage.DependsOn.FirstOrDefault(d => inputs.Stage(d).Stage.Kind == StageKind.Features) is { } f
-            ? inputs.File(f, FeaturesStage.Output) : null;
+        string? features = inputs.FileOfKind(stage, FeaturesStage.Output, StageKind.Features);
         return LabelStage.Run(p, inputs.File(weak, "model"), inputs.LabelInputs(data, p.Setting, p.Seed), work, features);
     }
 }

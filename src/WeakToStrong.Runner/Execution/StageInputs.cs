@@ -33,6 +33,13 @@ public sealed class StageInputs(ContentStore store, IReadOnlyDictionary<string, 
         stage.DependsOn.SelectMany(d => Stage(d).Output.Outputs.Select(o => KeyValuePair.Create($"{d}:{o.Key}", o.Value.ToString())))
             .ToDictionary(StringComparer.Ordinal);
 
+    /// <summary>Output <paramref name="output"/> of this stage's direct input of one of <paramref name="kinds"/>, or null when it reads none.</summary>
+    public string? FileOfKind(Stage stage, string output, params StageKind[] kinds) =>
+        stage.DependsOn.FirstOrDefault(d => kinds.Contains(Stage(d).Stage.Kind)) is { } id ? File(id, output) : null;
+
+    /// <summary>The pretrained body a stage reads: its pretrain (gpt2-local) or weights (gpt2-hf) stage's, or null.</summary>
+    public string? PretrainedBody(Stage stage) => FileOfKind(stage, "body", StageKind.Pretrain, StageKind.Weights);
+
     public bool Has(string stageId, string output) => Stage(stageId).Output.Outputs.ContainsKey(output);
 
     public IReadOnlyList<ClassificationItem> Items(string stageId, string output) => UserData.ReadClassification(File(stageId, output));

@@ -26,9 +26,7 @@ public static class FeaturesStage
     public static StageResult Run(Stage stage, FeaturesParameters p, StageInputs inputs, string work, IRunProgress progress)
     {
         string data = inputs.DependencyOfKind(stage, StageKind.Data);
-        string? body = stage.DependsOn.FirstOrDefault(d => inputs.Stage(d).Stage.Kind is StageKind.Pretrain or StageKind.Weights) is { } pre
-            ? inputs.File(pre, "body") : null;
-        using var model = ModelFactory.CreateFrozen(p.Model, p.Seed, p.MaxCtx, body);
+        using var model = ModelFactory.CreateFrozen(p.Model, p.Seed, p.MaxCtx, inputs.PretrainedBody(stage));
         ClassifierTrainer.SetPrecision(model, TrainOptionsMapping.PrecisionOf(p.Precision));
 
         // The inputs exactly as the model reads them (its encoder, cut to maxCtx): a pair's two responses apart.

@@ -35,10 +35,7 @@ public static class TrainStage
                 ? RuleSupervisorStage.Weak(stage.Id, p, rule, train, Examples(data, "test"), work)
                 : throw new InvalidOperationException($"{stage.Id}: a {ModelFamilies.Name(p.Model.Family)} model only supervises (its weak stage); it cannot be a {stage.Kind.ToString().ToLowerInvariant()} model");
         // The body: a pretrain or weights stage's; for a linear probe, its features stage's table (the frozen body's work, done once).
-        string? body = stage.DependsOn.FirstOrDefault(d => inputs.Stage(d).Stage.Kind is StageKind.Features) is { } features
-            ? inputs.File(features, FeaturesStage.Output)
-            : stage.DependsOn.FirstOrDefault(d => inputs.Stage(d).Stage.Kind is StageKind.Pretrain or StageKind.Weights) is { } pre
-                ? inputs.File(pre, "body") : null;
+        string? body = inputs.FileOfKind(stage, FeaturesStage.Output, StageKind.Features) ?? inputs.PretrainedBody(stage);
         if (body is null && p.Model.Family == ModelFamily.Gpt2Hf)
             throw new InvalidOperationException($"{stage.Id}: a gpt2-hf model trains from its weights stage's body, and this stage reads none");
         var supervisor = teacher is null ? null : new ClassifierStage.Supervisor(
