@@ -16,10 +16,13 @@ public sealed record SuiteRequest
     public required string ResultsPath { get; init; }
 }
 
-/// <summary>One experiment of the suite: its run key when it finished, else the one line it failed with.</summary>
+/// <summary>One experiment of the suite: its run key when it finished, else the one line it failed with, and its wall time.</summary>
 public sealed record SuiteStep(string Experiment, string? RunKey, string? Error)
 {
     public bool Succeeded => Error is null;
+
+    /// <summary>Wall time of this experiment's reproduce (stages from the store included); the suite's time is their sum.</summary>
+    public TimeSpan Elapsed { get; init; }
 }
 
 public sealed record SuiteResult(IReadOnlyList<SuiteStep> Steps, ResultsResult Results)
@@ -56,17 +59,18 @@ public static class SuiteVerb
         {
             string at = $"suite {i + 1}/{ids.Count}: {ids[i]}";
             progress.Info(at);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             try
             {
                 var result = await reproduce(request.Template with { Experiment = ids[i] }, progress, ct);
-                steps.Add(new SuiteStep(ids[i], result.RunKey, null));
+                steps.Add(new SuiteStep(ids[i], result.RunKey, null) { Elapsed = clock.Elapsed });
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // Reported and skipped: its finished stages stay cached, so the next suite resumes it.
                 string error = e.Message.ReplaceLineEndings(" ");
                 progress.Info($"{at} failed: {error}");
-                steps.Add(new SuiteStep(ids[i], null, error));
+                steps.Add(new SuiteStep(ids[i], null, error) { Elapsed = clock.Elapsed });
             }
         }
         progress.Info($"suite: results from {request.Template.RunsDirectory}");

@@ -45,7 +45,7 @@ public sealed class ResultsVerbTests : IDisposable
     }
 
     [Fact]
-    public void The_text_names_the_file_each_task_with_its_flags_and_the_pooled_pgr()
+    public void The_text_names_the_file_each_task_with_its_flags_the_pooled_pgr_and_each_findings_verdict()
     {
         ResultRecordFiles.WriteSample(Runs);
 
@@ -55,6 +55,7 @@ public sealed class ResultsVerbTests : IDisposable
               alpha (smoke)  {all()[1]}  1 pair(s), 1 flagged
               beta (cpu)     {all()[2]}  1 pair(s), 0 flagged
             pooled median PGR (unflagged pairs): xent 0.250 (1 of 3)  logconf 0.125 (1 of 1)  bradley-terry -0.250 (1 of 1)
+            findings: (a) naive PGR > 0 undecided at this power; (b) logconf gains more at large gaps undecided at this power; (c) reward modelling lowest undecided at this power; (d) bootstrapping beats direct undecided at this power
 
             """.ReplaceLineEndings("\n"), TextRenderer.Results(Run()));
 

@@ -61,16 +61,23 @@ public sealed class SuiteVerbTests : IDisposable
 
         Assert.Equal(["gamma", "beta", "alpha"], calls.Select(c => c.Experiment));
         Assert.False(result.Succeeded);
-        Assert.Equal(new SuiteStep("beta", null, "stage weak/w/s0 failed: out of memory"), result.Steps[1]);
+        Assert.Equal(new SuiteStep("beta", null, "stage weak/w/s0 failed: out of memory"), result.Steps[1] with { Elapsed = default });
         Assert.Contains("suite 2/3: beta failed: stage weak/w/s0 failed: out of memory", progress.Lines);
         Assert.Equal($"""
-            suite: 3 experiment(s), 2 finished, 1 failed
-              1/3 gamma  run key-gamma
-              2/3 beta   FAILED: stage weak/w/s0 failed: out of memory
-              3/3 alpha  run key-alpha
+            suite: 3 experiment(s), 2 finished, 1 failed, 0:00 wall
+              1/3 gamma      0:00  run key-gamma
+              2/3 beta       0:00  FAILED: stage weak/w/s0 failed: out of memory
+              3/3 alpha      0:00  run key-alpha
             results: 0 task(s) from 0 record(s) -> {Path.Combine(root, "docs", "results.md")}
 
             """.ReplaceLineEndings("\n"), TextRenderer.Suite(result));
+    }
+
+    [Fact]
+    public void Wall_times_show_hours_only_when_there_are_any()
+    {
+        Assert.Equal(("7:32", "1:02:05", "0:00"),
+            (ResultsText.Wall(new TimeSpan(0, 7, 32)), ResultsText.Wall(new TimeSpan(1, 2, 5)), ResultsText.Wall(TimeSpan.FromMilliseconds(400))));
     }
 
     [Fact]
