@@ -28,7 +28,7 @@ public static class UserFile
         // block, because open(2) only blocks where it would have succeeded.
         if (fd < 0) return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         var handle = new SafeFileHandle(fd, ownsHandle: true);
-        var (kind, size) = Native.KindAndSize(fd);
+        var (kind, size) = Native.KindAndSize(fd, path);
         if (kind != FileKind.Regular)
         {
             handle.Dispose();
@@ -78,17 +78,22 @@ public static class UserFile
         [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
         static extern int Statx(int dirfd, string path, int flags, uint mask, byte[] buffer);
 
-        public static (FileKind Kind, long Size) KindAndSize(int fd)
+        public static (FileKind Kind, long Size) KindAndSize(int fd, string path)
         {
             var buffer = new byte[StatxSize];
-            if (Statx(fd, "", AtEmptyPath, StatxTypeAndSize, buffer) != 0) return (FileKind.Other, 0);
-            return (FileKinds.FromMode(BitConverter.ToUInt16(buffer, ModeOffset)), BitConverter.ToInt64(buffer, SizeOffset));
+            if (Statx(fd, "", AtEmptyPath, StatxTypeAndSize, buffer) == 0)
+                return (FileKinds.FromMode(BitConverter.ToUInt16(buffer, ModeOffset)), BitConverter.ToInt64(buffer, SizeOffset));
+            // statx missing (ENOSYS) or filtered (EPERM, older container seccomp profiles): .NET's view, without the special-file test.
+            return Directory.Exists(path) ? (FileKind.Folder, 0) : (FileKind.Regular, new FileInfo(path).Length);
         }
 
         public static FileKind KindOf(string path)
         {
             var buffer = new byte[StatxSize];
-            return Statx(AtFdCwd, path, 0, StatxTypeAndSize, buffer) == 0 ? FileKinds.FromMode(BitConverter.ToUInt16(buffer, ModeOffset)) : FileKind.Missing;
+            if (Statx(AtFdCwd, path, 0, StatxTypeAndSize, buffer) == 0) return FileKinds.FromMode(BitConverter.ToUInt16(buffer, ModeOffset));
+            return Marshal.GetLastPInvokeError() is 38 or 1 // ENOSYS, EPERM: as above
+                ? Directory.Exists(path) ? FileKind.Folder : File.Exists(path) ? FileKind.Regular : FileKind.Missing
+                : FileKind.Missing;
         }
     }
 }
