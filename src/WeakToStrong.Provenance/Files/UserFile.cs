@@ -57,6 +57,13 @@ public static class UserFile
         OperatingSystem.IsLinux() ? Native.KindOf(path)
         : Directory.Exists(path) ? FileKind.Folder : File.Exists(path) ? FileKind.Regular : FileKind.Missing;
 
+    /// <summary>Where the link at <paramref name="path"/> points; null when it is no link or nothing is there (LinkTarget throws then).</summary>
+    public static string? LinkTarget(string path)
+    {
+        try { return new FileInfo(path).LinkTarget; }
+        catch (IOException) { return null; }
+    }
+
     static FileStream Closed(FileStream stream, Exception e)
     {
         stream.Dispose();

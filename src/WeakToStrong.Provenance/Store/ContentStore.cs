@@ -169,7 +169,7 @@ public sealed class ContentStore
     /// </summary>
     public static string? NotARegularObject(string path)
     {
-        if (new FileInfo(path).LinkTarget is { } target) return $"a symbolic link to {target}";
+        if (UserFile.LinkTarget(path) is { } target) return $"a symbolic link to {target}";
         var kind = UserFile.KindOf(path);
         return kind is FileKind.Missing or FileKind.Regular ? null : FileKinds.Describe(kind);
     }

@@ -59,7 +59,7 @@ public static class OutputTarget
         if (string.IsNullOrWhiteSpace(given)) throw new UserFileException(given, "--out is blank; name where the output goes");
         string path = Path.GetFullPath(given);
         // A dangling link: writing through it would create a file wherever it points.
-        if (new FileInfo(path).LinkTarget is { } target && UserFile.KindOf(path) == FileKind.Missing)
+        if (UserFile.LinkTarget(path) is { } target && UserFile.KindOf(path) == FileKind.Missing)
             Refuse(path, $"is a dangling symbolic link to {target}");
         return path;
     }

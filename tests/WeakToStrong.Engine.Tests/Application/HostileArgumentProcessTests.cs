@@ -26,7 +26,7 @@ public sealed class HostileArgumentProcessTests : IDisposable
     [Theory, MemberData(nameof(Sets))]
     public async Task PlanRefusesAnOverridePathItCannotSetInOneLine(string set, string message)
     {
-        var (exit, error) = await RunAsync([], "plan", "-e", "nlp-definitions", "--scale", "smoke", "--set", set, "--experiments-dir", Experiments);
+        var (exit, error) = await RunAsync(new(), "plan", "-e", "nlp-definitions", "--scale", "smoke", "--set", set, "--experiments-dir", Experiments);
 
         Assert.Equal(1, exit);
         Assert.Matches(@"^--set .*: error W2S0027: ", error);
@@ -48,7 +48,7 @@ public sealed class HostileArgumentProcessTests : IDisposable
     [InlineData("100000")]
     public async Task ReproduceRefusesAThreadCountOutOfRangeBeforeTouchingTheStore(string threads)
     {
-        var (exit, error) = await RunAsync([], "reproduce", "-e", "nlp-definitions", "--scale", "smoke", "--threads", threads,
+        var (exit, error) = await RunAsync(new(), "reproduce", "-e", "nlp-definitions", "--scale", "smoke", "--threads", threads,
             "--store", _store, "--experiments-dir", Experiments, "--runs-dir", Path.Combine(_store, "runs"));
 
         Assert.Equal(1, exit);

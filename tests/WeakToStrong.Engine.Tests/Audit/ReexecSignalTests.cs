@@ -30,7 +30,7 @@ public sealed class ReexecSignalTests : IDisposable
                 "--store", store, "--runs-dir", _experiment.RunsDirectory, "--threads", "1");
             childPid = await ChildOf(parent.Id);
             await Task.Delay(1500); // past start-up, into the run, waiting on the guard
-            Assert.False(parent.HasExited, "the run ended before it was signalled: " + await parent.StandardError.ReadToEndAsync());
+            if (parent.HasExited) Assert.Fail("the run ended before it was signalled: " + await parent.StandardError.ReadToEndAsync());
 
             using (var kill = Process.Start("kill", ["-" + signal, parent.Id.ToString()])!)
             {
@@ -69,7 +69,7 @@ public sealed class ReexecSignalTests : IDisposable
         var stopwatch = Stopwatch.StartNew();
         while (stopwatch.Elapsed < TimeSpan.FromSeconds(20))
         {
-            foreach (var task in Directory.Exists($"/proc/{pid}/task") ? Directory.GetDirectories($"/proc/{pid}/task") : [])
+            foreach (var task in Directory.Exists($"/proc/{pid}/task") ? Directory.GetDirectories($"/proc/{pid}/task") : Array.Empty<string>())
                 if (File.ReadAllText(Path.Combine(task, "children")).Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var child, ..])
                     return child;
             await Task.Delay(50);

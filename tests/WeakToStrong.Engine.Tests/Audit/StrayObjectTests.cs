@@ -1,4 +1,5 @@
 using WeakToStrong.Engine.Tests.Data;
+using WeakToStrong.Provenance.Files;
 using WeakToStrong.Provenance.Store;
 
 namespace WeakToStrong.Engine.Tests.Audit;
@@ -25,7 +26,7 @@ public sealed class StrayObjectTests : IDisposable
         string? problem = new ContentStore(store.Root).CheckForUse(r, "output 'x' of stage s");
 
         Assert.StartsWith($"damaged (expected {r}, found a symbolic link to {_dir.Combine("nowhere")}); moved to {Path.Combine(store.Root, "quarantine")}/", problem);
-        Assert.Null(new FileInfo(path).LinkTarget);
+        Assert.Null(UserFile.LinkTarget(path));
         Assert.False(File.Exists(path));
         var note = Assert.Single(Quarantine.List(store.Root));
         Assert.Equal("output 'x' of stage s", note.What);
