@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using WeakToStrong.Core.Canonical;
+using WeakToStrong.Provenance.Files;
 using WeakToStrong.Provenance.Records;
 using WeakToStrong.Provenance.Store;
-using WeakToStrong.Provenance.Files;
 
 namespace WeakToStrong.Provenance.Audit;
 

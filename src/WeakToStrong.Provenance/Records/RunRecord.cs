@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using WeakToStrong.Core.Canonical;
-using WeakToStrong.Provenance.Store;
 using WeakToStrong.Provenance.Files;
+using WeakToStrong.Provenance.Store;
 
 namespace WeakToStrong.Provenance.Records;
 
