@@ -25,8 +25,14 @@ var root = new RootCommand("w2s — reproducible, hash-audited weak-to-strong ge
 };
 try
 {
-    // Exceptions reach here rather than System.CommandLine's handler, which prints a stack trace.
-    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    // Exceptions reach here rather than System.CommandLine's handler, which prints a stack trace. On SIGINT/SIGTERM a
+    // run is cancelled and given 1 s (not the default 2) to stop before the process exits: `timeout`, a CI cancel or a
+    // user's kill should find nothing of ours left within 2 s.
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration
+    {
+        EnableDefaultExceptionHandler = false,
+        ProcessTerminationTimeout = TimeSpan.FromSeconds(1),
+    });
 }
 catch (Exception e) when (e is UserFileException or StoreUnusableException)
 {
