@@ -31,11 +31,18 @@ static class MallocSettings
         psi.Environment["W2S_REEXEC"] = System.Environment.ProcessId.ToString();
 
         // Registered before the child exists, so that a signal arriving in between is not the default (exit, child orphaned).
-        int childPid = 0;
+        int childPid = 0, signalled = 0, exited = 0;
         var forwarded = Forwarded.Select(s => PosixSignalRegistration.Create(s.Signal, context =>
         {
             context.Cancel = true;
-            if (Volatile.Read(ref childPid) is > 0 and var pid) Kill(pid, s.Number);
+            if (Volatile.Read(ref childPid) is > 0 and var pid)
+            {
+                Kill(pid, s.Number);
+                // As `timeout -k`: a child still there after a grace period (its run busy in code that does not look at
+                // the cancellation) is killed, so that nothing of ours outlives the signal by more than 2 s.
+                if (Interlocked.CompareExchange(ref signalled, s.Number, 0) == 0)
+                    _ = Task.Delay(Grace).ContinueWith(_ => { if (Volatile.Read(ref exited) == 0) Kill(pid, 9); });
+            }
             else Environment.Exit(128 + s.Number);
         })).ToList();
         try
@@ -45,13 +52,17 @@ static class MallocSettings
             using var child = Process.Start(psi)!;
             Volatile.Write(ref childPid, child.Id);
             child.WaitForExit();
-            return child.ExitCode;
+            Volatile.Write(ref exited, 1);
+            // Killed after the grace period: report the signal this process was sent, not the SIGKILL it escalated to.
+            return Volatile.Read(ref signalled) is > 0 and var first && child.ExitCode == 128 + 9 ? 128 + first : child.ExitCode;
         }
         finally
         {
             foreach (var registration in forwarded) registration.Dispose();
         }
     }
+
+    static readonly TimeSpan Grace = TimeSpan.FromMilliseconds(1500);
 
     /// <summary>The terminating signals .NET lets a process catch, with their Linux numbers for kill(2).</summary>
     static readonly (PosixSignal Signal, int Number)[] Forwarded =

@@ -15,7 +15,8 @@ public sealed class SpecialFileSourceTests : IDisposable
     readonly TempDir _dir = new();
     public void Dispose() => _dir.Dispose();
 
-    const string AnyHash = "0000000000000000000000000000000000000000000000000000000000000000";
+    // A well-formed pin (the check of the file comes after the pin's own): sha256 of "x".
+    static readonly string AnyHash = TestArchives.Sha256("x"u8.ToArray());
 
     [Fact]
     public async Task AFifoPathSourceIsRefusedAtOnceNamingItAndNothingIsCached()
