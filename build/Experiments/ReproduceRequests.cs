@@ -18,7 +18,8 @@ public static class ReproduceRequests
         Device = NameStyle.Kebab(device.ToString()),
         Seeds = seeds.ToArray(),
         Sets = sets.ToArray(),
-        StoreRoot = string.IsNullOrEmpty(store) ? null : Path.GetFullPath(store, rootDirectory),
+        // A blank store stays blank, so that the shared check refuses it (made absolute, " " was a folder in the root).
+        StoreRoot = string.IsNullOrEmpty(store) ? null : string.IsNullOrWhiteSpace(store) ? store : Path.GetFullPath(store, rootDirectory),
         Threads = threads,
         CommandLine = string.Join(' ', new[] { "./build.sh" }.Concat(arguments.Select(Quote))),
     };

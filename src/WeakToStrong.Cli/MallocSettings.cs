@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace WeakToStrong.Cli;
 
@@ -6,6 +7,9 @@ namespace WeakToStrong.Cli;
 /// Measured here: with glibc's defaults a GPT-2-vocabulary step ran 224 tok/s; with MALLOC_MMAP_MAX_=0 and a huge trim
 /// threshold set before the process starts, 994 tok/s (docs/architecture.md §9). build.sh exports them; the tool sets them
 /// by re-executing itself once (W2S_REEXEC guards against a loop; W2S_NO_REEXEC=1 opts out).
+/// The visible process is then only a supervisor, and behaves as `timeout` does: every terminating signal it can catch
+/// goes on to the child, and it exits with the child's status. A SIGKILL it cannot catch is covered from the child's side
+/// (<see cref="ReexecChild"/>): the child dies with it, so a killed `w2s` leaves no process training under init.
 /// </summary>
 static class MallocSettings
 {
@@ -23,9 +27,49 @@ static class MallocSettings
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["MALLOC_MMAP_MAX_"] = "0";
         psi.Environment["MALLOC_TRIM_THRESHOLD_"] = "100000000000";
-        psi.Environment["W2S_REEXEC"] = "1";
-        using var child = Process.Start(psi)!;
-        child.WaitForExit();
-        return child.ExitCode;
+        // The supervisor's pid: the child checks it is still its parent once it has asked to die with it.
+        psi.Environment["W2S_REEXEC"] = System.Environment.ProcessId.ToString();
+
+        // Registered before the child exists, so that a signal arriving in between is not the default (exit, child orphaned).
+        int childPid = 0, signalled = 0, exited = 0;
+        var forwarded = Forwarded.Select(s => PosixSignalRegistration.Create(s.Signal, context =>
+        {
+            context.Cancel = true;
+            if (Volatile.Read(ref childPid) is > 0 and var pid)
+            {
+                Kill(pid, s.Number);
+                // As `timeout -k`: a child still there after a grace period (its run busy in code that does not look at
+                // the cancellation) is killed, so that nothing of ours outlives the signal by more than 2 s.
+                if (Interlocked.CompareExchange(ref signalled, s.Number, 0) == 0)
+                    _ = Task.Delay(Grace).ContinueWith(_ => { if (Volatile.Read(ref exited) == 0) Kill(pid, 9); });
+            }
+            else Environment.Exit(128 + s.Number);
+        })).ToList();
+        try
+        {
+            // Started on this (the main) thread, which stays blocked below for the child's whole life: the kernel's
+            // parent-death signal follows the thread that forked, not the process.
+            using var child = Process.Start(psi)!;
+            Volatile.Write(ref childPid, child.Id);
+            child.WaitForExit();
+            Volatile.Write(ref exited, 1);
+            // Killed after the grace period: report the signal this process was sent, not the SIGKILL it escalated to.
+            return Volatile.Read(ref signalled) is > 0 and var first && child.ExitCode == 128 + 9 ? 128 + first : child.ExitCode;
+        }
+        finally
+        {
+            foreach (var registration in forwarded) registration.Dispose();
+        }
     }
+
+    static readonly TimeSpan Grace = TimeSpan.FromMilliseconds(1500);
+
+    /// <summary>The terminating signals .NET lets a process catch, with their Linux numbers for kill(2).</summary>
+    static readonly (PosixSignal Signal, int Number)[] Forwarded =
+    [
+        (PosixSignal.SIGHUP, 1), (PosixSignal.SIGINT, 2), (PosixSignal.SIGQUIT, 3), (PosixSignal.SIGTERM, 15),
+    ];
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    static extern int Kill(int pid, int signal);
 }

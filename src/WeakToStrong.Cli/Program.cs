@@ -1,9 +1,13 @@
 using System.CommandLine;
 using WeakToStrong.Cli;
 using WeakToStrong.Cli.Commands;
+using WeakToStrong.Provenance.Files;
+using WeakToStrong.Provenance.Store;
+using WeakToStrong.Runner.Experiments;
 
 // This VM's first touch of fresh memory is slow; glibc must keep freed memory instead (docs/architecture.md §9).
 // The settings only work from process start, so the tool re-executes itself once with them.
+if (ReexecChild.DieWithParent() is { } orphaned) return orphaned;
 if (MallocSettings.ReexecIfNeeded(args) is { } exitCode) return exitCode;
 
 var root = new RootCommand("w2s — reproducible, hash-audited weak-to-strong generalization experiments.")
@@ -19,4 +23,32 @@ var root = new RootCommand("w2s — reproducible, hash-audited weak-to-strong ge
     GateCommand.Create(),
     BenchCommand.Create(),
 };
-return await root.Parse(args).InvokeAsync();
+try
+{
+    // Exceptions reach here rather than System.CommandLine's handler, which prints a stack trace. On SIGINT/SIGTERM a
+    // run is cancelled and given 1 s (not the default 2) to stop before the process exits: `timeout`, a CI cancel or a
+    // user's kill should find nothing of ours left within 2 s.
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration
+    {
+        EnableDefaultExceptionHandler = false,
+        ProcessTerminationTimeout = TimeSpan.FromSeconds(1),
+    });
+}
+catch (Exception e) when (e is UserFileException or StoreUnusableException)
+{
+    // A file the user named that is not a regular file or is too large, or a store that cannot be written, from any
+    // verb: one line naming it.
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 1;
+}
+catch (ExperimentException e)
+{
+    // A user error a verb did not catch itself (an argument checked in the shared layer, e.g. --threads).
+    return UserErrors.Print(e);
+}
+catch (Exception e)
+{
+    // What System.CommandLine's own handler did: a bug's full trace (nothing for a cancellation), exit 1.
+    if (e is not OperationCanceledException) Console.Error.WriteLine("Unhandled exception: " + e);
+    return 1;
+}

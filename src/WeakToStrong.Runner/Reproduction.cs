@@ -33,10 +33,10 @@ public static class Reproduction
         var plan = PlanCompiler.Compile(resolved, CodeIdentity.Fingerprint());
 
         DeviceSelector.Resolve(request.Device); // one clear line when CUDA is asked for and absent, before any work
-        int threads = request.Threads ?? System.Environment.ProcessorCount;
+        int threads = ThreadCount.Resolve(request.Threads);
         torch.set_num_threads(threads); // pinned: a different thread count changes the bits (docs/architecture.md §9)
 
-        string storeRoot = request.StoreRoot ?? ContentStore.DefaultRoot();
+        string storeRoot = ContentStore.RootFrom(request.StoreRoot);
         var store = new ContentStore(storeRoot);
         var sources = new SourceCache(storeRoot);
         progress.Info($"{plan.Stages.Count} stages, {threads} threads, store {store.Root}");

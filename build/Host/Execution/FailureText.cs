@@ -1,4 +1,7 @@
 using System.Reflection;
+using WeakToStrong.Provenance.Files;
+using WeakToStrong.Provenance.Store;
+using WeakToStrong.Runner.Experiments;
 
 namespace WeakToStrong.Build.Host.Execution;
 
@@ -27,7 +30,8 @@ public static class FailureText
     {
         var inner = Unwrap(exception);
         var message = string.Join(' ', inner.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        // A HostException is written for the user; any other type names itself, since "Sequence contains no elements" alone says little.
-        return inner is HostException ? message : $"{inner.GetType().Name}: {message}";
+        // These are written for the user (and w2s prints them as they are); any other type names itself, since
+        // "Sequence contains no elements" alone says little.
+        return inner is HostException or ExperimentException or UserFileException or StoreUnusableException ? message : $"{inner.GetType().Name}: {message}";
     }
 }

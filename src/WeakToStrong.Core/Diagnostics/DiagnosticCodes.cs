@@ -8,6 +8,8 @@ public static class DiagnosticCodes
     public const string TooDeep = "W2S0003";
     public const string DuplicateKey = "W2S0004";
     public const string EmptyDocument = "W2S0005";
+    /// <summary>The file itself cannot be read as input: not a regular file (a FIFO, a device, a socket), or over its size limit.</summary>
+    public const string UnreadableFile = "W2S0006";
 
     public const string UnknownKey = "W2S0010";
     public const string WrongType = "W2S0011";

@@ -54,6 +54,8 @@ public static class ManifestResolver
             foreach (var o in layer.Overrides)
                 if (o.ValueText is null)
                     diagnostics.Add(new Diagnostic(o.Where, DiagnosticCodes.InvalidOverride, $"Expected path=value, got '{o.Path}'."));
+                else if (OverridePaths.Problem(o.Path) is { } problem)
+                    diagnostics.Add(new Diagnostic(o.Where, DiagnosticCodes.InvalidOverride, problem));
                 else current = Apply(current, o.Path, ParseValue(o), o.Where, layer.Name, diagnostics, applied);
 
         var bound = ManifestLoader.Bind(current, tasks, validateScales: false, forRun: true);

@@ -31,7 +31,7 @@ public sealed record OverrideLayer(string Name, IReadOnlyList<Override> Override
     /// variable names cannot hold dots). Pure: the caller passes the variables.</summary>
     public static OverrideLayer FromEnvironment(IEnumerable<KeyValuePair<string, string>> variables, string prefix = "W2S_SET__") =>
         new("environment", variables
-            .Where(v => v.Key.StartsWith(prefix, StringComparison.Ordinal) && v.Key.Length > prefix.Length)
+            .Where(v => v.Key.StartsWith(prefix, StringComparison.Ordinal)) // a bare prefix is kept: resolution names it
             .OrderBy(v => v.Key, StringComparer.Ordinal)
             .Select(v => new Override(v.Key[prefix.Length..].Replace("__", ".", StringComparison.Ordinal), v.Value,
                 SourceLocation.Origin($"environment {v.Key}")))

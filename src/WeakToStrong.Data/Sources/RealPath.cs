@@ -35,7 +35,8 @@ public static class RealPath
     /// <summary>True when <paramref name="path"/> is <paramref name="root"/> or lies under it (both already real).</summary>
     public static bool IsUnder(string path, string root)
     {
-        var withSlash = Path.TrimEndingDirectorySeparator(root) + Path.DirectorySeparatorChar;
+        var trimmed = Path.TrimEndingDirectorySeparator(root);
+        var withSlash = Path.EndsInDirectorySeparator(trimmed) ? trimmed : trimmed + Path.DirectorySeparatorChar;
         return path.StartsWith(withSlash, StringComparison.Ordinal) || path == Path.TrimEndingDirectorySeparator(root);
     }
 

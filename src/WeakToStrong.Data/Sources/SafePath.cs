@@ -13,7 +13,9 @@ public static class SafePath
         var normalized = relative.Replace('\\', '/');
         if (normalized.StartsWith('/') || Path.IsPathRooted(normalized) || (normalized.Length > 1 && normalized[1] == ':')) return null;
         if (normalized.Split('/').Any(segment => segment == "..")) return null;
-        var fullRoot = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)) + Path.DirectorySeparatorChar;
+        // "/" keeps its separator when trimmed: appending one more made "//", under which nothing lies.
+        var trimmed = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+        var fullRoot = Path.EndsInDirectorySeparator(trimmed) ? trimmed : trimmed + Path.DirectorySeparatorChar;
         var full = Path.GetFullPath(Path.Combine(fullRoot, normalized));
         return full.StartsWith(fullRoot, StringComparison.Ordinal) || full + Path.DirectorySeparatorChar == fullRoot ? full : null;
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using WeakToStrong.Core.Canonical;
+using WeakToStrong.Provenance.Files;
 using WeakToStrong.Provenance.Records;
 using WeakToStrong.Provenance.Store;
 
@@ -40,7 +41,7 @@ public static class RunAudit
     public static (RunRecord Record, string? IntegrityProblem) ReadLenient(string path)
     {
         JsonObject root;
-        try { root = JsonNode.Parse(File.ReadAllText(path))?.AsObject() ?? throw new InvalidDataException("empty"); }
+        try { root = JsonNode.Parse(UserFile.ReadAllText(path, SizeLimit.Document))?.AsObject() ?? throw new InvalidDataException("empty"); }
         catch (Exception e) when (e is JsonException or InvalidOperationException or InvalidDataException)
         {
             throw new InvalidDataException($"{path}: not a run record ({e.Message})");
@@ -71,7 +72,8 @@ public static class RunAudit
                 if (!hashes.TryGetValue(expected.Sha256, out var found))
                 {
                     string path = store.PathOf(expected.Sha256);
-                    hashes[expected.Sha256] = found = File.Exists(path) ? ContentStore.HashFile(path) : null;
+                    // A link or special file is no object (a repair quarantines it); hashing one could fail, block or stream.
+                    hashes[expected.Sha256] = found = ContentStore.NotARegularObject(path) is null && File.Exists(path) ? ContentStore.HashFile(path) : null;
                 }
                 artifacts.Add(new ArtifactAudit(name, expected, found));
             }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using WeakToStrong.Provenance.Files;
 
 namespace WeakToStrong.Provenance.Records;
 
@@ -24,7 +25,7 @@ public static class RunIndex
             {
                 try
                 {
-                    var node = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
+                    var node = JsonNode.Parse(UserFile.ReadAllText(file, SizeLimit.Document))!.AsObject();
                     list.Add(new RunSummary(Path.GetFileName(dir), Path.GetFileNameWithoutExtension(file), file,
                         (string?)node["hashed"]?["scale"], (string?)node["provenance"]?["finishedAt"],
                         node["hashed"]?["metrics"]?["summary"]?.DeepClone().AsObject())

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using WeakToStrong.Core.Canonical;
+using WeakToStrong.Provenance.Files;
 using WeakToStrong.Provenance.Store;
 
 namespace WeakToStrong.Provenance.Records;
@@ -47,7 +48,7 @@ public sealed class RunRecord
     /// <summary>Reads a record and checks that its stated run key is the hash of its hashed part.</summary>
     public static RunRecord Read(string path)
     {
-        var root = JsonNode.Parse(File.ReadAllText(path))?.AsObject()
+        var root = JsonNode.Parse(UserFile.ReadAllText(path, SizeLimit.Document))?.AsObject()
                    ?? throw new InvalidDataException($"{path}: not a run record");
         if ((int?)root["format"] != FormatVersion)
             throw new InvalidDataException($"{path}: run record format {root["format"]} is not {FormatVersion}");

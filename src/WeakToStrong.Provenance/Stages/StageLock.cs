@@ -28,7 +28,12 @@ public sealed class StageLock : IDisposable
     /// <summary>Takes the lock of <paramref name="key"/>, telling <paramref name="waiting"/> once who holds it when it must wait.</summary>
     public static StageLock Acquire(string storeRoot, string key, string stageId, Action<string> waiting, CancellationToken ct = default)
     {
-        string dir = Directory.CreateDirectory(Path.Combine(storeRoot, "locks")).FullName;
+        string dir;
+        try { dir = Directory.CreateDirectory(Path.Combine(storeRoot, "locks")).FullName; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw StoreUnusableException.Writing(Path.Combine(storeRoot, "locks"), e);
+        }
         string path = Path.Combine(dir, $"stage-{key}.lock");
         string guard = Path.Combine(dir, ".guard");
         bool waited = false;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using WeakToStrong.Provenance.Files;
 
 namespace WeakToStrong.Provenance.Store;
 
@@ -21,14 +22,24 @@ public sealed class ContentStore
     public ContentStore(string root)
     {
         Root = Path.GetFullPath(root);
-        Directory.CreateDirectory(Path.Combine(Root, "objects", "sha256"));
-        Directory.CreateDirectory(Path.Combine(Root, "tmp"));
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(Root, "objects", "sha256"));
+            Directory.CreateDirectory(Path.Combine(Root, "tmp"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw StoreUnusableException.Writing(Root, e);
+        }
     }
 
     /// <summary>The default root: `$W2S_STORE`, else `$XDG_CACHE_HOME/weak-to-strong`, else `~/.cache/weak-to-strong` (shared with the source cache).</summary>
     public static string DefaultRoot()
     {
         string? env = Environment.GetEnvironmentVariable("W2S_STORE");
+        // Blank is a mistake, not a folder: " " would put a store inside the working folder. Empty means unset, as in a shell.
+        if (env is not null && env.Length > 0 && string.IsNullOrWhiteSpace(env))
+            throw new StoreUnusableException("W2S_STORE is blank; set it to a folder or unset it for the default store");
         if (!string.IsNullOrEmpty(env)) return env;
         string? xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
         string cache = string.IsNullOrEmpty(xdg)
@@ -36,6 +47,12 @@ public sealed class ContentStore
             : xdg;
         return Path.Combine(cache, "weak-to-strong");
     }
+
+    /// <summary>The store a verb uses: <paramref name="given"/> (--store) unless null, else <see cref="DefaultRoot"/>; a blank one is refused.</summary>
+    public static string RootFrom(string? given) =>
+        given is null ? DefaultRoot()
+        : string.IsNullOrWhiteSpace(given) ? throw new StoreUnusableException("--store is blank; give a folder, or leave it out for the default store")
+        : given;
 
     public string PathOf(string sha256) => Path.Combine(Root, "objects", "sha256", sha256[..2], sha256[2..]);
 
@@ -91,6 +108,10 @@ public sealed class ContentStore
             }
             return new ContentRef(hash, size);
         }
+        catch (IOException e) when (e.HResult is 28 or 122) // ENOSPC, EDQUOT: the temp file goes in finally
+        {
+            throw StoreUnusableException.Writing(Root, e);
+        }
         finally
         {
             if (File.Exists(temp)) File.Delete(temp);
@@ -104,6 +125,13 @@ public sealed class ContentStore
     public string? CheckForUse(ContentRef r, string what)
     {
         string path = PathOf(r.Sha256);
+        if (NotARegularObject(path) is { } stray)
+        {
+            // Never opened: a dangling link cannot be, a FIFO would block, a device would stream.
+            _verified.TryRemove(r.Sha256, out _);
+            string? quarantined = Quarantine.Move(Root, path, what, r.ToString(), stray);
+            return $"damaged (expected {r}, found {stray}){(quarantined is null ? "" : $"; moved to {quarantined}")}";
+        }
         var info = new FileInfo(path);
         if (!info.Exists) return "missing";
         if (_verified.TryGetValue(r.Sha256, out var seen) && seen == (info.Length, info.LastWriteTimeUtc) && info.Length == r.Size) return null;
@@ -128,9 +156,22 @@ public sealed class ContentStore
     public string? Verify(ContentRef r)
     {
         string path = PathOf(r.Sha256);
+        if (NotARegularObject(path) is { } stray) return $"not a regular file ({stray})";
         if (!File.Exists(path)) return "missing";
         var actual = HashFile(path);
         return actual == r ? null : $"modified (expected {r}, found {actual})";
+    }
+
+    /// <summary>
+    /// What stands at an object's path when it is not a regular file of the store's own: any symbolic link (dangling or
+    /// not: where it points can change under the hash), a folder, a FIFO, a device or a socket. Null for a regular
+    /// file or nothing.
+    /// </summary>
+    public static string? NotARegularObject(string path)
+    {
+        if (UserFile.LinkTarget(path) is { } target) return $"a symbolic link to {target}";
+        var kind = UserFile.KindOf(path);
+        return kind is FileKind.Missing or FileKind.Regular ? null : FileKinds.Describe(kind);
     }
 
     public static ContentRef HashFile(string path)

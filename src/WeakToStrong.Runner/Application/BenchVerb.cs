@@ -58,9 +58,9 @@ public static class BenchVerb
         var catalog = new ExperimentCatalog(request.ExperimentsDirectory);
         var chosen = catalog.Chosen(request.Experiments);
         var ids = chosen.Count > 0 ? chosen : catalog.Ids();
-        int threads = request.Threads ?? Environment.ProcessorCount;
+        int threads = ThreadCount.Resolve(request.Threads);
         torch.set_num_threads(threads);
-        string storeRoot = request.StoreRoot ?? ContentStore.DefaultRoot();
+        string storeRoot = ContentStore.RootFrom(request.StoreRoot);
         var store = new ContentStore(storeRoot);
         var sources = new SourceCache(storeRoot);
 

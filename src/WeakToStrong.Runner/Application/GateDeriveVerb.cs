@@ -33,7 +33,7 @@ public static class GateDeriveVerb
             progress.Info($"gate --derive: {id}, seeds {string.Join(" ", seeds)}");
             var run = await Reproduction.RunAsync(request.Template with { Experiment = id, Scale = GateVerb.Scale, Seeds = seeds }, progress, ct);
             var record = RunRecord.Read(run.RecordPath);
-            var store = new ContentStore(request.Template.StoreRoot ?? ContentStore.DefaultRoot());
+            var store = new ContentStore(ContentStore.RootFrom(request.Template.StoreRoot));
             var items = GateItems.Predict(record.Hashed, store, seeds[0], progress.Info);
             var spreads = Spreads(record.Hashed, items);
             var snapshot = GateSnapshot.FromRecord(record.Hashed, run.RunKey, GateSnapshot.Families);

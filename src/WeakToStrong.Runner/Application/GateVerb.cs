@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using WeakToStrong.Core.Gate;
 using WeakToStrong.Core.Manifests;
+using WeakToStrong.Provenance.Files;
 using WeakToStrong.Provenance.Records;
 using WeakToStrong.Runner.Experiments;
 using WeakToStrong.Runner.Gate;
@@ -105,7 +106,10 @@ public static class GateVerb
         var tolerances = Tolerances(record.Hashed);
         var current = GateSnapshot.FromRecord(record.Hashed, run.RunKey, tolerances.Keys);
         string path = SnapshotPath(request.Template.ExperimentsDirectory, id);
-        var committed = SnapshotFile.Read(path);
+        GateSnapshot? committed;
+        try { committed = SnapshotFile.Read(path); }
+        // A damaged snapshot's error says to accept a new one: with --accept, this is that, so it is compared as absent.
+        catch (Exception e) when (request.Accept && e is InvalidDataException or UserFileException) { committed = null; }
         var verdict = GateCheck.Compare(committed, current, tolerances);
         if (!request.Accept) return new GateOutcome(verdict, committed, current, path, Accepted: false);
 

@@ -44,17 +44,18 @@ public static class ReportVerb
     /// <summary>The report of the record at <paramref name="recordPath"/>, into <paramref name="outputDirectory"/> or the default folder.</summary>
     public static ReportResult Write(string recordPath, string? outputDirectory = null)
     {
+        string? given = outputDirectory is null ? null : OutputTarget.Folder(outputDirectory);
         var (input, record) = ReportRecords.Read(recordPath);
         var report = RunReport.Of(input);
         var files = ReportRenderer.Render(report);
-        string directory = Path.GetFullPath(outputDirectory ?? DefaultDirectory(recordPath, record.RunKey));
-        Directory.CreateDirectory(directory);
+        string directory = given ?? Path.GetFullPath(DefaultDirectory(recordPath, record.RunKey));
         var written = new List<string>();
         foreach (var file in files)
         {
-            string target = Path.Combine(directory, file.Name);
-            if (File.Exists(target) && File.ReadAllBytes(target).AsSpan().SequenceEqual(file.Bytes)) continue;
-            File.WriteAllBytes(target, file.Bytes);
+            // Each file of the report is an output file too: one of its names may be taken by a folder or a FIFO.
+            string target = OutputTarget.File(Path.Combine(directory, file.Name));
+            if (OutputTarget.Holds(target, file.Bytes)) continue;
+            OutputTarget.Write(target, file.Bytes);
             written.Add(file.Name);
         }
         return new ReportResult(record.RunKey, Path.GetFullPath(recordPath), directory, files.Select(f => f.Name).ToList(), written, report);

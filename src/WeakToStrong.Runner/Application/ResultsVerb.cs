@@ -28,15 +28,12 @@ public static class ResultsVerb
     /// <exception cref="InvalidDataException">A record is damaged; the message starts with its path.</exception>
     public static ResultsResult Run(ResultsRequest request)
     {
+        string? path = request.OutputPath is null ? null : OutputTarget.File(request.OutputPath);
         var all = ResultRecords.ReadAll(Path.GetFullPath(request.RunsDirectory));
         var report = ResultsReport.Of(ResultsReport.Newest(all, request.Scale), request.Scale);
         string markdown = ResultsMarkdown.Render(report);
-        string? path = request.OutputPath is null ? null : Path.GetFullPath(request.OutputPath);
-        if (path is not null && (!File.Exists(path) || File.ReadAllText(path) != markdown))
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, markdown);
-        }
+        var bytes = new System.Text.UTF8Encoding(false).GetBytes(markdown);
+        if (path is not null && !OutputTarget.Holds(path, bytes)) OutputTarget.Write(path, bytes);
         return new ResultsResult(report, markdown, path, all.Count);
     }
 }

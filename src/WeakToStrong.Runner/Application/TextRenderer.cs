@@ -12,8 +12,18 @@ namespace WeakToStrong.Runner.Application;
 /// </summary>
 public static class TextRenderer
 {
-    /// <summary>The resolved manifest (as `--json` writes JSON), then one line per stage with its key prefix and inputs.</summary>
-    public static string Plan(PlanResult result) => JsonRenderer.Format(result.Resolved.Resolved) + result.Plan.Render();
+    /// <summary>
+    /// The resolved manifest (as `--json` writes JSON), every value a scale or an override set with where it came from
+    /// (in the order applied, so a later line wins), then one line per stage with its key prefix and inputs.
+    /// </summary>
+    public static string Plan(PlanResult result) =>
+        JsonRenderer.Format(result.Resolved.Resolved) + Overrides(result.Resolved.Applied) + result.Plan.Render();
+
+    static string Overrides(IReadOnlyList<Core.Resolution.AppliedOverride> applied) =>
+        applied.Count == 0 ? ""
+        : "Overrides, in the order applied:\n" + string.Concat(applied.Select(a => $"  {a.Path} = {Shorten(a.Value)}  ({a.Origin})\n"));
+
+    static string Shorten(string value) => value.Length <= 80 ? value : value[..77] + "…";
 
     /// <summary>The PGR table, the report's folder, then `run &lt;key&gt;` and `record &lt;path&gt;` last (scripts read the key from that line).</summary>
     public static string Reproduce(ReproduceResult result) =>

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using WeakToStrong.Provenance.Audit;
 using WeakToStrong.Provenance.Records;
 using WeakToStrong.Provenance.Store;
+using WeakToStrong.Runner.Execution;
 using WeakToStrong.Runner.Experiments;
 using WeakToStrong.Runner.Identity;
 using WeakToStrong.Runner.Progress;
@@ -32,7 +33,7 @@ public static class RecordReplay
 
             int recordedThreads = (int?)record.Provenance["threads"] ?? System.Environment.ProcessorCount;
             string recordedDevice = (string?)record.Provenance["device"] ?? "cpu";
-            int useThreads = threads ?? recordedThreads;
+            int useThreads = ThreadCount.Resolve(threads ?? recordedThreads);
             var result = await Reproduction.RunAsync(new ReproduceRequest
             {
                 Experiment = record.Experiment,

@@ -29,6 +29,6 @@ public static class RunAuditor
     public static string StoreOf(AuditRequest request, RunRecord record)
     {
         string? recorded = (string?)record.Provenance["store"];
-        return request.StoreRoot ?? (recorded is not null && Directory.Exists(recorded) ? recorded : ContentStore.DefaultRoot());
+        return request.StoreRoot is not null ? ContentStore.RootFrom(request.StoreRoot) : recorded is not null && Directory.Exists(recorded) ? recorded : ContentStore.DefaultRoot();
     }
 }

@@ -3,6 +3,7 @@ using WeakToStrong.Core.Manifests;
 using WeakToStrong.Core.Resolution;
 using WeakToStrong.Core.Text;
 using WeakToStrong.Data.Tasks;
+using WeakToStrong.Provenance.Files;
 
 namespace WeakToStrong.Runner.Experiments;
 
@@ -74,7 +75,13 @@ public sealed class ExperimentCatalog(string directory)
         Require(id);
         string path = PathOf(id);
         string display = displayRoot is null ? path : Path.GetRelativePath(displayRoot, path);
-        var loaded = ManifestLoader.Load(File.ReadAllBytes(path), display, TaskCatalog.Default);
+        byte[] bytes;
+        try { bytes = UserFile.ReadAllBytes(path, SizeLimit.Document, display); }
+        catch (UserFileException e)
+        {
+            throw new ExperimentException(new Diagnostic(SourceLocation.Origin(display), DiagnosticCodes.UnreadableFile, e.Message[(display.Length + 1)..]).ToString());
+        }
+        var loaded = ManifestLoader.Load(bytes, display, TaskCatalog.Default);
         if (!loaded.Success || loaded.Syntax is null)
             throw new ExperimentException(Errors(loaded.Diagnostics));
         // `--experiment ID` finds ID.json: a manifest whose id says otherwise would record runs under another name.

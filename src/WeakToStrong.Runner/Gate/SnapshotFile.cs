@@ -2,6 +2,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using WeakToStrong.Core.Gate;
+using WeakToStrong.Provenance.Files;
+using WeakToStrong.Provenance.Store;
 
 namespace WeakToStrong.Runner.Gate;
 
@@ -19,7 +21,7 @@ public static class SnapshotFile
         if (!File.Exists(path)) return null;
         try
         {
-            return GateSnapshot.FromJson(JsonNode.Parse(File.ReadAllText(path))!.AsObject());
+            return GateSnapshot.FromJson(JsonNode.Parse(UserFile.ReadAllText(path, SizeLimit.Document))!.AsObject());
         }
         catch (Exception e) when (e is JsonException or NullReferenceException or InvalidOperationException or FormatException)
         {
@@ -29,7 +31,7 @@ public static class SnapshotFile
 
     public static void Write(string path, GateSnapshot snapshot)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, snapshot.ToJson().ToJsonString(Indented) + "\n");
+        // Atomic: a reader never sees half a snapshot, and whatever stood there (a damaged file, a FIFO) is replaced, not written into.
+        AtomicFile.WriteAllText(path, snapshot.ToJson().ToJsonString(Indented) + "\n");
     }
 }

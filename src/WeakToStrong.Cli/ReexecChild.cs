@@ -1,0 +1,29 @@
+using System.Runtime.InteropServices;
+
+namespace WeakToStrong.Cli;
+
+/// <summary>
+/// The re-executed child's half of <see cref="MallocSettings"/>: it asks the kernel for SIGKILL when its parent dies
+/// (prctl PR_SET_PDEATHSIG), so that `kill -9` of the visible `w2s` ends the training too and the OS drops its stage
+/// locks. The parent may already have died before the request: then the child is not its child any more and stops.
+/// </summary>
+static class ReexecChild
+{
+    const int PrSetPdeathsig = 1;
+    const int Sigkill = 9;
+
+    /// <summary>An exit code when this process is an orphaned re-exec that must not run; null to go on.</summary>
+    public static int? DieWithParent()
+    {
+        if (!OperatingSystem.IsLinux()) return null;
+        if (!int.TryParse(System.Environment.GetEnvironmentVariable("W2S_REEXEC"), out int parent) || parent <= 1) return null;
+        if (Prctl(PrSetPdeathsig, Sigkill, 0, 0, 0) != 0) return null; // no worse than before: run unguarded
+        return GetParentPid() == parent ? null : 128 + Sigkill;
+    }
+
+    [DllImport("libc", EntryPoint = "prctl", SetLastError = true)]
+    static extern int Prctl(int option, nuint arg2, nuint arg3, nuint arg4, nuint arg5);
+
+    [DllImport("libc", EntryPoint = "getppid")]
+    static extern int GetParentPid();
+}
