@@ -18,5 +18,6 @@ var root = new RootCommand("w2s — reproducible, hash-audited weak-to-strong ge
     SuiteCommand.Create(),
     GateCommand.Create(),
     BenchCommand.Create(),
+    StageCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
