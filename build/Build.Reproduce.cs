@@ -13,7 +13,7 @@ partial class Build
         {
             // With --json, progress goes to stderr (as w2s does) so that the target's output is one JSON document.
             var progress = Json ? HostProgress.ToErrors(Output) : HostProgress.For(Output);
-            var result = await UserFacing(() => ReproduceVerb.RunAsync(CreateRequest(), progress));
+            var result = await UserFacing(() => ReproduceVerb.RunAsync(CreateRequest() with { Slurm = SlurmExecutorOptions() }, progress));
             Output.Write(Json ? JsonRenderer.Reproduce(result) : TextRenderer.Reproduce(result));
         });
 }

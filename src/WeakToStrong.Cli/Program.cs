@@ -22,6 +22,7 @@ var root = new RootCommand("w2s — reproducible, hash-audited weak-to-strong ge
     SuiteCommand.Create(),
     GateCommand.Create(),
     BenchCommand.Create(),
+    StageCommand.Create(),
 };
 try
 {

@@ -26,7 +26,12 @@ public sealed record ReproduceRequest
     public required string RunsDirectory { get; init; }
     public int? Threads { get; init; }
     public string CommandLine { get; init; } = "";
+    /// <summary>`--executor slurm`: submit the stages as Slurm jobs (docs/cluster.md); null runs them here.</summary>
+    public Executors.Slurm.SlurmOptions? Slurm { get; init; }
 }
+
+/// <summary>A `--detach`ed Slurm submission: its jobs are queued; the same `reproduce` again collects the run.</summary>
+public sealed record DetachedSubmission(int Jobs, int Submitted, string PlanFile);
 
 /// <summary>What a finished reproduction reports back to its caller.</summary>
 public sealed record ReproduceResult(string RunKey, string RecordPath, IReadOnlyList<PgrRow> Pgr)
@@ -36,6 +41,9 @@ public sealed record ReproduceResult(string RunKey, string RecordPath, IReadOnly
 
     /// <summary>Why no report was written (no font for the figures, say): the run and its record stand without it.</summary>
     public string? ReportError { get; init; }
+
+    /// <summary>Set when the run was submitted to Slurm with --detach: no record yet (RunKey and RecordPath are empty).</summary>
+    public DetachedSubmission? Detached { get; init; }
 }
 
 /// <summary>

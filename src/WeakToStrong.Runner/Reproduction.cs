@@ -10,6 +10,7 @@ using WeakToStrong.Provenance.Records;
 using WeakToStrong.Provenance.Store;
 using WeakToStrong.Runner.Identity;
 using WeakToStrong.Runner.Execution;
+using WeakToStrong.Runner.Executors.Slurm;
 using WeakToStrong.Runner.Experiments;
 using WeakToStrong.Runner.Progress;
 using WeakToStrong.Training.Trainer;
@@ -41,8 +42,28 @@ public static class Reproduction
         var sources = new SourceCache(storeRoot);
         progress.Info($"{plan.Stages.Count} stages, {threads} threads, store {store.Root}");
 
-        var executed = await new PlanExecutor(store, sources, request.Device, progress).RunAsync(plan, ct);
+        IReadOnlyList<ExecutedStage> executed;
+        SlurmRun? slurm = null;
+        if (request.Slurm is { } options)
+        {
+            // The same stages, computed by Slurm jobs on the same store and read back from it (docs/cluster.md).
+            slurm = await SlurmExecutor.RunAsync(plan, store, threads, request.Device, options, progress, ct);
+            if (slurm.Stages is null)
+                return new ReproduceResult("", "", []) { Detached = new DetachedSubmission(slurm.Jobs.Count, slurm.Submitted.Count, slurm.PlanFile!) };
+            executed = slurm.Stages;
+        }
+        else
+        {
+            executed = await new PlanExecutor(store, sources, request.Device, progress).RunAsync(plan, ct);
+        }
         var record = RecordBuilder.Build(request, resolved, plan, executed, threads, started, clock.Elapsed, store.Root);
+        if (slurm is not null) // provenance only: how it ran never changes the run key
+            record.Provenance["executor"] = new JsonObject
+            {
+                ["name"] = "slurm",
+                ["plan"] = slurm.PlanFile,
+                ["jobs"] = new JsonObject(slurm.Jobs.Select(j => KeyValuePair.Create(j.Key, (JsonNode?)JsonValue.Create(j.Value)))),
+            };
         string path = record.Write(request.RunsDirectory);
         return new ReproduceResult(record.RunKey, path, PgrRows(executed.Single(e => e.Stage.Kind == StageKind.Evaluate)));
     }

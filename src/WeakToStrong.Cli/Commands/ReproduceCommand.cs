@@ -2,6 +2,7 @@ using System.CommandLine;
 using WeakToStrong.Runner;
 using WeakToStrong.Runner.Application;
 using WeakToStrong.Runner.Execution;
+using WeakToStrong.Runner.Executors.Slurm;
 using WeakToStrong.Runner.Experiments;
 using WeakToStrong.Runner.Progress;
 
@@ -22,13 +23,24 @@ static class ReproduceCommand
         var experiments = CommonOptions.ExperimentsDir();
         var runs = CommonOptions.RunsDir();
         var json = CommonOptions.Json();
+        var slurm = new SlurmOptionsBinding();
         var command = new Command("reproduce", "Run an experiment end to end and write its run record.")
         {
             experiment, scale, set, seeds, device, threads, store, experiments, runs, json,
         };
+        foreach (var option in slurm.Options) command.Add(option);
         command.SetAction(async (parse, ct) =>
         {
             bool asJson = parse.GetValue(json);
+            SlurmOptions? executor;
+            try
+            {
+                executor = slurm.Bind(parse);
+            }
+            catch (ExperimentException e)
+            {
+                return UserErrors.Print(e);
+            }
             var request = new ReproduceRequest
             {
                 Experiment = parse.GetValue(experiment)!,
@@ -41,6 +53,7 @@ static class ReproduceCommand
                 StoreRoot = parse.GetValue(store),
                 Threads = parse.GetValue(threads),
                 CommandLine = CommonOptions.CommandLine(),
+                Slurm = executor,
             };
             try
             {

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using WeakToStrong.Core.Stages;
 
 namespace WeakToStrong.Core.Plans;
 
@@ -40,4 +41,35 @@ public sealed record Plan(string ExperimentId, string? Scale, string CodeVersion
             ["parameters"] = s.Parameters.DeepClone(),
         }).ToArray()),
     };
+
+    /// <summary>
+    /// The plan <see cref="ToJson"/> wrote (a plan file handed to a batch job). Every key is computed again from the
+    /// stage's kind, code version, parameters and its inputs' keys, so a file whose keys do not follow from its content
+    /// is refused rather than run under a key that names something else.
+    /// </summary>
+    /// <exception cref="FormatException">A missing field, an unknown kind or input, or a key that does not match.</exception>
+    public static Plan FromJson(JsonObject json)
+    {
+        string codeVersion = (string?)json["codeVersion"] ?? throw new FormatException("plan has no codeVersion");
+        var byId = new Dictionary<string, Stage>(StringComparer.Ordinal);
+        var stages = new List<Stage>();
+        foreach (var item in json["stages"]?.AsArray() ?? throw new FormatException("plan has no stages"))
+        {
+            var node = item ?? throw new FormatException("a plan stage is null");
+            string id = (string?)node["id"] ?? throw new FormatException("a plan stage has no id");
+            string kindName = (string?)node["kind"] ?? "";
+            if (!Enum.TryParse<StageKind>(kindName, ignoreCase: true, out var kind) || kindName != kindName.ToLowerInvariant())
+                throw new FormatException($"stage {id}: unknown kind '{kindName}'");
+            var deps = (node["dependsOn"]?.AsArray() ?? []).Select(d => (string)d!).ToList();
+            var parameters = node["parameters"]?.DeepClone().AsObject() ?? throw new FormatException($"stage {id}: no parameters");
+            var missing = deps.FirstOrDefault(d => !byId.ContainsKey(d));
+            if (missing is not null) throw new FormatException($"stage {id}: input {missing} is not an earlier stage");
+            string key = StageKey.Of(kind, codeVersion, parameters, deps.Select(d => byId[d].Key));
+            if ((string?)node["key"] != key) throw new FormatException($"stage {id}: key {(string?)node["key"]} does not match its content ({key})");
+            var stage = new Stage(id, kind, parameters, deps, key);
+            byId[id] = stage;
+            stages.Add(stage);
+        }
+        return new Plan((string?)json["experiment"] ?? throw new FormatException("plan has no experiment"), (string?)json["scale"], codeVersion, stages);
+    }
 }

@@ -11,11 +11,15 @@ namespace WeakToStrong.Core.Stages;
 public static class StageKey
 {
     public static string Of(StageKind kind, string codeVersion, StageParameters parameters, IEnumerable<string> inputKeys) =>
+        Of(kind, codeVersion, parameters.ToJson(), inputKeys);
+
+    /// <summary>The same key from the record's JSON, as a plan file carries it (Plan.FromJson re-checks each key with it).</summary>
+    public static string Of(StageKind kind, string codeVersion, JsonObject parameters, IEnumerable<string> inputKeys) =>
         ContentKey.Of(new JsonObject
         {
             ["kind"] = kind.ToString().ToLowerInvariant(),
             ["codeVersion"] = codeVersion,
-            ["params"] = parameters.ToJson(),
+            ["params"] = parameters.DeepClone(),
             ["inputs"] = new JsonArray(inputKeys.Order(StringComparer.Ordinal).Select(k => (JsonNode)k).ToArray()),
         });
 }

@@ -22,7 +22,9 @@ public static class JsonRenderer
         ["plan"] = result.Plan.ToJson(),
     });
 
-    public static string Reproduce(ReproduceResult result) => Format(new JsonObject
+    public static string Reproduce(ReproduceResult result) => result.Detached is { } d
+        ? Format(new JsonObject { ["detached"] = new JsonObject { ["jobs"] = d.Jobs, ["submitted"] = d.Submitted, ["plan"] = d.PlanFile } })
+        : Format(new JsonObject
     {
         ["runKey"] = result.RunKey,
         ["record"] = result.RecordPath,

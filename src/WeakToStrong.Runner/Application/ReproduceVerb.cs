@@ -23,6 +23,7 @@ public static class ReproduceVerb
     /// </summary>
     public static ReproduceResult WithReport(ReproduceResult result)
     {
+        if (result.Detached is not null) return result; // nothing ran here yet: the collecting run writes the report
         try
         {
             return result with { ReportDirectory = ReportVerb.Write(result.RecordPath).Directory };

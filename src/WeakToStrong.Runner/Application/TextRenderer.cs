@@ -26,8 +26,13 @@ public static class TextRenderer
     static string Shorten(string value) => value.Length <= 80 ? value : value[..77] + "…";
 
     /// <summary>The PGR table, the report's folder, then `run &lt;key&gt;` and `record &lt;path&gt;` last (scripts read the key from that line).</summary>
-    public static string Reproduce(ReproduceResult result) =>
-        PgrTableText.Render(result) + ReportLine(result) + $"run {result.RunKey}\nrecord {result.RecordPath}\n";
+    public static string Reproduce(ReproduceResult result) => result.Detached is { } d
+        ? $"detached: {d.Jobs} slurm jobs queued ({d.Submitted} submitted now), plan {d.PlanFile}\nthe same reproduce command again waits for them and writes the record\n"
+        : PgrTableText.Render(result) + ReportLine(result) + $"run {result.RunKey}\nrecord {result.RecordPath}\n";
+
+    /// <summary>`stage run`'s closing line: which stage, its key, and whether it was computed or already in the store.</summary>
+    public static string StageRun(Execution.ExecutedStage stage) =>
+        $"stage {stage.Stage.Id} {stage.Stage.Key} {(stage.Cached ? "cached" : "computed")} in {stage.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s\n";
 
     static string ReportLine(ReproduceResult result) =>
         result.ReportDirectory is { } dir ? $"report {dir}\n" : result.ReportError is { } why ? $"report not written: {why}\n" : "";

@@ -27,41 +27,77 @@ public sealed class PlanExecutor(ContentStore store, SourceCache sources, string
         foreach (var stage in plan.Stages)
         {
             ct.ThrowIfCancellationRequested();
-            index++;
-            var clock = Stopwatch.StartNew();
-            // Another process computing this stage on the same store holds its lock: wait, then take its output.
-            using var held = StageLock.Acquire(store.Root, stage.Key, stage.Id, progress.Info, ct);
-            if (_cache.TryGet(stage.Key, inputs.RefsOf(stage), out _) is { } cached)
-            {
-                progress.StageCached(stage.Id, Kind(stage), index, plan.Stages.Count);
-                done[stage.Id] = new ExecutedStage(stage, cached, true, clock.Elapsed, new JsonObject());
-                continue;
-            }
-            progress.StageStarted(stage.Id, Kind(stage), index, plan.Stages.Count);
-            string work = held.NewScratch();
-            try
-            {
-                StageResult result;
-                try
-                {
-                    result = await StageDispatcher.RunAsync(stage, inputs, sources, device, work, progress, ct);
-                }
-                catch (Exception e) when (e is not OperationCanceledException and not StageFailedException)
-                {
-                    throw new StageFailedException(stage.Id, e);
-                }
-                var refs = result.Files.ToDictionary(f => f.Key, f => store.PutFile(f.Value, $"output '{f.Key}' of stage {stage.Id}"), StringComparer.Ordinal);
-                var output = new StageOutput(stage.Key, Kind(stage), refs, result.Metrics);
-                _cache.Put(output, inputs.RefsOf(stage));
-                done[stage.Id] = new ExecutedStage(stage, output, false, clock.Elapsed, result.Timing);
-                progress.StageFinished(stage.Id, clock.Elapsed, result.Summary);
-            }
-            finally
-            {
-                Directory.Delete(work, recursive: true);
-            }
+            done[stage.Id] = await ExecuteAsync(stage, inputs, ++index, plan.Stages.Count, ct);
         }
         return plan.Stages.Select(s => done[s.Id]).ToList();
+    }
+
+    /// <summary>
+    /// One stage of <paramref name="plan"/> as a batch job runs it (`w2s stage run`, docs/cluster.md): every stage it
+    /// reads, directly or through its inputs, must already be complete in the store (a scheduler's afterok
+    /// dependencies saw to that); then the stage runs exactly as <see cref="RunAsync"/> runs it, under the same lock.
+    /// </summary>
+    /// <exception cref="StageFailedException">An input is not complete in the store, or the stage failed.</exception>
+    public async Task<ExecutedStage> RunOneAsync(Plan plan, Stage stage, CancellationToken ct = default)
+    {
+        var done = new Dictionary<string, ExecutedStage>(StringComparer.Ordinal);
+        var inputs = new StageInputs(store, done);
+        var needed = Ancestors(plan, stage);
+        foreach (var input in plan.Stages.Where(s => needed.Contains(s.Id)))
+        {
+            if (_cache.TryGet(input.Key, inputs.RefsOf(input), out string why) is not { } output)
+                throw new StageFailedException(stage.Id, new InvalidOperationException($"its input {input.Id} is not complete in the store {store.Root} ({why})"));
+            done[input.Id] = new ExecutedStage(input, output, true, TimeSpan.Zero, new JsonObject());
+        }
+        int index = plan.Stages.ToList().IndexOf(stage) + 1;
+        return await ExecuteAsync(stage, inputs, index, plan.Stages.Count, ct);
+    }
+
+    /// <summary>The stage from the cache when its key has a verified output, else computed and stored.</summary>
+    async Task<ExecutedStage> ExecuteAsync(Stage stage, StageInputs inputs, int index, int total, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        // Another process computing this stage on the same store holds its lock: wait, then take its output.
+        using var held = StageLock.Acquire(store.Root, stage.Key, stage.Id, progress.Info, ct);
+        if (_cache.TryGet(stage.Key, inputs.RefsOf(stage), out _) is { } cached)
+        {
+            progress.StageCached(stage.Id, Kind(stage), index, total);
+            return new ExecutedStage(stage, cached, true, clock.Elapsed, new JsonObject());
+        }
+        progress.StageStarted(stage.Id, Kind(stage), index, total);
+        string work = held.NewScratch();
+        try
+        {
+            StageResult result;
+            try
+            {
+                result = await StageDispatcher.RunAsync(stage, inputs, sources, device, work, progress, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException and not StageFailedException)
+            {
+                throw new StageFailedException(stage.Id, e);
+            }
+            var refs = result.Files.ToDictionary(f => f.Key, f => store.PutFile(f.Value, $"output '{f.Key}' of stage {stage.Id}"), StringComparer.Ordinal);
+            var output = new StageOutput(stage.Key, Kind(stage), refs, result.Metrics);
+            _cache.Put(output, inputs.RefsOf(stage));
+            progress.StageFinished(stage.Id, clock.Elapsed, result.Summary);
+            return new ExecutedStage(stage, output, false, clock.Elapsed, result.Timing);
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    /// <summary>Every stage <paramref name="stage"/> reads, directly or through its inputs.</summary>
+    static HashSet<string> Ancestors(Plan plan, Stage stage)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var todo = new Stack<string>(stage.DependsOn);
+        while (todo.TryPop(out var id))
+            if (seen.Add(id))
+                foreach (var d in plan[id].DependsOn) todo.Push(d);
+        return seen;
     }
 
     static string Kind(Stage s) => s.Kind.ToString().ToLowerInvariant();

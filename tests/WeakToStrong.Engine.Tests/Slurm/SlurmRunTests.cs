@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using WeakToStrong.Engine.Tests.Audit;
+using WeakToStrong.Provenance.Records;
+
+namespace WeakToStrong.Engine.Tests.Slurm;
+
+/// <summary>
+/// `w2s reproduce --executor slurm` on the localhost cluster (.ci/slurm-localhost): one job per stage not in the
+/// store, read back into a record with the local run's key; a finished run submits nothing; a stage job killed with
+/// scancel fails the run naming its stage, job and log, and the next submission computes that stage and its dependents only.
+/// </summary>
+[Collection(TrainingRunsCollection.Name)]
+public class SlurmRunTests(TinyRunFixture run) : IClassFixture<TinyRunFixture>
+{
+    string[] Reproduce(string store, string runs) =>
+        ["reproduce", "--experiment", "tiny", "--experiments-dir", run.Experiment.ExperimentsDirectory,
+         "--store", store, "--runs-dir", runs, "--threads", "2", "--executor", "slurm"];
+
+    static RunRecord Record(string output) =>
+        RunRecord.Read(output.Split('\n').Single(l => l.StartsWith("record ", StringComparison.Ordinal))["record ".Length..]);
+
+    /// <summary>Stage id → job id of the submission that produced <paramref name="record"/> (provenance only).</summary>
+    static Dictionary<string, string> Jobs(RunRecord record) =>
+        record.Provenance["executor"]!["jobs"]!.AsObject().ToDictionary(j => j.Key, j => (string)j.Value!);
+
+    IEnumerable<string> StageIds => run.Record.Hashed["stages"]!.AsArray().Select(s => (string)s!["id"]!);
+
+    /// <summary><paramref name="stage"/> and every stage that reads it, directly or not, from the local run's record.</summary>
+    List<string> WithDependents(string stage)
+    {
+        var stages = run.Record.Hashed["stages"]!.AsArray().Select(s => s!.AsObject()).ToList();
+        var found = new HashSet<string> { stage };
+        foreach (var s in stages) // the record lists stages in plan order: inputs first
+            if (s["inputs"]!.AsObject().Any(i => found.Contains(i.Key))) found.Add((string)s["id"]!);
+        return StageIds.Where(found.Contains).ToList();
+    }
+
+    [SlurmFact]
+    public async Task TheTinyExperimentThroughSlurmHasTheLocalRunsKeyAndASecondSubmissionSubmitsNothing()
+    {
+        string store = run.Experiment.NewStore();
+        string runs = Path.Combine(run.Experiment.Root, "runs-slurm");
+        var clock = Stopwatch.StartNew();
+        var first = await W2sTool.RunAsync(Reproduce(store, runs));
+        var firstTime = clock.Elapsed;
+        Assert.True(first.ExitCode == 0, first.Output + first.Error);
+        Assert.Equal(run.RunKey, W2sTool.RunKey(first.Output));
+        var record = Record(first.Output);
+        Assert.Equal("slurm", (string)record.Provenance["executor"]!["name"]!);
+        Assert.Equal(StageIds, Jobs(record).Keys); // one job per stage, in plan order
+        Assert.Equal(StageIds.Count(), Jobs(record).Values.Distinct().Count());
+
+        clock.Restart();
+        var second = await W2sTool.RunAsync(Reproduce(store, runs));
+        Assert.True(second.ExitCode == 0, second.Output + second.Error);
+        Assert.Equal(run.RunKey, W2sTool.RunKey(second.Output));
+        Assert.Contains("slurm: every stage is in the store; nothing to submit\n", second.Output);
+        Assert.Empty(Jobs(Record(second.Output)));
+        Console.WriteLine($"slurm: {StageIds.Count()} stage jobs in {firstTime.TotalSeconds:F1} s (local fixture run: {run.Record.Provenance["seconds"]} s); resubmission {clock.Elapsed.TotalSeconds:F1} s");
+    }
+
+    [SlurmFact]
+    public async Task AScancelledStageJobFailsNamingItAndTheNextSubmissionRecomputesOnlyItAndItsDependents()
+    {
+        const string killed = "label/weak/s0";
+        string store = run.Experiment.NewStore();
+        string runs = Path.Combine(run.Experiment.Root, "runs-scancel");
+        string jobId;
+        (int ExitCode, string Output, string Error) first;
+        using (var p = W2sTool.Start(Reproduce(store, runs)))
+        {
+            var output = p.StandardOutput.ReadToEndAsync();
+            var error = p.StandardError.ReadToEndAsync();
+            jobId = await RunningJob($"w2s:tiny:{killed}", TimeSpan.FromMinutes(3));
+            Assert.Equal(0, SlurmCluster.Run("scancel", jobId)!.Value.ExitCode);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+            await p.WaitForExitAsync(timeout.Token);
+            first = (p.ExitCode, await output, await error);
+        }
+        Assert.Equal(1, first.ExitCode);
+        string log = Path.Combine(store, "slurm", "logs", "tiny", $"label_weak_s0-{jobId}.log");
+        Assert.Matches($@"^error: stage {killed} failed: Slurm job {jobId} CANCELLED \(exit \S+\); log {log}\n$", first.Error);
+
+        var next = await W2sTool.RunAsync(Reproduce(store, runs));
+        Assert.True(next.ExitCode == 0, next.Output + next.Error);
+        Assert.Equal(run.RunKey, W2sTool.RunKey(next.Output));
+        Assert.Equal(WithDependents(killed), Jobs(Record(next.Output)).Keys);
+        Assert.Equal(4, Jobs(Record(next.Output)).Count); // the label stage, its two transfers and evaluate
+    }
+
+    [SlurmFact]
+    public void The_build_hosts_Reproduce_through_slurm_reads_a_finished_store_back_with_the_local_runs_key()
+    {
+        var host = Application.FrontEnds.Host(run.Experiment.Root, "Reproduce", "--experiment", "tiny", "--store", run.Store, "--threads", "2", "--executor", "slurm");
+
+        Assert.True(host.ExitCode == 0, host.Output + host.Error);
+        Assert.Contains("slurm: every stage is in the store; nothing to submit\n", host.Output);
+        Assert.Contains($"run {run.RunKey}\n", host.Output);
+    }
+
+    /// <summary>The id of the job named <paramref name="name"/> once Slurm says it is RUNNING.</summary>
+    static async Task<string> RunningJob(string name, TimeSpan within)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < within)
+        {
+            var running = SlurmCluster.Queue().FirstOrDefault(j => j.Value == (name, "RUNNING"));
+            if (running.Key is not null) return running.Key;
+            await Task.Delay(50);
+        }
+        throw new Xunit.Sdk.XunitException($"no job {name} ran within {within}");
+    }
+}
