@@ -37,7 +37,7 @@ static class MallocSettings
             context.Cancel = true;
             if (Volatile.Read(ref childPid) is > 0 and var pid)
             {
-                Kill(pid, s.Number);
+                Kill(pid, SentToChild);
                 // As `timeout -k`: a child still there after a grace period (its run busy in code that does not look at
                 // the cancellation) is killed, so that nothing of ours outlives the signal by more than 2 s.
                 if (Interlocked.CompareExchange(ref signalled, s.Number, 0) == 0)
@@ -53,8 +53,9 @@ static class MallocSettings
             Volatile.Write(ref childPid, child.Id);
             child.WaitForExit();
             Volatile.Write(ref exited, 1);
-            // Killed after the grace period: report the signal this process was sent, not the SIGKILL it escalated to.
-            return Volatile.Read(ref signalled) is > 0 and var first && child.ExitCode == 128 + 9 ? 128 + first : child.ExitCode;
+            // Stopped by the SIGTERM it was sent, or killed after the grace period: report the signal this process was
+            // sent, as `timeout` reports its own.
+            return Volatile.Read(ref signalled) is > 0 and var first && child.ExitCode > 128 ? 128 + first : child.ExitCode;
         }
         finally
         {
@@ -69,6 +70,12 @@ static class MallocSettings
     [
         (PosixSignal.SIGHUP, 1), (PosixSignal.SIGINT, 2), (PosixSignal.SIGQUIT, 3), (PosixSignal.SIGTERM, 15),
     ];
+
+    /// <summary>What the child is sent, whichever of them arrived: SIGTERM, which its run cancels on within its 1 s
+    /// termination timeout (Program.cs). A child inherits ignored signals: under `nohup` it ignores SIGHUP, as a shell's
+    /// background job ignores SIGINT, so forwarding those as they came did nothing until the grace period's SIGKILL,
+    /// and in a loaded full CI run that took it past 2 s (SIGHUP and SIGQUIT failed there; SIGTERM passed).</summary>
+    const int SentToChild = 15;
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     static extern int Kill(int pid, int signal);
