@@ -69,9 +69,7 @@ static class ReproduceCommand
             }
             catch (StageFailedException e)
             {
-                Console.Error.WriteLine($"error: {e.Message}");
-                if (System.Environment.GetEnvironmentVariable("W2S_VERBOSE") == "1") Console.Error.WriteLine(e.InnerException);
-                return 1;
+                return UserErrors.Print(e);
             }
         });
         return command;

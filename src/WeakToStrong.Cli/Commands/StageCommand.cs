@@ -34,9 +34,7 @@ static class StageCommand
             }
             catch (StageFailedException e)
             {
-                Console.Error.WriteLine($"error: {e.Message}");
-                if (System.Environment.GetEnvironmentVariable("W2S_VERBOSE") == "1") Console.Error.WriteLine(e.InnerException);
-                return 1;
+                return UserErrors.Print(e);
             }
         });
         return new Command("stage", "Work on single stages of a compiled plan (what cluster jobs run).") { run };
