@@ -62,16 +62,7 @@ public sealed class BertClassifier : nn.Module<Tensor, Tensor, Tensor>, ISequenc
     public static BertClassifier CreateMiniLm(long seed, bool linearProbe = false, int maxCtx = 512, int layers = 6)
     {
         _ = seed;
-        var rngState = torch.get_rng_state();
-        try
-        {
-            return new BertClassifier(CreateMiniLmBody(layers), WordPieceEncoder.ForMiniLm(maxCtx), linearProbe);
-        }
-        finally
-        {
-            torch.set_rng_state(rngState);
-            rngState.Dispose();
-        }
+        return GlobalRng.LeftAlone(() => new BertClassifier(CreateMiniLmBody(layers), WordPieceEncoder.ForMiniLm(maxCtx), linearProbe));
     }
 
     /// <summary>A fresh all-MiniLM-L6-v2 body with the process-wide cached weights (for other heads on the same

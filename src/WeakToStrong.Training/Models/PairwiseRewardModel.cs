@@ -78,7 +78,7 @@ public sealed class PairwiseRewardModel : nn.Module<Tensor, Tensor, Tensor>, ISe
     /// <summary>A GPT-2 reward model whose body is initialised from <paramref name="seed"/> (load pretrained
     /// weights with <see cref="Gpt2Checkpoint.LoadBody"/> on <see cref="Gpt2Body"/>); the head starts at zero.</summary>
     public static PairwiseRewardModel Gpt2(Gpt2Config config, long seed, bool linearProbe = false, ITextEncoder? encoder = null) =>
-        LeavingGlobalRngAlone(() =>
+        GlobalRng.LeftAlone(() =>
             new PairwiseRewardModel("transformer", new Gpt2Model(config, seed), config.NEmbd, "score",
                 encoder ?? Gpt2TextEncoder.Shared, linearProbe));
 
@@ -87,7 +87,7 @@ public sealed class PairwiseRewardModel : nn.Module<Tensor, Tensor, Tensor>, ISe
     public static PairwiseRewardModel MiniLm(long seed, bool linearProbe = false, int maxCtx = 512, int layers = 6)
     {
         _ = seed;
-        return LeavingGlobalRngAlone(() =>
+        return GlobalRng.LeftAlone(() =>
             new PairwiseRewardModel("bert", BertClassifier.CreateMiniLmBody(layers), BertConfig.MiniLmL6.Hidden, "classifier",
                 WordPieceEncoder.ForMiniLm(maxCtx), linearProbe));
     }
@@ -129,17 +129,4 @@ public sealed class PairwiseRewardModel : nn.Module<Tensor, Tensor, Tensor>, ISe
     };
 
     private Exception UnknownBody() => new InvalidOperationException($"Unsupported reward-model body {Body.GetType().Name}.");
-
-    // Module construction draws from the global generator (default inits, overwritten here by the seeded body and
-    // the zero head); restoring it keeps building a model from changing anything else's random numbers.
-    private static PairwiseRewardModel LeavingGlobalRngAlone(Func<PairwiseRewardModel> create)
-    {
-        var rngState = torch.get_rng_state();
-        try { return create(); }
-        finally
-        {
-            torch.set_rng_state(rngState);
-            rngState.Dispose();
-        }
-    }
 }

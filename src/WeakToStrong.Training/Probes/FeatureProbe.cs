@@ -38,11 +38,11 @@ public class FeatureProbe : nn.Module<Tensor, Tensor, Tensor>, ISequenceClassifi
 
     /// <summary>A classification probe (logits [B,2]).</summary>
     public static FeatureProbe Classifier(FeatureTable table, ITextEncoder modelEncoder, int maxCtx) =>
-        LeavingGlobalRngAlone(() => new FeatureProbe(table, modelEncoder, maxCtx, 2));
+        GlobalRng.LeftAlone(() => new FeatureProbe(table, modelEncoder, maxCtx, 2));
 
     /// <summary>A reward-model probe: r(x) = w·features(x), pairs in, (r_a, r_b) out.</summary>
     public static FeatureProbe RewardModel(FeatureTable table, ITextEncoder modelEncoder, int maxCtx) =>
-        LeavingGlobalRngAlone(() => new Pairwise(table, modelEncoder, maxCtx));
+        GlobalRng.LeftAlone(() => new Pairwise(table, modelEncoder, maxCtx));
 
     public Tensor Classify(Tensor inputIds, Tensor attentionMask) => forward(inputIds, attentionMask);
 
@@ -70,19 +70,6 @@ public class FeatureProbe : nn.Module<Tensor, Tensor, Tensor>, ISequenceClassifi
         {
             using var scope = NewDisposeScope();
             return base.forward(inputIds, attentionMask).squeeze(-1).view(-1, 2).MoveToOuterDisposeScope();
-        }
-    }
-
-    // nn.Linear draws its default init from the global generator before the head is zeroed; restoring it keeps
-    // building a probe from changing anyone else's random numbers (as the other model factories do).
-    private static FeatureProbe LeavingGlobalRngAlone(Func<FeatureProbe> create)
-    {
-        var state = torch.get_rng_state();
-        try { return create(); }
-        finally
-        {
-            torch.set_rng_state(state);
-            state.Dispose();
         }
     }
 }
