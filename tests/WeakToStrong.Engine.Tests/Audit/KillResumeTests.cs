@@ -61,7 +61,9 @@ public class KillResumeTests(CliReferenceRun reference) : IClassFixture<CliRefer
 
         var (code, output, error) = await W2sTool.RunAsync(reference.Reproduce(store, runs));
         Assert.True(code == 0, error);
-        Assert.Equal(reference.RunKey, W2sTool.RunKey(output));
+        string key = W2sTool.RunKey(output);
+        var uninterrupted = RunRecord.Read(Path.Combine(reference.Experiment.RunsDirectory, "tiny", reference.RunKey + ".json"));
+        Assert.True(reference.RunKey == key, RecordDifference.Explain(reference.RunKey, uninterrupted, key, runs));
         Assert.True(interrupted >= 4, $"only {interrupted} of {KillPoints.Length} kills hit a running process");
         // The work done before the last kills was kept: every stage before `evaluate` came from the cache.
         var stages = RunRecord.Read(Path.Combine(runs, "tiny", reference.RunKey + ".json")).Provenance["stages"]!.AsArray();

@@ -1,3 +1,4 @@
+using WeakToStrong.Engine.Tests.Runner;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using WeakToStrong.Engine.Tests.Audit;
@@ -45,7 +46,7 @@ public class SlurmRunTests(TinyRunFixture run) : IClassFixture<TinyRunFixture>
         var first = await W2sTool.RunAsync(Reproduce(store, runs));
         var firstTime = clock.Elapsed;
         Assert.True(first.ExitCode == 0, first.Output + first.Error);
-        Assert.Equal(run.RunKey, W2sTool.RunKey(first.Output));
+        Assert.True(run.RunKey == W2sTool.RunKey(first.Output), RecordDifference.Explain(run.RunKey, run.Record, W2sTool.RunKey(first.Output), runs));
         var record = Record(first.Output);
         Assert.Equal("slurm", (string)record.Provenance["executor"]!["name"]!);
         Assert.Equal(StageIds, Jobs(record).Keys); // one job per stage, in plan order
@@ -84,7 +85,7 @@ public class SlurmRunTests(TinyRunFixture run) : IClassFixture<TinyRunFixture>
 
         var next = await W2sTool.RunAsync(Reproduce(store, runs));
         Assert.True(next.ExitCode == 0, next.Output + next.Error);
-        Assert.Equal(run.RunKey, W2sTool.RunKey(next.Output));
+        Assert.True(run.RunKey == W2sTool.RunKey(next.Output), RecordDifference.Explain(run.RunKey, run.Record, W2sTool.RunKey(next.Output), runs));
         Assert.Equal(WithDependents(killed), Jobs(Record(next.Output)).Keys);
         Assert.Equal(4, Jobs(Record(next.Output)).Count); // the label stage, its two transfers and evaluate
     }
