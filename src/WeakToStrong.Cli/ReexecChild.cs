@@ -6,6 +6,9 @@ namespace WeakToStrong.Cli;
 /// The re-executed child's half of <see cref="MallocSettings"/>: it asks the kernel for SIGKILL when its parent dies
 /// (prctl PR_SET_PDEATHSIG), so that `kill -9` of the visible `w2s` ends the training too and the OS drops its stage
 /// locks. The parent may already have died before the request: then the child is not its child any more and stops.
+/// The marker is the supervisor's alone: it is taken out of this process's environment at once, because whatever the
+/// child starts inherits it, and a Slurm stage job (sbatch exports the submitter's environment) then found a "parent"
+/// that was not its own and killed itself with exit 137 before writing a line (docs/cluster.md).
 /// </summary>
 static class ReexecChild
 {
@@ -16,7 +19,9 @@ static class ReexecChild
     public static int? DieWithParent()
     {
         if (!OperatingSystem.IsLinux()) return null;
-        if (!int.TryParse(System.Environment.GetEnvironmentVariable("W2S_REEXEC"), out int parent) || parent <= 1) return null;
+        string? marker = System.Environment.GetEnvironmentVariable("W2S_REEXEC");
+        System.Environment.SetEnvironmentVariable("W2S_REEXEC", null);
+        if (!int.TryParse(marker, out int parent) || parent <= 1) return null;
         if (Prctl(PrSetPdeathsig, Sigkill, 0, 0, 0) != 0) return null; // no worse than before: run unguarded
         return GetParentPid() == parent ? null : 128 + Sigkill;
     }

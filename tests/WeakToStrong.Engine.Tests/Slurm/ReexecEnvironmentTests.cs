@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using System.Runtime.Versioning;
+using WeakToStrong.Engine.Tests.Audit;
+using WeakToStrong.Engine.Tests.Runner;
+
+namespace WeakToStrong.Engine.Tests.Slurm;
+
+/// <summary>
+/// `w2s` as a user starts it re-executes itself (Cli/MallocSettings.cs) and its child reads the supervisor's pid from
+/// W2S_REEXEC. sbatch exports the submitter's environment to every stage job, so a marker left in the child's
+/// environment made each job's `w2s stage run` take slurmstepd for a dead supervisor and kill itself (exit 137, an
+/// empty log), while every test passed: they all start the tool with the malloc variables set, so it never re-executes.
+/// No cluster is needed to see it: Slurm's client commands here are scripts that write down the environment they got.
+/// </summary>
+[SupportedOSPlatform("linux")] // the re-exec is Linux-only (MallocSettings)
+public sealed class ReexecEnvironmentTests : IDisposable
+{
+    readonly TinyExperiment _experiment = new();
+    public void Dispose() => _experiment.Dispose();
+
+    [Fact]
+    public async Task ProcessesTheReexecutedToolStartsDoNotInheritTheSupervisorsMarker()
+    {
+        string bin = Directory.CreateDirectory(Path.Combine(_experiment.Root, "fake-slurm")).FullName;
+        string seen = Path.Combine(_experiment.Root, "scontrol-environment");
+        foreach (var tool in new[] { "sbatch", "squeue", "scontrol" })
+        {
+            string script = Path.Combine(bin, tool);
+            // scontrol (asked first, `scontrol ping`) records what it inherited and says the controller is down.
+            File.WriteAllText(script, tool == "scontrol"
+                ? $"#!/bin/sh\nenv > '{seen}'\necho 'Slurmctld(primary) at fake is DOWN'\nexit 1\n"
+                : "#!/bin/sh\nexit 1\n");
+            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        // Through env(1) without the variables that stop the re-exec: the tool as a user starts it.
+        var psi = new ProcessStartInfo("env") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var name in new[] { "MALLOC_MMAP_MAX_", "MALLOC_TRIM_THRESHOLD_", "GLIBC_TUNABLES", "W2S_REEXEC", "W2S_NO_REEXEC" })
+        {
+            psi.ArgumentList.Add("-u");
+            psi.ArgumentList.Add(name);
+        }
+        psi.ArgumentList.Add($"PATH={bin}:{Environment.GetEnvironmentVariable("PATH")}");
+        foreach (var a in new[] { "dotnet", W2sTool.DllPath(), "reproduce", "--experiment", "tiny", "--experiments-dir", _experiment.ExperimentsDirectory,
+                     "--store", _experiment.NewStore(), "--runs-dir", _experiment.RunsDirectory, "--executor", "slurm" })
+            psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        var error = p.StandardError.ReadToEndAsync();
+        _ = p.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await p.WaitForExitAsync(timeout.Token);
+
+        Assert.Equal(1, p.ExitCode);
+        Assert.StartsWith("slurm: the controller (slurmctld) does not answer", await error);
+        var inherited = File.ReadAllLines(seen);
+        Assert.Contains("MALLOC_MMAP_MAX_=0", inherited); // it did re-execute: the child set these for itself and its jobs
+        Assert.DoesNotContain(inherited, line => line.StartsWith("W2S_REEXEC=", StringComparison.Ordinal));
+    }
+}
