@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Runtime.Versioning;
-using WeakToStrong.Engine.Tests.Audit;
 using WeakToStrong.Engine.Tests.Runner;
 
 namespace WeakToStrong.Engine.Tests.Slurm;
@@ -32,25 +30,13 @@ public sealed class ReexecEnvironmentTests : IDisposable
                 : "#!/bin/sh\nexit 1\n");
             File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
-        // Through env(1) without the variables that stop the re-exec: the tool as a user starts it.
-        var psi = new ProcessStartInfo("env") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var name in new[] { "MALLOC_MMAP_MAX_", "MALLOC_TRIM_THRESHOLD_", "GLIBC_TUNABLES", "W2S_REEXEC", "W2S_NO_REEXEC" })
-        {
-            psi.ArgumentList.Add("-u");
-            psi.ArgumentList.Add(name);
-        }
-        psi.ArgumentList.Add($"PATH={bin}:{Environment.GetEnvironmentVariable("PATH")}");
-        foreach (var a in new[] { "dotnet", W2sTool.DllPath(), "reproduce", "--experiment", "tiny", "--experiments-dir", _experiment.ExperimentsDirectory,
-                     "--store", _experiment.NewStore(), "--runs-dir", _experiment.RunsDirectory, "--executor", "slurm" })
-            psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var error = p.StandardError.ReadToEndAsync();
-        _ = p.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        await p.WaitForExitAsync(timeout.Token);
+        var (exitCode, _, error) = await ToolAsUsersStartIt.RunAsync(TimeSpan.FromMinutes(1),
+            new Dictionary<string, string> { ["PATH"] = $"{bin}:{Environment.GetEnvironmentVariable("PATH")}" },
+            "reproduce", "--experiment", "tiny", "--experiments-dir", _experiment.ExperimentsDirectory,
+            "--store", _experiment.NewStore(), "--runs-dir", _experiment.RunsDirectory, "--executor", "slurm");
 
-        Assert.Equal(1, p.ExitCode);
-        Assert.StartsWith("slurm: the controller (slurmctld) does not answer", await error);
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("slurm: the controller (slurmctld) does not answer", error);
         var inherited = File.ReadAllLines(seen);
         Assert.Contains("MALLOC_MMAP_MAX_=0", inherited); // it did re-execute: the child set these for itself and its jobs
         Assert.DoesNotContain(inherited, line => line.StartsWith("W2S_REEXEC=", StringComparison.Ordinal));

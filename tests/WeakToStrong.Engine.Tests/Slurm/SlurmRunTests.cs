@@ -100,6 +100,27 @@ public class SlurmRunTests(TinyRunFixture run) : IClassFixture<TinyRunFixture>
         Assert.Contains($"run {run.RunKey}\n", host.Output);
     }
 
+    [SlurmFact]
+    public async Task ADetachedSubmissionReturnsAtOnceAndTheSameCommandAgainCollectsItsJobsWithoutSubmittingAny()
+    {
+        string store = run.Experiment.NewStore();
+        string runs = Path.Combine(run.Experiment.Root, "runs-detached");
+        int stages = StageIds.Count();
+
+        var detached = await W2sTool.RunAsync([.. Reproduce(store, runs), "--detach"]);
+
+        Assert.True(detached.ExitCode == 0, detached.Output + detached.Error);
+        Assert.Matches($@"(?m)^detached: {stages} slurm jobs queued \({stages} submitted now\), plan \S+\.json$", detached.Output);
+        Assert.False(Directory.Exists(Path.Combine(runs, "tiny")), "a detached submission wrote a record before any stage ran");
+
+        var collected = await W2sTool.RunAsync(Reproduce(store, runs));
+
+        Assert.True(collected.ExitCode == 0, collected.Output + collected.Error);
+        // Each stage was followed to its queued job or read from the store, whichever the jobs had reached.
+        Assert.Matches(@"(?m)^slurm: (0 jobs submitted in \S+ s, \d+ still queued from an earlier submission; \d+ stages already in the store;|every stage is in the store; nothing to submit$)", collected.Output);
+        Assert.True(run.RunKey == W2sTool.RunKey(collected.Output), RecordDifference.Explain(run.RunKey, run.Record, W2sTool.RunKey(collected.Output), runs));
+    }
+
     /// <summary>The id of the job named <paramref name="name"/> once Slurm says it is RUNNING.</summary>
     static async Task<string> RunningJob(string name, TimeSpan within)
     {

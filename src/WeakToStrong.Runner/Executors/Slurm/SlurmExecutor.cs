@@ -33,13 +33,24 @@ public static class SlurmExecutor
             return new SlurmRun(Collect(plan, store, before.Keys, new Dictionary<string, SlurmJobState>()), null, new Dictionary<string, string>(), []);
         }
 
-        var probe = Stopwatch.StartNew();
-        var command = options.StageCommand(new StageJob("", "", store.Root, threads, device));
-        await SlurmPreflight.RequireSharedStoreAsync(store.Root, command[0], StageJobs.Placement(options), ct);
-        progress.Info($"slurm: store {store.Root} is shared with the nodes (probe job, {probe.Elapsed.TotalSeconds:F1} s)");
+        string planFile = PlanFile.Write(store.Root, plan);
+        // A detached submission's jobs still queued: they hold the node, so a probe job would wait behind them (42 s
+        // measured for the tiny plan on the localhost cluster), and they prove the store was visible when submitted.
+        var queued = await StageJobs.StillQueuedAsync(planFile, store.Root, ct);
+        if (queued.Count > 0)
+            progress.Info($"slurm: {queued.Count} jobs of an earlier submission are still queued; following them (no probe job)");
+        else
+        {
+            var probe = Stopwatch.StartNew();
+            var command = options.StageCommand(new StageJob("", "", store.Root, threads, device));
+            await SlurmPreflight.RequireSharedStoreAsync(store.Root, command[0], StageJobs.Placement(options), ct);
+            progress.Info($"slurm: store {store.Root} is shared with the nodes (probe job, {probe.Elapsed.TotalSeconds:F1} s)");
+        }
+        // Read again: jobs of an earlier submission may have ended since, their stages now stored, not to be submitted twice.
+        before = Complete(plan, store);
+        pending = plan.Stages.Where(s => !before.ContainsKey(s.Id)).ToList();
 
         var states = await SlurmJobStates.OpenAsync(ct);
-        string planFile = PlanFile.Write(store.Root, plan);
         var submit = Stopwatch.StartNew();
         var (jobs, submitted) = await StageJobs.SubmitAsync(plan, pending, planFile, store.Root, threads, device, options, ct);
         progress.Info($"slurm: {submitted.Count} jobs submitted in {submit.Elapsed.TotalSeconds:F1} s"

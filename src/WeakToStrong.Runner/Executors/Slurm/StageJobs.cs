@@ -38,7 +38,7 @@ public static class StageJobs
     public static async Task<(Dictionary<string, string> Jobs, List<string> Submitted)> SubmitAsync(Plan plan, IReadOnlyList<Stage> pending,
         string planFile, string storeRoot, int threads, string device, SlurmOptions options, CancellationToken ct)
     {
-        string record = Path.Combine(storeRoot, "slurm", "submissions", Path.GetFileName(planFile));
+        string record = SubmissionRecord(planFile, storeRoot);
         var earlier = Read(record);
         var live = await SlurmJobStates.LiveAsync(ct);
         Directory.CreateDirectory(LogDirectory(storeRoot, plan)); // slurmd does not create --output's folder
@@ -81,6 +81,18 @@ public static class StageJobs
         }
         return (jobs, submitted);
     }
+
+    /// <summary>Jobs of an earlier submission of <paramref name="planFile"/> that are still in Slurm's queue.</summary>
+    public static async Task<IReadOnlyList<string>> StillQueuedAsync(string planFile, string storeRoot, CancellationToken ct)
+    {
+        var earlier = Read(SubmissionRecord(planFile, storeRoot));
+        if (earlier.Count == 0) return [];
+        var live = await SlurmJobStates.LiveAsync(ct);
+        return earlier.Values.Where(live.ContainsKey).ToList();
+    }
+
+    static string SubmissionRecord(string planFile, string storeRoot) =>
+        Path.Combine(storeRoot, "slurm", "submissions", Path.GetFileName(planFile));
 
     static Dictionary<string, string> Read(string path)
     {
