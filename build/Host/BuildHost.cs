@@ -42,10 +42,13 @@ public static class BuildHost
         }
         catch (HostException e)
         {
-            if (output is null)
-                Console.Error.WriteLine(e.Message);
-            else
-                output.Error(e.Message);
+            foreach (var line in e.Lines)
+            {
+                if (output is null)
+                    Console.Error.WriteLine(line);
+                else
+                    output.Error(line);
+            }
             return ExitCodes.Failure;
         }
         catch (Exception e)
