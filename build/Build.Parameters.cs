@@ -53,7 +53,7 @@ partial class Build
         }
         catch (ExperimentException e)
         {
-            throw new HostException(e.Message);
+            throw new HostException(e.Lines, e); // e: its trace, for --verbosity verbose
         }
     }
 
@@ -65,7 +65,7 @@ partial class Build
         }
         catch (ExperimentException e)
         {
-            throw new HostException(e.Message);
+            throw new HostException(e.Lines, e); // e: its trace, for --verbosity verbose
         }
     }
 }

@@ -27,7 +27,7 @@ public static class BuildHost
         new(new("root", OptionArity.Single), "path", "Root directory during build execution (default: the nearest folder upwards holding .nuke/)."),
         new(new("skip", OptionArity.Many), "target", "List of targets to be skipped. Empty list skips all dependencies."),
         new(new("target", OptionArity.Many), "target", "List of targets to be invoked, as an alternative to naming them first."),
-        new(new("verbosity", OptionArity.Single), "quiet|minimal|normal|verbose", "Logging verbosity during build execution. Default is 'Normal'; 'Verbose' shows a failing target's stack trace."),
+        new(new("verbosity", OptionArity.Single), "quiet|minimal|normal|verbose", "Logging verbosity during build execution (or NUKE_VERBOSITY). Default is 'Normal'; 'Quiet' prints only errors, each target's result and the last line; 'Minimal' leaves out progress; 'Verbose' shows a failing target's stack trace."),
         new(new("write-schema", OptionArity.Flag), "", $"Rewrites {BuildSchema.RelativePath} from the targets and [Parameter] members, then exits."),
     ];
 
@@ -42,10 +42,13 @@ public static class BuildHost
         }
         catch (HostException e)
         {
-            if (output is null)
-                Console.Error.WriteLine(e.Message);
-            else
-                output.Error(e.Message);
+            foreach (var line in e.Lines)
+            {
+                if (output is null)
+                    Console.Error.WriteLine(line);
+                else
+                    output.Error(line);
+            }
             return ExitCodes.Failure;
         }
         catch (Exception e)
@@ -73,7 +76,8 @@ public static class BuildHost
         var targetNames = TargetDiscovery.Names(typeof(T));
         var invoked = commandLine.Targets.Concat(commandLine.Many("target")).Select(n => Canonical(n, targetNames)).ToList();
         var skip = commandLine.Has("skip") ? commandLine.Many("skip").Select(n => Canonical(n, targetNames)).ToList() : null;
-        var verbosity = commandLine.Single("verbosity") is { } v ? ParseVerbosity(v) : Verbosity.Normal;
+        var verbosity = VerbositySetting.Resolve(commandLine.Single("verbosity"), context.VerbosityVariable);
+        context.Output.Verbosity = verbosity;
 
         foreach (var layer in context.LayersBelowCommandLine.OfType<ConfigurationLayer>().Where(HostConfiguration.IsFileLayer))
             HostConfiguration.CheckFileKeys(layer, parameters, HostOptions);
@@ -112,8 +116,11 @@ public static class BuildHost
 
         TargetExecutor.CheckRequirements(targets, plan);
         var results = TargetExecutor.Run(targets, plan, context.Output, verbosity);
-        context.Output.Line("");
-        context.Output.Write(SummaryTable.Build(results, context.Output.Border));
+        if (verbosity > Verbosity.Quiet)
+        {
+            context.Output.Line("");
+            context.Output.Write(SummaryTable.Build(results, context.Output.Border));
+        }
         var failed = results.FirstOrDefault(r => r.Status == TargetStatus.Failed);
         context.Output.Line(failed is null ? "Build succeeded." : $"Build failed: target '{failed.Name}' failed.");
         return failed is null ? ExitCodes.Success : ExitCodes.Failure;
@@ -127,9 +134,4 @@ public static class BuildHost
     public static string Canonical(string name, IReadOnlyList<string> targetNames) =>
         targetNames.FirstOrDefault(t => string.Equals(t, name, StringComparison.OrdinalIgnoreCase))
         ?? throw new HostException(Suggestions.UnknownNameMessage("target", name, targetNames));
-
-    static Verbosity ParseVerbosity(string value) =>
-        Enum.TryParse<Verbosity>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
-            ? parsed
-            : throw new HostException("Parameter '--verbosity': " + Suggestions.UnknownNameMessage("value", value, Enum.GetNames<Verbosity>().Select(n => n.ToLowerInvariant()).ToList()));
 }

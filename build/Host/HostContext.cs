@@ -3,13 +3,18 @@ using WeakToStrong.Build.Host.Parameters;
 
 namespace WeakToStrong.Build.Host;
 
-/// <summary>What the host reads from its surroundings; tests pass their own (a temp root, in-memory layers, a string writer).</summary>
-public sealed record HostContext(string RootDirectory, IReadOnlyList<ParameterLayer> LayersBelowCommandLine, HostOutput Output)
+/// <summary>
+/// What the host reads from its surroundings; tests pass their own (a temp root, in-memory layers, a string writer,
+/// the value of NUKE_VERBOSITY).
+/// </summary>
+public sealed record HostContext(string RootDirectory, IReadOnlyList<ParameterLayer> LayersBelowCommandLine, HostOutput Output,
+    string? VerbosityVariable = null)
 {
     public static HostContext FromProcess()
     {
         var root = RootDirectoryLocator.FindForProcess();
-        return new HostContext(root, HostConfiguration.LayersBelowCommandLine(root, HostConfiguration.Environment()), HostOutput.ForProcess());
+        return new HostContext(root, HostConfiguration.LayersBelowCommandLine(root, HostConfiguration.Environment()), HostOutput.ForProcess(),
+            Environment.GetEnvironmentVariable(VerbositySetting.Variable));
     }
 
     /// <summary>

@@ -29,7 +29,9 @@ try
     // Exceptions reach here rather than System.CommandLine's handler, which prints a stack trace. On SIGINT/SIGTERM a
     // run is cancelled and given 1 s (not the default 2) to stop before the process exits: `timeout`, a CI cancel or a
     // user's kill should find nothing of ours left within 2 s.
-    return await root.Parse(args).InvokeAsync(new InvocationConfiguration
+    var parsed = root.Parse(args);
+    if (parsed.Errors.Count > 0) return ParseErrors.Print(parsed);
+    return await parsed.InvokeAsync(new InvocationConfiguration
     {
         EnableDefaultExceptionHandler = false,
         ProcessTerminationTimeout = TimeSpan.FromSeconds(1),

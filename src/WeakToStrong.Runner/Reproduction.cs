@@ -34,6 +34,7 @@ public static class Reproduction
         var plan = PlanCompiler.Compile(resolved, CodeIdentity.Fingerprint());
 
         DeviceSelector.Resolve(request.Device); // one clear line when CUDA is asked for and absent, before any work
+        RunsFolder.Check(request.RunsDirectory);
         int threads = ThreadCount.Resolve(request.Threads);
         torch.set_num_threads(threads); // pinned: a different thread count changes the bits (docs/architecture.md §9)
 

@@ -26,12 +26,27 @@ public static class FailureText
         }
     }
 
+    /// <summary>
+    /// The lines a user reads: one per problem of a user error that holds several (a manifest's located errors, as
+    /// `w2s` prints them), else the exception as one line.
+    /// </summary>
+    public static IReadOnlyList<string> Lines(Exception exception) => Unwrap(exception) switch
+    {
+        HostException { Lines.Count: > 1 } e => e.Lines.Select(Joined).ToList(),
+        ExperimentException { Lines.Count: > 1 } e => e.Lines.Select(Joined).ToList(),
+        _ => [OneLine(exception)],
+    };
+
     public static string OneLine(Exception exception)
     {
         var inner = Unwrap(exception);
-        var message = string.Join(' ', inner.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var message = Joined(inner.Message);
         // These are written for the user (and w2s prints them as they are); any other type names itself, since
         // "Sequence contains no elements" alone says little.
         return inner is HostException or ExperimentException or UserFileException or StoreUnusableException ? message : $"{inner.GetType().Name}: {message}";
     }
+
+    /// <summary>A message's own line breaks (a tool's output quoted in it) would split one problem over lines.</summary>
+    static string Joined(string message) =>
+        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

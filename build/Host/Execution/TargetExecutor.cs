@@ -25,7 +25,7 @@ public static class TargetExecutor
                 }
                 catch (Exception e)
                 {
-                    throw new HostException(FailureText.OneLine(e));
+                    throw new HostException(FailureText.Lines(e));
                 }
                 if (!satisfied)
                     throw new HostException(requirement.ParameterName is { } parameter
@@ -65,11 +65,21 @@ public static class TargetExecutor
             catch (Exception e)
             {
                 failed = true;
-                var line = FailureText.OneLine(e);
-                output.Error($"Target '{name}' failed: {line}");
+                var lines = FailureText.Lines(e);
+                if (lines.Count == 1)
+                {
+                    output.Error($"Target '{name}' failed: {lines[0]}");
+                }
+                else
+                {
+                    // Each problem keeps w2s's line unprefixed, so that a problem matcher reads every location.
+                    output.Error($"Target '{name}' failed with {lines.Count} errors:");
+                    foreach (var line in lines)
+                        output.Error(line);
+                }
                 if (verbosity == Verbosity.Verbose)
                     output.Error(FailureText.Unwrap(e).ToString());
-                results.Add(new TargetResult(name, TargetStatus.Failed, clock.Elapsed, line));
+                results.Add(new TargetResult(name, TargetStatus.Failed, clock.Elapsed, string.Join(' ', lines)));
             }
         }
         return results;

@@ -12,6 +12,12 @@ public sealed class HostOutput(IAnsiConsole console, TextWriter output, TextWrit
     public IAnsiConsole Console { get; } = console;
     public bool Plain { get; } = plain;
 
+    /// <summary>Set once the command line is read: Quiet drops target headers, Quiet and Minimal drop progress.</summary>
+    public Verbosity Verbosity { get; set; } = Verbosity.Normal;
+
+    /// <summary>Progress lines (stage started, finished, cached) are for Normal and Verbose.</summary>
+    public bool ShowsProgress => Verbosity >= Verbosity.Normal;
+
     public static HostOutput ForProcess()
     {
         var plain = System.Console.IsOutputRedirected || IsTrue(Environment.GetEnvironmentVariable("CI"));
@@ -49,6 +55,8 @@ public sealed class HostOutput(IAnsiConsole console, TextWriter output, TextWrit
 
     public void TargetHeader(string name)
     {
+        if (Verbosity == Verbosity.Quiet)
+            return;
         if (Plain)
             Console.WriteLine($"── {name} ──");
         else

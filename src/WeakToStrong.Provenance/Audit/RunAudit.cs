@@ -46,7 +46,7 @@ public static class RunAudit
         {
             throw new InvalidDataException($"{path}: not a run record ({e.Message})");
         }
-        if ((int?)root["format"] != RunRecord.FormatVersion)
+        if (!RunRecord.HasCurrentFormat(root))
             throw new InvalidDataException($"{path}: run record format {root["format"]} is not {RunRecord.FormatVersion}");
         if (root["hashed"] is not JsonObject hashed)
             throw new InvalidDataException($"{path}: run record has no hashed part");

@@ -26,7 +26,14 @@ public static class UserFile
         int fd = Native.Open(path, Native.ReadOnlyNonBlockingCloseOnExec);
         // Not opened: .NET's own open says why, with its usual exception (not found, denied, a folder …). It cannot
         // block, because open(2) only blocks where it would have succeeded.
-        if (fd < 0) return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        // A dangling or looping link is the exception: .NET's FileNotFoundException there names no link and reached
+        // users as a stack trace.
+        if (fd < 0)
+        {
+            if (Marshal.GetLastPInvokeError() is 2 or 40 && LinkTarget(path) is { } target) // ENOENT, ELOOP
+                throw new UserFileException(path, $"{display} is a symbolic link to {target}, which leads to no file; refused");
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        }
         var handle = new SafeFileHandle(fd, ownsHandle: true);
         var (kind, size) = Native.KindAndSize(fd, path);
         if (kind != FileKind.Regular)

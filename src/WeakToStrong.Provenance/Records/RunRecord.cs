@@ -45,12 +45,19 @@ public sealed class RunRecord
         return path;
     }
 
+    /// <summary>
+    /// Whether a record's "format" is this version. Compared as a JSON value: a cast throws on a string or an object
+    /// there, with a message naming no file.
+    /// </summary>
+    public static bool HasCurrentFormat(JsonObject root) =>
+        root["format"] is JsonValue format && format.TryGetValue<int>(out int version) && version == FormatVersion;
+
     /// <summary>Reads a record and checks that its stated run key is the hash of its hashed part.</summary>
     public static RunRecord Read(string path)
     {
         var root = JsonNode.Parse(UserFile.ReadAllText(path, SizeLimit.Document))?.AsObject()
                    ?? throw new InvalidDataException($"{path}: not a run record");
-        if ((int?)root["format"] != FormatVersion)
+        if (!HasCurrentFormat(root))
             throw new InvalidDataException($"{path}: run record format {root["format"]} is not {FormatVersion}");
         var record = new RunRecord(root["hashed"]!.DeepClone().AsObject(), root["provenance"]?.DeepClone().AsObject() ?? new JsonObject());
         string stated = (string?)root["runKey"] ?? "";

@@ -29,7 +29,8 @@ public sealed class ContentStore
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw StoreUnusableException.Writing(Root, e);
+            throw StoreUnusableException.FileInTheWay(Root, [Path.Combine(Root, "objects", "sha256"), Path.Combine(Root, "tmp")], e)
+                  ?? StoreUnusableException.Writing(Root, e);
         }
     }
 

@@ -47,9 +47,14 @@ public sealed class ExperimentCatalog(string directory)
     {
         var ids = Ids();
         if (ids.Contains(id, StringComparer.Ordinal)) return;
-        throw new ExperimentException(new Diagnostic(SourceLocation.Origin("--experiment " + id), DiagnosticCodes.UnknownExperiment,
-            $"Unknown experiment '{id}'.{DidYouMean.Hint(id, ids)} Available: {(ids.Count == 0 ? "none" + Missing() : string.Join(", ", ids))}.").ToString());
+        string shown = Printable(id);
+        throw new ExperimentException(new Diagnostic(SourceLocation.Origin("--experiment " + shown), DiagnosticCodes.UnknownExperiment,
+            $"Unknown experiment '{shown}'.{DidYouMean.Hint(id, ids)} Available: {(ids.Count == 0 ? "none" + Missing() : string.Join(", ", ids))}.").ToString());
     }
+
+    /// <summary>An id as one visible line: a newline in it would split the error, another control character hide in it.</summary>
+    static string Printable(string id) =>
+        string.Concat(id.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
 
     /// <summary>
     /// Why nothing is available when the folder is absent: where <see cref="Workspace.Locate"/> looked when the folder
@@ -59,6 +64,7 @@ public sealed class ExperimentCatalog(string directory)
     string Missing()
     {
         if (System.IO.Directory.Exists(Directory)) return "";
+        if (File.Exists(Directory)) return $" ({Directory} is a file, not a folder)";
         var parent = Path.GetDirectoryName(Directory)!;
         return Path.GetFileName(Directory) == Workspace.ExperimentsFolder && Workspace.FindRoot(parent) is null
             ? $" (no {Workspace.ExperimentsFolder}/ folder in {parent} or any folder above it: run inside a folder that has one, or pass --experiments-dir)"

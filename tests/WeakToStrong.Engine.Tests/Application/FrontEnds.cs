@@ -16,12 +16,15 @@ static class FrontEnds
     public static readonly string RepositoryRoot = RootDirectoryLocator.Find(AppContext.BaseDirectory)
         ?? throw new InvalidOperationException("tests run from inside the repository");
 
-    public static (int ExitCode, string Output, string Error) Host(string root, params string[] args)
+    public static (int ExitCode, string Output, string Error) Host(string root, params string[] args) => HostWithVerbosityVariable(null, root, args);
+
+    /// <summary>The host as run with NUKE_VERBOSITY set to <paramref name="variable"/> (null: unset).</summary>
+    public static (int ExitCode, string Output, string Error) HostWithVerbosityVariable(string? variable, string root, params string[] args)
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
         var context = new HostContext(root, HostConfiguration.LayersBelowCommandLine(root, new ConfigurationBuilder().Build()),
-            HostOutput.ForWriter(output, error));
+            HostOutput.ForWriter(output, error), variable);
         int code = WeakToStrong.Build.Host.BuildHost.Run<global::Build>(args, ["Compile"], () => context);
         return (code, output.ToString(), error.ToString());
     }

@@ -1,4 +1,6 @@
+using WeakToStrong.Build.Host;
 using WeakToStrong.Engine.Tests.Application;
+using WeakToStrong.Engine.Tests.Runner;
 
 namespace WeakToStrong.Engine.Tests.BuildHost;
 
@@ -25,5 +27,24 @@ public sealed class HostUserErrorTests
 
         Assert.NotEqual(0, code);
         Assert.Contains("Target 'Reproduce' failed: --store is blank; give a folder, or leave it out for the default store\n", output + error);
+    }
+
+    [Fact]
+    public async Task AManifestWithTwoErrorsIsTwoLocatedLinesAsW2sPrintsThem()
+    {
+        using var tiny = new TinyExperiment(m => m.Replace("\"epochs\": 1", "\"epochs\": \"one\"").Replace("\"lr\": 1e-3", "\"lr\": \"fast\""));
+        const string manifest = "experiments/tiny.json"; // both name it from the folder holding experiments/
+
+        var host = FrontEnds.Host(tiny.Root, "Plan", "--experiment", "tiny");
+        var tool = await FrontEnds.W2s("plan", "-e", "tiny", "--experiments-dir", tiny.ExperimentsDirectory);
+
+        string[] lines =
+        [
+            $"{manifest}(15,27): error W2S0011: 'training.epochs' must be an integer, got string \"one\".",
+            $"{manifest}(15,77): error W2S0011: 'training.lr' must be a number, got string \"fast\".",
+        ];
+        Assert.Equal(ExitCodes.Failure, host.ExitCode);
+        Assert.Equal(["Target 'Plan' failed with 2 errors:", .. lines], host.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal((1, string.Join("", lines.Select(l => l + "\n"))), (tool.ExitCode, tool.Error));
     }
 }

@@ -59,6 +59,32 @@ public class GateVerbTests
         Assert.Contains(failures, f => f.Contains("the weak-ceiling gap weak->strong is"));
     }
 
+    /// <summary>
+    /// A damaged snapshot fails the gate in one line naming it; `--accept` reads past it as if none were committed
+    /// (the tiny run's models are at chance, so accepting then stops at the noise check, before
+    /// <see cref="SnapshotFile.Write"/> replaces the file: SnapshotFileTests shows that replacement).
+    /// </summary>
+    [Fact]
+    public async Task A_damaged_snapshot_fails_the_gate_in_one_line_naming_it_and_accept_reads_past_it()
+    {
+        using var tiny = new TinyGated();
+        string store = tiny.NewStore();
+        string path = GateVerb.SnapshotPath(tiny.ExperimentsDirectory, "tiny");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, "{ \"experiment\": \"tiny\", \"metr");
+
+        var gate = await GateVerb.RunAsync(Request(tiny, store), new Silent());
+        var accept = await GateVerb.RunAsync(Request(tiny, store, accept: true), new Silent());
+
+        Assert.Empty(gate.Outcomes);
+        var (experiment, error) = Assert.Single(gate.Errors);
+        Assert.Equal("tiny", experiment);
+        Assert.StartsWith(path + ": not a gate snapshot (", error);
+        Assert.EndsWith("); accept a new one", error);
+        Assert.DoesNotContain('\n', error);
+        Assert.StartsWith("tiny: not accepting a snapshot of noise: ", Assert.Single(accept.Errors).Error);
+    }
+
     [Fact]
     public async Task Sabotage_retrains_only_the_students_and_the_bootstrap_items_match_what_each_stage_recorded()
     {

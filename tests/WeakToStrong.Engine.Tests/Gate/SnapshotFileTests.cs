@@ -68,4 +68,37 @@ public class SnapshotFileTests
         Assert.StartsWith(path + ": not a gate snapshot", e.Message);
         Assert.DoesNotContain('\n', e.Message);
     }
+
+    /// <summary>
+    /// Whatever a damaged snapshot holds, reading it is one line naming it (the gate without --accept reports that line),
+    /// and writing the new one, as `gate --accept` does once its checks pass, replaces it whole.
+    /// </summary>
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("{ \"experiment\": ")]
+    [InlineData("[]")]
+    [InlineData("null")]
+    [InlineData("")]
+    public void A_damaged_snapshot_is_one_line_and_writing_the_accepted_one_replaces_it(string damaged)
+    {
+        string folder = Directory.CreateTempSubdirectory("w2s-snap-").FullName;
+        try
+        {
+            string path = Path.Combine(folder, "spam.snap");
+            File.WriteAllText(path, damaged);
+            var e = Assert.Throws<InvalidDataException>(() => SnapshotFile.Read(path));
+            Assert.StartsWith(path + ": not a gate snapshot (", e.Message);
+            Assert.EndsWith("); accept a new one", e.Message);
+            Assert.DoesNotContain('\n', e.Message);
+
+            SnapshotFile.Write(path, Snap);
+
+            Assert.Equal(Snap.Metrics, SnapshotFile.Read(path)!.Metrics);
+            Assert.Equal([path], Directory.GetFiles(folder)); // replaced in place, no temporary left beside it
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
