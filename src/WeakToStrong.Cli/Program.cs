@@ -29,6 +29,12 @@ try
     // Exceptions reach here rather than System.CommandLine's handler, which prints a stack trace. On SIGINT/SIGTERM a
     // run is cancelled and given 1 s (not the default 2) to stop before the process exits: `timeout`, a CI cancel or a
     // user's kill should find nothing of ours left within 2 s.
+    // `w2s` alone: the help a newcomer needs, on stderr as for any refused command line, and exit 1 (as git does).
+    if (args.Length == 0)
+    {
+        await root.Parse(["--help"]).InvokeAsync(new InvocationConfiguration { Output = Console.Error });
+        return 1;
+    }
     var parsed = root.Parse(args);
     if (parsed.Errors.Count > 0) return ParseErrors.Print(parsed);
     return await parsed.InvokeAsync(new InvocationConfiguration

@@ -13,7 +13,7 @@ static class AuditCommand
         var run = new Option<string>("--run", "-r") { Description = "Run key, unique key prefix, or path of a run record.", Required = true };
         var rerun = new Option<bool>("--rerun") { Description = "Re-execute the run from its record in a fresh store and compare gated metrics." };
         var repair = new Option<bool>("--repair") { Description = "Re-run exactly the stages whose outputs are damaged or missing (damaged objects go to the store's quarantine/), then audit again." };
-        var threads = new Option<int?>("--threads") { Description = "Threads for --rerun (default: the record's, so bits can match)." };
+        var threads = new Option<int?>("--threads") { Description = "Threads for --rerun (default: the record's, so bits can match).", CustomParser = CommonOptions.WholeNumber };
         var store = new Option<string?>("--store") { Description = "Content store root (default: the store recorded with the run, else ~/.cache/weak-to-strong or W2S_STORE)." };
         var experiments = CommonOptions.ExperimentsDir();
         var runs = CommonOptions.RunsDir();

@@ -16,7 +16,18 @@ static class CommonOptions
     public static Option<string> ResultsOut() => new("--out") { Description = "Where the results Markdown goes.", DefaultValueFactory = _ => "docs/results.md" };
     /// <summary>`--experiments a,b` (or `a b`) for the verbs over several experiments; each says what its default is.</summary>
     public static Option<string[]> Experiments(string description) => new("--experiments") { Description = description, AllowMultipleArgumentsPerToken = true };
-    public static Option<int?> Threads(string description = "Torch threads (pinned and recorded; default: all cores).") => new("--threads") { Description = description };
+    public static Option<int?> Threads(string description = "Torch threads (pinned and recorded; default: all cores).") =>
+        new("--threads") { Description = description, CustomParser = WholeNumber };
+
+    /// <summary>An int option's value, refused in the words a user reads (the default parser names `System.Nullable`1[System.Int32]`).</summary>
+    public static int? WholeNumber(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        string token = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+        if (int.TryParse(token, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out int n)) return n;
+        string option = (result.Parent as System.CommandLine.Parsing.OptionResult)?.Option.Name ?? "the option";
+        result.AddError($"{option} must be a whole number (got '{token}')");
+        return null;
+    }
     public static Option<string?> Store(string description = "Content store root (default: ~/.cache/weak-to-strong or W2S_STORE).") => new("--store") { Description = description };
     public static Option<bool> Json() => new("--json") { Description = "Write machine-readable JSON instead of text." };
 

@@ -55,6 +55,18 @@ public class EdgeTests
         Assert.Contains("--json", output);
     }
 
+    [Fact]
+    public async Task W2s_alone_prints_its_help_with_every_verb_on_stderr_and_exits_1()
+    {
+        var (code, output, error) = await W2sTool.RunAsync();
+
+        Assert.Equal(1, code);
+        Assert.Equal("", output);
+        Assert.Contains("  w2s [command] [options]", error);
+        foreach (var verb in new[] { "plan", "reproduce", "runs", "audit", "report", "diff", "gate", "results" })
+            Assert.Matches($@"\n  {verb}\b", error);
+    }
+
     [Theory]
     [InlineData("report", "<run>", "--out")]
     [InlineData("diff", "<a> <b>", "--md")]

@@ -108,7 +108,7 @@ public sealed class HostileInputProcessTests : IDisposable
                     D("--runs-dir {dir}/afile is a file, not a folder; give a folder for run records"), none);
             case "threads is not a number":
                 return (["reproduce", .. Smoke, "--threads", "abc"], 1,
-                    D("Cannot parse argument 'abc' for option '--threads' as expected type 'System.Nullable`1[System.Int32]'."), none);
+                    D("--threads must be a whole number (got 'abc')"), none);
             case "scale is unknown":
                 return (["plan", "-e", "nlp-definitions", "--experiments-dir", Bundled, "--scale", "nosuch"], 1,
                     D("--scale nosuch: error W2S0030: Unknown scale 'nosuch'. This manifest declares: smoke, gate, cpu, paper."), none);
