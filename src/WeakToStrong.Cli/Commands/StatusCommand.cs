@@ -1,5 +1,4 @@
 using System.CommandLine;
-using WeakToStrong.Runner;
 using WeakToStrong.Runner.Application.Status;
 using WeakToStrong.Runner.Experiments;
 
@@ -10,29 +9,18 @@ static class StatusCommand
 {
     public static Command Create()
     {
-        var experiment = CommonOptions.Experiment();
-        var scale = CommonOptions.Scale();
-        var seeds = CommonOptions.Seeds();
-        var set = CommonOptions.Set();
-        var experiments = CommonOptions.ExperimentsDir();
+        var resolve = new ExperimentRequestBinding();
         var runs = CommonOptions.RunsDir();
         var store = CommonOptions.Store();
         var json = CommonOptions.Json();
         var command = new Command("status", "Per stage of the plan: in the store, or not and why (a changed parameter, the code, an input) against the newest record; runs nothing.")
         {
-            experiment, scale, seeds, set, experiments, runs, store, json,
+            runs, store, json,
         };
+        foreach (var option in resolve.Options) command.Add(option);
         command.SetAction(parse =>
         {
-            var request = new ReproduceRequest
-            {
-                Experiment = parse.GetValue(experiment)!,
-                ExperimentsDirectory = parse.GetValue(experiments)!,
-                RunsDirectory = parse.GetValue(runs)!,
-                Scale = parse.GetValue(scale),
-                Seeds = parse.GetValue(seeds) ?? [],
-                Sets = parse.GetValue(set) ?? [],
-            };
+            var request = resolve.Bind(parse, parse.GetValue(runs)!);
             try
             {
                 var result = StatusVerb.Run(request, parse.GetValue(store));
