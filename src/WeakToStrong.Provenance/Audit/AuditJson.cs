@@ -14,6 +14,7 @@ public static class AuditJson
             ["experiment"] = r.Experiment,
             ["record"] = r.RecordPath,
             ["recordIntegrity"] = r.IntegrityProblem ?? "ok",
+            ["history"] = r.History,
             ["stages"] = new JsonArray(r.Stages.Select(s => (JsonNode)new JsonObject
             {
                 ["id"] = s.Id,

@@ -27,6 +27,9 @@ public sealed record AuditReport(
     // Why the current manifest could not be resolved (then it was not compared and the audit is not clean).
     string? ManifestProblem = null)
 {
+    /// <summary>The record's executions in one line (<see cref="Records.RunHistoryText"/>); null where not read.</summary>
+    public string? History { get; init; }
+
     public bool Clean =>
         IntegrityProblem is null
         && Stages.All(s => s.Status == AuditStatus.Ok)

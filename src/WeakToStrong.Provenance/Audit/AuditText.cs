@@ -13,6 +13,7 @@ public static class AuditText
     {
         var sb = new StringBuilder();
         sb.AppendLine($"audit: run {r.RunKey} ({r.Experiment}), record {r.RecordPath}");
+        if (r.History is { } history) sb.AppendLine($"history: {history}");
         if (r.IntegrityProblem is { } integrity) sb.AppendLine($"record: {integrity}");
         foreach (var stage in r.Stages)
         {

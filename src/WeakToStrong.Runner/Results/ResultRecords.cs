@@ -84,9 +84,10 @@ public static class ResultRecords
             StudentPositiveRate = training.TryGetValue(StageIds.Transfer(r.Weak, r.Strong, r.Loss, r.Seed), out var m) ? (double?)m?["testPositiveRate"] : null,
         }).ToList();
 
-        var git = record.Provenance["git"];
+        // Who computed the numbers: the first execution (a later one may have taken every stage from the store).
+        var first = record.First;
         return new TaskRecord(record.Experiment, (string?)h["scale"] ?? "as written", (string?)h["manifest"]?["setting"] ?? "classification",
-            record.RunKey, (string?)record.Provenance["finishedAt"] ?? "", (string?)git?["commit"], (bool?)git?["dirty"] ?? false,
+            record.RunKey, first.FinishedAt ?? "", first.Git?.Commit, first.Git?.Dirty ?? false,
             testSize, runs)
         {
             EarlyStopping = variants,
