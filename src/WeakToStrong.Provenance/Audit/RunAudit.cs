@@ -30,10 +30,13 @@ public static class RunAudit
         }
         var code = current.Code is { } c ? JsonPathDiff.Compare(record.Hashed["code"], c) : [];
 
+        var (metrics, metricsUnchecked) = MetricAudit.Check(record.Hashed, store, stages);
         return new AuditReport(Path.GetFullPath(recordPath), record.RunKey, (string?)record.Hashed["experiment"], integrity,
             stages, manifest, current.Manifest is not null, code, current.Code is not null, ManifestProblem: current.ManifestProblem)
         {
             History = RunHistoryText.Line(record),
+            Metrics = metrics,
+            MetricsUnchecked = metricsUnchecked,
         };
     }
 

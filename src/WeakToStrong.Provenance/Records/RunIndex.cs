@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using WeakToStrong.Provenance.Audit;
 
 namespace WeakToStrong.Provenance.Records;
 
@@ -51,7 +52,8 @@ public static class RunIndex
         }
         var record = read.Record;
         string? problem = read.IntegrityProblem
-            ?? (name == record.RunKey ? null : $"record renamed or edited: its file name is not its run key ({record.RunKey})");
+            ?? (name == record.RunKey ? null : $"record renamed or edited: its file name is not its run key ({record.RunKey})")
+            ?? ForgedSummary(record);
         var hashed = record.Hashed;
         return new RunSummary(experiment, name, file, hashed["scale"] as JsonValue is { } s && s.TryGetValue(out string? scale) ? scale : null,
             record.First.FinishedAt, problem is null ? hashed["metrics"]?["summary"]?.DeepClone() as JsonObject : null)
@@ -60,6 +62,18 @@ public static class RunIndex
             Reexecutions = record.Reexecutions,
             Problem = problem,
         };
+    }
+
+    /// <summary>
+    /// A re-keyed record passes the key check; where a store it names is still here, its summary is also compared with
+    /// the evaluate stage's stored output (one small object), so that edited numbers are marked, not listed.
+    /// </summary>
+    static string? ForgedSummary(RunRecord record)
+    {
+        string? root = record.Executions.Reverse().Select(e => e.Store).FirstOrDefault(s => s is not null && Directory.Exists(s));
+        return root is null || MetricAudit.SummaryProblem(record.Hashed, root) is not { } problem
+            ? null
+            : $"metrics edited: {problem}";
     }
 
     /// <summary>A run by key (or unique key prefix) or by path to its record.</summary>
