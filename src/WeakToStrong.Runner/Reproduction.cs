@@ -60,8 +60,9 @@ public static class Reproduction
         var executor = slurm is null ? ExecutorInfo.Local : new ExecutorInfo("slurm", slurm.PlanFile, slurm.Jobs);
         var record = RecordBuilder.Build(request, resolved, plan, executed, threads, started, clock.Elapsed, store.Root, executor);
         var written = RunHistory.Append(request.RunsDirectory, record);
-        if (written.Executions > 1) progress.Info($"record {written.Path}: execution {written.Executions} of this run appended; the first is kept");
-        if (written.SetAside is { } aside) progress.Info($"record: the unreadable or edited file under this run's name was moved to {aside}");
+        // Not "record …": scripts read the record's path from the closing "record <path>" line.
+        if (written.Executions > 1) progress.Info($"run history: execution {written.Executions} of this run appended; the first is kept");
+        if (written.SetAside is { } aside) progress.Info($"run history: the unreadable or edited file under this run's name was moved to {aside}");
         return new ReproduceResult(record.RunKey, written.Path, PgrRows(executed.Single(e => e.Stage.Kind == StageKind.Evaluate)));
     }
 

@@ -1,7 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using WeakToStrong.Core.Canonical;
-using WeakToStrong.Provenance.Files;
 using WeakToStrong.Provenance.Records;
 using WeakToStrong.Provenance.Store;
 

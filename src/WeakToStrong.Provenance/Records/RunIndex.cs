@@ -36,7 +36,8 @@ public static class RunIndex
 
     /// <summary>
     /// A record's line. The key check (its hashed part hashes to the key it states and is named by) is cheap, so it is
-    /// done for every record: an edited record is listed with its problem and without its numbers.
+    /// done for every record, and so is <see cref="RecordTrust.ForgedSummary"/> (a re-keyed edit, where the record's store
+    /// is here): an edited record is listed with its problem and without its numbers.
     /// </summary>
     static RunSummary Summarize(string experiment, string file)
     {
@@ -53,7 +54,7 @@ public static class RunIndex
         var record = read.Record;
         string? problem = read.IntegrityProblem
             ?? (name == record.RunKey ? null : $"record renamed or edited: its file name is not its run key ({record.RunKey})")
-            ?? ForgedSummary(record);
+            ?? RecordTrust.ForgedSummary(record);
         var hashed = record.Hashed;
         return new RunSummary(experiment, name, file, hashed["scale"] as JsonValue is { } s && s.TryGetValue(out string? scale) ? scale : null,
             record.First.FinishedAt, problem is null ? hashed["metrics"]?["summary"]?.DeepClone() as JsonObject : null)
@@ -62,18 +63,6 @@ public static class RunIndex
             Reexecutions = record.Reexecutions,
             Problem = problem,
         };
-    }
-
-    /// <summary>
-    /// A re-keyed record passes the key check; where a store it names is still here, its summary is also compared with
-    /// the evaluate stage's stored output (one small object), so that edited numbers are marked, not listed.
-    /// </summary>
-    static string? ForgedSummary(RunRecord record)
-    {
-        string? root = record.Executions.Reverse().Select(e => e.Store).FirstOrDefault(s => s is not null && Directory.Exists(s));
-        return root is null || MetricAudit.SummaryProblem(record.Hashed, root) is not { } problem
-            ? null
-            : $"metrics edited: {problem}";
     }
 
     /// <summary>A run by key (or unique key prefix) or by path to its record.</summary>

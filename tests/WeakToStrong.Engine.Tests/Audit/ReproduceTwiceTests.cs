@@ -29,7 +29,11 @@ public sealed class ReproducedTwice : IAsyncLifetime
         var second = await W2sTool.RunAsync(reproduce);
         Assert.True(second.ExitCode == 0, second.Error);
         Assert.Equal(RunKey, W2sTool.RunKey(second.Output));
+        Second = second.Output;
     }
+
+    /// <summary>What the second reproduce printed.</summary>
+    public string Second { get; private set; } = "";
 
     public string[] Dirs(string runs) => ["--runs-dir", runs, "--experiments-dir", Experiment.ExperimentsDirectory];
 
@@ -43,7 +47,7 @@ public sealed class ReproducedTwice : IAsyncLifetime
 /// <summary>
 /// Issue 27's acceptance, on a real run: reproduced twice, the record holds both executions with the first one's
 /// timings intact, and `runs`, `report` and `audit` say so; a record whose numbers were edited fails `audit` naming
-/// the field whether or not it was re-keyed, and `runs` marks it.
+/// the field whether or not it was re-keyed, `runs` marks it, and `report`, `diff` and `results` refuse it.
 /// </summary>
 [Collection(TrainingRunsCollection.Name)]
 public class ReproduceTwiceTests(ReproducedTwice run) : IClassFixture<ReproducedTwice>
@@ -65,6 +69,9 @@ public class ReproduceTwiceTests(ReproducedTwice run) : IClassFixture<Reproduced
         Assert.Equal(2, record.Latest.Threads);
         Assert.StartsWith("w2s reproduce --experiment tiny", record.Latest.CommandLine);
         Assert.True(string.CompareOrdinal(record.First.FinishedAt, record.Latest.StartedAt) < 0, "the executions are in order");
+        // Said once, and not on a line scripts take for the closing "record <path>".
+        Assert.Contains("run history: execution 2 of this run appended; the first is kept\n", run.Second);
+        Assert.Equal($"record {run.RecordPath}", Assert.Single(run.Second.Split('\n'), l => l.StartsWith("record ", StringComparison.Ordinal)));
     }
 
     string History()
@@ -115,7 +122,7 @@ public class ReproduceTwiceTests(ReproducedTwice run) : IClassFixture<Reproduced
     static JsonObject Weak(JsonObject hashed) => hashed["stages"]!.AsArray().First(s => (string?)s!["kind"] == "weak")!.AsObject();
 
     [Fact]
-    public async Task ARecordWithEditedAndRekeyedMetricsFailsAuditNamingEachFieldAndRunsMarksIt()
+    public async Task ARecordWithEditedAndRekeyedMetricsFailsAuditNamingEachFieldAndRunsReportDiffAndResultsMarkOrRefuseIt()
     {
         var original = RunRecord.Read(run.RecordPath).Hashed;
         string pgr = CanonicalJson.Serialize(original["metrics"]!["summary"]!["medianPgrByLoss"]!["xent"]);
@@ -131,6 +138,9 @@ public class ReproduceTwiceTests(ReproducedTwice run) : IClassFixture<Reproduced
 
         var audit = await W2sTool.RunAsync(["audit", "--run", path, "--store", run.Store, .. run.Dirs(runs)]);
         var list = await W2sTool.RunAsync("runs", "--runs-dir", runs);
+        var report = await W2sTool.RunAsync("report", path, "--runs-dir", runs, "--out", Path.Combine(run.Experiment.Root, "report-forged"));
+        var diff = await W2sTool.RunAsync("diff", path, run.RecordPath, "--runs-dir", runs);
+        var results = await W2sTool.RunAsync("results", "--runs-dir", runs, "--out", Path.Combine(run.Experiment.Root, "results-forged.md"));
 
         Assert.Equal(1, audit.ExitCode);
         Assert.Equal(
@@ -142,9 +152,11 @@ public class ReproduceTwiceTests(ReproducedTwice run) : IClassFixture<Reproduced
         ], audit.Output.Split('\n').Where(l => l.Contains(": metric differs from ", StringComparison.Ordinal)));
         Assert.Equal($"NOT clean: 12 of 12 artifacts as recorded, {Stages} of {Stages} stages ok, 4 metrics differ from the store", audit.Output.TrimEnd().Split('\n')[^1]);
         Assert.DoesNotContain("record edited", audit.Output); // re-keyed: the key check alone passes it
-        Assert.Equal(
-            $"    NOT TRUSTED, numbers not shown: metrics edited: metrics.summary.medianPgrByLoss.xent is 0.99 in the record but {pgr} in the evaluate stage's stored output pgr",
-            list.Output.Split('\n')[1]);
+        string contradicted = $"metrics edited: metrics.summary.medianPgrByLoss.xent is 0.99 in the record but {pgr} in the evaluate stage's stored output pgr";
+        Assert.Equal($"    NOT TRUSTED, numbers not shown: {contradicted}", list.Output.Split('\n')[1]);
+        // The record's store is on this machine, so the readers that show its numbers refuse it too.
+        foreach (var refused in new[] { report, diff, results })
+            Assert.Equal((1, $"{path}: {contradicted}"), (refused.ExitCode, refused.Error.Trim().Replace("error: ", "", StringComparison.Ordinal)));
     }
 
     [Fact]
