@@ -49,6 +49,18 @@ public sealed class RunHistoryTests : IDisposable
     }
 
     [Fact]
+    public async Task RunsFinishingAtOnceEachAppendTheirExecution()
+    {
+        var hosts = Enumerable.Range(0, 8).Select(i => $"vm-{i}").ToList();
+
+        await Task.WhenAll(hosts.Select(host => Task.Run(() =>
+            RunHistory.Append(Runs, new RunRecord(Hashed(), Execution("2026-01-02T10:00:00+00:00", host, 1, cached: true))))));
+
+        var record = RunRecord.Read(Path.Combine(Runs, "alpha", ContentKeyOf(Hashed()) + ".json"));
+        Assert.Equal(hosts, record.Executions.Select(e => e.Host!).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void AFormatOneRecordIsUpgradedOnAppendItsProvenanceTheFirstExecution()
     {
         string path = FormatOneRecord();
