@@ -12,7 +12,7 @@ namespace WeakToStrong.Runner;
 public static class RecordBuilder
 {
     public static RunRecord Build(ReproduceRequest request, ResolvedManifest resolved, Plan plan,
-        IReadOnlyList<ExecutedStage> executed, int threads, DateTimeOffset started, TimeSpan elapsed, string storeRoot)
+        IReadOnlyList<ExecutedStage> executed, int threads, DateTimeOffset started, TimeSpan elapsed, string storeRoot, ExecutorInfo executor)
     {
         var stages = new JsonArray(executed.Select(e => (JsonNode)new JsonObject
         {
@@ -37,20 +37,17 @@ public static class RecordBuilder
             ["stages"] = stages,
             ["metrics"] = new JsonObject { ["summary"] = evaluate["summary"]?.DeepClone() },
         };
-        var provenance = HostProvenance.Describe(RepositoryRoot(request.ExperimentsDirectory), threads, request.Device, request.CommandLine);
-        provenance["store"] = storeRoot; // where the artifacts live: Audit looks there by default
-        provenance["startedAt"] = started.ToString("O");
-        provenance["finishedAt"] = started.Add(elapsed).ToString("O");
-        provenance["seconds"] = Math.Round(elapsed.TotalSeconds, 2);
-        provenance["overrides"] = new JsonArray(resolved.Applied.Select(a => (JsonNode)new JsonObject
+        var execution = HostProvenance.Describe(RepositoryRoot(request.ExperimentsDirectory), threads, request.Device, request.CommandLine) with
         {
-            ["path"] = a.Path, ["value"] = a.Value, ["origin"] = a.Origin,
-        }).ToArray());
-        provenance["stages"] = new JsonArray(executed.Select(e => (JsonNode)new JsonObject
-        {
-            ["id"] = e.Stage.Id, ["cached"] = e.Cached, ["seconds"] = Math.Round(e.Elapsed.TotalSeconds, 2), ["timing"] = e.Timing.DeepClone(),
-        }).ToArray());
-        return new RunRecord(hashed, provenance);
+            Store = storeRoot, // where the artifacts live: Audit looks there by default
+            Executor = executor,
+            StartedAt = started.ToString("O"),
+            FinishedAt = started.Add(elapsed).ToString("O"),
+            Seconds = Math.Round(elapsed.TotalSeconds, 2),
+            Overrides = resolved.Applied.Select(a => new RecordedOverride(a.Path, a.Value, a.Origin)).ToList(),
+            Stages = executed.Select(e => new StageExecution(e.Stage.Id, e.Cached, Math.Round(e.Elapsed.TotalSeconds, 2), e.Timing.DeepClone().AsObject())).ToList(),
+        };
+        return new RunRecord(hashed, execution);
     }
 
     static string RepositoryRoot(string experimentsDirectory) => Path.GetDirectoryName(Path.GetFullPath(experimentsDirectory))!;

@@ -57,16 +57,14 @@ public static class Reproduction
         {
             executed = await new PlanExecutor(store, sources, request.Device, progress).RunAsync(plan, ct);
         }
-        var record = RecordBuilder.Build(request, resolved, plan, executed, threads, started, clock.Elapsed, store.Root);
-        if (slurm is not null) // provenance only: how it ran never changes the run key
-            record.Provenance["executor"] = new JsonObject
-            {
-                ["name"] = "slurm",
-                ["plan"] = slurm.PlanFile,
-                ["jobs"] = new JsonObject(slurm.Jobs.Select(j => KeyValuePair.Create(j.Key, (JsonNode?)JsonValue.Create(j.Value)))),
-            };
-        string path = record.Write(request.RunsDirectory);
-        return new ReproduceResult(record.RunKey, path, PgrRows(executed.Single(e => e.Stage.Kind == StageKind.Evaluate)));
+        // Provenance only: how it ran never changes the run key.
+        var executor = slurm is null ? ExecutorInfo.Local : new ExecutorInfo("slurm", slurm.PlanFile, slurm.Jobs);
+        var record = RecordBuilder.Build(request, resolved, plan, executed, threads, started, clock.Elapsed, store.Root, executor);
+        var written = RunHistory.Append(request.RunsDirectory, record);
+        // Not "record …": scripts read the record's path from the closing "record <path>" line.
+        if (written.Executions > 1) progress.Info($"run history: execution {written.Executions} of this run appended; the first is kept");
+        if (written.SetAside is { } aside) progress.Info($"run history: the unreadable or edited file under this run's name was moved to {aside}");
+        return new ReproduceResult(record.RunKey, written.Path, PgrRows(executed.Single(e => e.Stage.Kind == StageKind.Evaluate)));
     }
 
     /// <summary>Loads and resolves the manifest with the request's scale, seeds and `--set` overrides (CLI layer last).</summary>

@@ -14,6 +14,12 @@ public static class AuditJson
             ["experiment"] = r.Experiment,
             ["record"] = r.RecordPath,
             ["recordIntegrity"] = r.IntegrityProblem ?? "ok",
+            ["history"] = r.History,
+            ["metrics"] = new JsonArray(r.Metrics.Select(m => (JsonNode)new JsonObject
+            {
+                ["where"] = m.Where, ["source"] = m.Source, ["field"] = m.Field, ["recorded"] = m.Recorded, ["stored"] = m.Stored,
+            }).ToArray()),
+            ["metricsUnchecked"] = new JsonArray(r.MetricsUnchecked.Select(u => (JsonNode)new JsonObject { ["stage"] = u.Stage, ["why"] = u.Why }).ToArray()),
             ["stages"] = new JsonArray(r.Stages.Select(s => (JsonNode)new JsonObject
             {
                 ["id"] = s.Id,

@@ -13,7 +13,11 @@ public static class AuditText
     {
         var sb = new StringBuilder();
         sb.AppendLine($"audit: run {r.RunKey} ({r.Experiment}), record {r.RecordPath}");
+        if (r.History is { } history) sb.AppendLine($"history: {history}");
         if (r.IntegrityProblem is { } integrity) sb.AppendLine($"record: {integrity}");
+        foreach (var m in r.Metrics)
+            sb.AppendLine($"{m.Where}: metric differs from {m.Source}: {m.Field} (recorded {m.Recorded ?? "absent"}, stored {m.Stored ?? "absent"})");
+        foreach (var u in r.MetricsUnchecked) sb.AppendLine($"{u.Stage}: metrics not checked: {u.Why}");
         foreach (var stage in r.Stages)
         {
             if (stage.IsNew)
@@ -42,8 +46,10 @@ public static class AuditText
         int artifacts = recorded.Sum(s => s.Artifacts.Count);
         int okArtifacts = recorded.Sum(s => s.Artifacts.Count(a => a.Status == AuditStatus.Ok));
         sb.Append(r.Clean
-            ? $"clean: {recorded.Count} stages, {artifacts} artifacts as recorded"
-            : $"NOT clean: {okArtifacts} of {artifacts} artifacts as recorded, {recorded.Count(s => s.Status == AuditStatus.Ok)} of {recorded.Count} stages ok");
+            ? $"clean: {recorded.Count} stages, {artifacts} artifacts as recorded, every metric as stored"
+            : $"NOT clean: {okArtifacts} of {artifacts} artifacts as recorded, {recorded.Count(s => s.Status == AuditStatus.Ok)} of {recorded.Count} stages ok"
+              + (r.Metrics.Count > 0 ? $", {Count(r.Metrics.Count, "metric differs", "metrics differ")} from the store" : "")
+              + (r.MetricsUnchecked.Count > 0 ? $", {Count(r.MetricsUnchecked.Count, "stage's", "stages'")} metrics not checked" : ""));
         return sb.ToString();
     }
 
@@ -59,6 +65,8 @@ public static class AuditText
                 $"rerun: {(m.Within ? "ok" : "out of tolerance")}: {m.Name} recorded {F(m.Recorded)}, rerun {F(m.Rerun)} (abs {F(m.Abs)}, rel {F(m.Rel)})"));
         if (rerun.Metrics.Count == 0) sb.AppendLine("rerun: the manifest gates no metric");
     }
+
+    static string Count(int n, string one, string many) => $"{n} {(n == 1 ? one : many)}";
 
     static string F(double? x) => x is null ? "n/a" : x.Value.ToString("0.####", CultureInfo.InvariantCulture);
 }

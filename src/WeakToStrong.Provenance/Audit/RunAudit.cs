@@ -1,7 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using WeakToStrong.Core.Canonical;
-using WeakToStrong.Provenance.Files;
 using WeakToStrong.Provenance.Records;
 using WeakToStrong.Provenance.Store;
 
@@ -30,8 +28,14 @@ public static class RunAudit
         }
         var code = current.Code is { } c ? JsonPathDiff.Compare(record.Hashed["code"], c) : [];
 
+        var (metrics, metricsUnchecked) = MetricAudit.Check(record.Hashed, store, stages);
         return new AuditReport(Path.GetFullPath(recordPath), record.RunKey, (string?)record.Hashed["experiment"], integrity,
-            stages, manifest, current.Manifest is not null, code, current.Code is not null, ManifestProblem: current.ManifestProblem);
+            stages, manifest, current.Manifest is not null, code, current.Code is not null, ManifestProblem: current.ManifestProblem)
+        {
+            History = RunHistoryText.Line(record),
+            Metrics = metrics,
+            MetricsUnchecked = metricsUnchecked,
+        };
     }
 
     /// <summary>
@@ -40,22 +44,8 @@ public static class RunAudit
     /// </summary>
     public static (RunRecord Record, string? IntegrityProblem) ReadLenient(string path)
     {
-        JsonObject root;
-        try { root = JsonNode.Parse(UserFile.ReadAllText(path, SizeLimit.Document))?.AsObject() ?? throw new InvalidDataException("empty"); }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or InvalidDataException)
-        {
-            throw new InvalidDataException($"{path}: not a run record ({e.Message})");
-        }
-        if (!RunRecord.HasCurrentFormat(root))
-            throw new InvalidDataException($"{path}: run record format {root["format"]} is not {RunRecord.FormatVersion}");
-        if (root["hashed"] is not JsonObject hashed)
-            throw new InvalidDataException($"{path}: run record has no hashed part");
-        var record = new RunRecord(hashed.DeepClone().AsObject(), root["provenance"]?.DeepClone() as JsonObject ?? new JsonObject());
-        string stated = (string?)root["runKey"] ?? "";
-        string? problem = stated == record.RunKey
-            ? null
-            : $"record edited: stated run key {stated} is not the hash of its hashed part ({record.RunKey})";
-        return (record, problem);
+        var file = RunRecordSchema.Read(path);
+        return (file.Record, file.IntegrityProblem);
     }
 
     static List<StageAudit> AuditStages(JsonObject hashed, ContentStore store, IReadOnlyList<PlannedStage>? planned)

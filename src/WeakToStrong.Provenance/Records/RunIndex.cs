@@ -1,13 +1,21 @@
 using System.Text.Json.Nodes;
-using WeakToStrong.Provenance.Files;
+using WeakToStrong.Provenance.Audit;
 
 namespace WeakToStrong.Provenance.Records;
 
 /// <summary>One line of `Runs`: a past run found under `runs/&lt;experiment&gt;/`.</summary>
+/// <param name="FinishedAt">When the first execution, the one that computed (or first recorded) the numbers, finished.</param>
+/// <param name="Summary">The evaluate stage's PGR summary; null when the record is unreadable or fails its key check.</param>
 public sealed record RunSummary(string Experiment, string RunKey, string Path, string? Scale, string? FinishedAt, JsonObject? Summary)
 {
     /// <summary>The resolved manifest's <c>gate</c> (metric → tolerance), which says which of the summary's numbers are gated; null when it has none.</summary>
     public JsonObject? Gate { get; init; }
+
+    /// <summary>Executions after the first (re-runs whose record was appended to).</summary>
+    public int Reexecutions { get; init; }
+
+    /// <summary>Null for a record that reads and whose key is the hash of its hashed part; else one line saying what is wrong.</summary>
+    public string? Problem { get; init; }
 }
 
 /// <summary>Lists past runs from the records on disk (the records are the index: nothing else to keep in sync).</summary>
@@ -22,23 +30,39 @@ public static class RunIndex
         var list = new List<RunSummary>();
         foreach (var dir in dirs.Where(Directory.Exists))
             foreach (var file in Directory.GetFiles(dir, "*.json"))
-            {
-                try
-                {
-                    var node = JsonNode.Parse(UserFile.ReadAllText(file, SizeLimit.Document))!.AsObject();
-                    list.Add(new RunSummary(Path.GetFileName(dir), Path.GetFileNameWithoutExtension(file), file,
-                        (string?)node["hashed"]?["scale"], (string?)node["provenance"]?["finishedAt"],
-                        node["hashed"]?["metrics"]?["summary"]?.DeepClone().AsObject())
-                    {
-                        Gate = node["hashed"]?["manifest"]?["gate"]?.DeepClone() as JsonObject,
-                    });
-                }
-                catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or NullReferenceException)
-                {
-                    list.Add(new RunSummary(Path.GetFileName(dir), Path.GetFileNameWithoutExtension(file), file, null, null, null));
-                }
-            }
+                list.Add(Summarize(Path.GetFileName(dir), file));
         return list.OrderBy(r => r.FinishedAt ?? "", StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// A record's line. The key check (its hashed part hashes to the key it states and is named by) is cheap, so it is
+    /// done for every record, and so is <see cref="RecordTrust.ForgedSummary"/> (a re-keyed edit, where the record's store
+    /// is here): an edited record is listed with its problem and without its numbers.
+    /// </summary>
+    static RunSummary Summarize(string experiment, string file)
+    {
+        string name = Path.GetFileNameWithoutExtension(file);
+        RecordFile read;
+        try
+        {
+            read = RunRecordSchema.Read(file);
+        }
+        catch (InvalidDataException e)
+        {
+            return new RunSummary(experiment, name, file, null, null, null) { Problem = e.Message };
+        }
+        var record = read.Record;
+        string? problem = read.IntegrityProblem
+            ?? (name == record.RunKey ? null : $"record renamed or edited: its file name is not its run key ({record.RunKey})")
+            ?? RecordTrust.ForgedSummary(record);
+        var hashed = record.Hashed;
+        return new RunSummary(experiment, name, file, hashed["scale"] as JsonValue is { } s && s.TryGetValue(out string? scale) ? scale : null,
+            record.First.FinishedAt, problem is null ? hashed["metrics"]?["summary"]?.DeepClone() as JsonObject : null)
+        {
+            Gate = problem is null ? hashed["manifest"]?["gate"]?.DeepClone() as JsonObject : null,
+            Reexecutions = record.Reexecutions,
+            Problem = problem,
+        };
     }
 
     /// <summary>A run by key (or unique key prefix) or by path to its record.</summary>

@@ -1,68 +1,63 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using WeakToStrong.Core.Canonical;
-using WeakToStrong.Provenance.Files;
-using WeakToStrong.Provenance.Store;
 
 namespace WeakToStrong.Provenance.Records;
 
 /// <summary>
 /// A run's lock-like record (DVC's dvc.lock, content-addressed): a <see cref="Hashed"/> part — resolved manifest and
-/// its hash, seeds, every stage's key, inputs, outputs and metrics, code identity — and an unhashed
-/// <see cref="Provenance"/> part — times, host, threads, git state. <see cref="RunKey"/> = sha256 of the canonical
-/// JSON (RFC 8785) of the hashed part, so two runs that computed the same bits share a key wherever they ran.
+/// its hash, seeds, every stage's key, inputs, outputs and metrics, code identity — and its unhashed
+/// <see cref="Executions"/> — times, host, threads, git state of every execution, oldest first. <see cref="RunKey"/> =
+/// sha256 of the canonical JSON (RFC 8785) of the hashed part, so two runs that computed the same bits share a key
+/// wherever they ran, and a re-run appends its execution to the record rather than replacing it (<see cref="RunHistory"/>).
+/// The file format is <see cref="RunRecordSchema"/>'s.
 /// </summary>
 public sealed class RunRecord
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = RunRecordSchema.FormatVersion;
 
     public JsonObject Hashed { get; }
-    public JsonObject Provenance { get; }
 
-    public RunRecord(JsonObject hashed, JsonObject provenance)
+    /// <summary>Every execution of this run, oldest first: never empty.</summary>
+    public IReadOnlyList<RunExecution> Executions { get; }
+
+    public RunRecord(JsonObject hashed, IReadOnlyList<RunExecution> executions)
     {
+        if (executions.Count == 0) throw new ArgumentException("a run record has at least one execution", nameof(executions));
         Hashed = hashed;
-        Provenance = provenance;
+        Executions = executions;
     }
+
+    public RunRecord(JsonObject hashed, RunExecution execution) : this(hashed, [execution]) { }
+
+    /// <summary>A record of one execution given in format 1's `provenance` shape (how tests and fixtures build one).</summary>
+    public RunRecord(JsonObject hashed, JsonObject provenance) : this(hashed, RunRecordSchema.Execution(provenance)) { }
 
     public string RunKey => ContentKey.Of(Hashed);
 
     public string Experiment => (string)Hashed["experiment"]!;
 
-    public JsonObject ToJson() => new()
-    {
-        ["format"] = FormatVersion,
-        ["runKey"] = RunKey,
-        ["hashed"] = Hashed.DeepClone(),
-        ["provenance"] = Provenance.DeepClone(),
-    };
+    /// <summary>The execution that computed the numbers (or first recorded them): who, when, where, how long.</summary>
+    public RunExecution First => Executions[0];
 
-    /// <summary>Writes `&lt;runsDir&gt;/&lt;experiment&gt;/&lt;runKey&gt;.json` atomically and returns its path.</summary>
-    public string Write(string runsDirectory)
-    {
-        string path = Path.Combine(runsDirectory, Experiment, RunKey + ".json");
-        AtomicFile.WriteAllText(path, ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
-        return path;
-    }
+    /// <summary>The newest execution.</summary>
+    public RunExecution Latest => Executions[^1];
 
-    /// <summary>
-    /// Whether a record's "format" is this version. Compared as a JSON value: a cast throws on a string or an object
-    /// there, with a message naming no file.
-    /// </summary>
-    public static bool HasCurrentFormat(JsonObject root) =>
-        root["format"] is JsonValue format && format.TryGetValue<int>(out int version) && version == FormatVersion;
+    /// <summary>Executions after the first: re-runs of the same computation.</summary>
+    public int Reexecutions => Executions.Count - 1;
+
+    /// <summary>The newest execution as JSON, in format 1's `provenance` shape.</summary>
+    public JsonObject Provenance => RunRecordSchema.ToJson(Latest);
+
+    /// <summary>Appends this record's executions to the file for its run key (creating it) and returns its path (<see cref="RunHistory.Append"/>).</summary>
+    public string Write(string runsDirectory) => RunHistory.Append(runsDirectory, this).Path;
 
     /// <summary>Reads a record and checks that its stated run key is the hash of its hashed part.</summary>
+    /// <exception cref="InvalidDataException">Not a run record, or edited; one line that starts with the path.</exception>
     public static RunRecord Read(string path)
     {
-        var root = JsonNode.Parse(UserFile.ReadAllText(path, SizeLimit.Document))?.AsObject()
-                   ?? throw new InvalidDataException($"{path}: not a run record");
-        if (!HasCurrentFormat(root))
-            throw new InvalidDataException($"{path}: run record format {root["format"]} is not {FormatVersion}");
-        var record = new RunRecord(root["hashed"]!.DeepClone().AsObject(), root["provenance"]?.DeepClone().AsObject() ?? new JsonObject());
-        string stated = (string?)root["runKey"] ?? "";
-        if (stated != record.RunKey)
-            throw new InvalidDataException($"{path}: stated run key {stated} does not match its hashed part ({record.RunKey}): the record was edited");
-        return record;
+        var file = RunRecordSchema.Read(path);
+        return file.IntegrityProblem is null
+            ? file.Record
+            : throw new InvalidDataException($"{path}: stated run key {file.StatedKey} does not match its hashed part ({file.Record.RunKey}): the record was edited");
     }
 }

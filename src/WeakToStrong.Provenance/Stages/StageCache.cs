@@ -67,6 +67,29 @@ public sealed class StageCache(ContentStore store)
         return output;
     }
 
+    /// <summary>
+    /// The metrics a stage's cache entry holds, for Audit: read-only (a damaged entry is reported, not quarantined), and
+    /// only from an entry whose own check and key hold; null with the reason otherwise. Outputs are not re-hashed here.
+    /// </summary>
+    public JsonObject? StoredMetrics(string key, out string why)
+    {
+        string path = EntryPath(key);
+        if (!File.Exists(path)) { why = "no stage cache entry"; return null; }
+        try
+        {
+            var node = JsonNode.Parse(File.ReadAllText(path)) as JsonObject;
+            string? damage = node is null ? "not a JSON object" : node["check"] is null ? "entry predates hashed entries" : EntryDamage(node, key);
+            if (damage is not null) { why = $"damaged stage cache entry ({damage})"; return null; }
+            why = "ok";
+            return node!["metrics"] as JsonObject ?? new JsonObject();
+        }
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
+        {
+            why = $"unreadable stage cache entry ({e.Message.ReplaceLineEndings(" ")})";
+            return null;
+        }
+    }
+
     /// <param name="inputs">The dependency outputs the stage read (`stageId:output` → `sha256:… size`), recorded for <see cref="TryGet(string, IReadOnlyDictionary{string, string}?, out string)"/>.</param>
     public void Put(StageOutput output, IReadOnlyDictionary<string, string>? inputs = null)
     {

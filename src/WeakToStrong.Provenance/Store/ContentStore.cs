@@ -55,7 +55,10 @@ public sealed class ContentStore
         : string.IsNullOrWhiteSpace(given) ? throw new StoreUnusableException("--store is blank; give a folder, or leave it out for the default store")
         : given;
 
-    public string PathOf(string sha256) => Path.Combine(Root, "objects", "sha256", sha256[..2], sha256[2..]);
+    public string PathOf(string sha256) => ObjectPath(Root, sha256);
+
+    /// <summary>Where the store at <paramref name="root"/> keeps an object, for readers that must not create the store's folders.</summary>
+    public static string ObjectPath(string root, string sha256) => Path.Combine(root, "objects", "sha256", sha256[..2], sha256[2..]);
 
     public bool Contains(ContentRef r) => File.Exists(PathOf(r.Sha256)) && new FileInfo(PathOf(r.Sha256)).Length == r.Size;
 

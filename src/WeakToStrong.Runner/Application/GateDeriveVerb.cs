@@ -38,7 +38,7 @@ public static class GateDeriveVerb
             var spreads = Spreads(record.Hashed, items);
             var snapshot = GateSnapshot.FromRecord(record.Hashed, run.RunKey, GateSnapshot.Families);
             string provenance = string.Create(CultureInfo.InvariantCulture,
-                $"bootstrap of {Resamples} resamples of seed {seeds[0]}'s {snapshot.TestItems} test items; run {run.RunKey[..12]}, {(string?)record.Provenance["cpu"]}, {(int?)record.Provenance["threads"]} threads, {DateTime.UtcNow:yyyy-MM-dd}");
+                $"bootstrap of {Resamples} resamples of seed {seeds[0]}'s {snapshot.TestItems} test items; run {run.RunKey[..12]}, {record.First.Cpu}, {record.First.Threads} threads, {DateTime.UtcNow:yyyy-MM-dd}");
             var tolerances = ToleranceDerivation.Derive(spreads, provenance);
 
             string path = new Experiments.ExperimentCatalog(request.Template.ExperimentsDirectory).PathOf(id);

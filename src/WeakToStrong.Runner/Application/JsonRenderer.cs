@@ -47,6 +47,8 @@ public static class JsonRenderer
         ["runKey"] = r.RunKey,
         ["scale"] = r.Scale,
         ["finishedAt"] = r.FinishedAt,
+        ["reexecutions"] = r.Reexecutions,
+        ["problem"] = r.Problem,
         ["path"] = r.Path,
         ["medianPgrByLoss"] = r.Summary?["medianPgrByLoss"]?.DeepClone(),
         ["gated"] = r.Gate is null ? null : new JsonObject(RunsGates.Values(r).Select(g => KeyValuePair.Create(g.Key, (JsonNode?)g.Value))),

@@ -8,7 +8,9 @@ public static class ReportText
 {
     public static string Text(ReportResult result)
     {
-        var lines = new List<string> { $"report of run {result.RunKey}", $"report {result.Directory}" };
+        var lines = new List<string> { $"report of run {result.RunKey}" };
+        if (result.History is { } history) lines.Add("history: " + history);
+        lines.Add($"report {result.Directory}");
         lines.AddRange(result.Files.Select(f => "  " + f));
         lines.AddRange(ReportFacts.Notes(result.Report).Select(n => "note: " + n));
         return string.Concat(lines.Select(l => l + "\n"));
@@ -18,6 +20,7 @@ public static class ReportText
     {
         ["runKey"] = result.RunKey,
         ["record"] = result.RecordPath,
+        ["history"] = result.History,
         ["directory"] = result.Directory,
         ["files"] = new JsonArray(result.Files.Select(f => (JsonNode)f).ToArray()),
         ["figures"] = new JsonArray(ReportFigures.Of(result.Report).Select(f => (JsonNode)new JsonObject

@@ -19,7 +19,11 @@ public sealed record ReportRequest
 /// <summary>What `report` made: the run, its record, the report folder (absolute), every file in it (in render order) and
 /// those whose bytes changed (an unchanged file is not rewritten).</summary>
 public sealed record ReportResult(string RunKey, string RecordPath, string Directory, IReadOnlyList<string> Files, IReadOnlyList<string> Written,
-    RunReport Report);
+    RunReport Report)
+{
+    /// <summary>The record's executions in one line: the first computation and how often the run was executed again.</summary>
+    public string? History { get; init; }
+}
 
 /// <summary>
 /// `report`: a run's report from its record alone (no store): Core's <see cref="RunReport"/> drawn by
@@ -58,6 +62,9 @@ public static class ReportVerb
             OutputTarget.Write(target, file.Bytes);
             written.Add(file.Name);
         }
-        return new ReportResult(record.RunKey, Path.GetFullPath(recordPath), directory, files.Select(f => f.Name).ToList(), written, report);
+        return new ReportResult(record.RunKey, Path.GetFullPath(recordPath), directory, files.Select(f => f.Name).ToList(), written, report)
+        {
+            History = RunHistoryText.Line(record),
+        };
     }
 }

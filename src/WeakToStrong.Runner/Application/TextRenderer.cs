@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text;
 using WeakToStrong.Provenance.Audit;
+using WeakToStrong.Provenance.Records;
 using WeakToStrong.Runner.Auditing;
 
 namespace WeakToStrong.Runner.Application;
@@ -46,9 +47,18 @@ public static class TextRenderer
                 ? $"No runs recorded under {result.RunsDirectory}.\n"
                 : $"No runs of '{result.Experiment}' recorded under {result.RunsDirectory}.\n";
         return string.Concat(result.Runs.Select(r =>
-            $"{r.Experiment,-20} {r.RunKey[..Math.Min(12, r.RunKey.Length)]}  {r.Scale ?? "-",-6} {r.FinishedAt ?? "-",-34} {Pgr(r.Summary)}".TrimEnd() + "\n" +
+            $"{r.Experiment,-20} {r.RunKey[..Math.Min(12, r.RunKey.Length)]}  {r.Scale ?? "-",-6} {r.FinishedAt ?? "-",-34} {Pgr(r.Summary)}{Reexecuted(r)}".TrimEnd() + "\n" +
+            (r.Problem is { } problem ? $"    NOT TRUSTED, numbers not shown: {problem}\n" : "") +
             string.Concat(RunsGates.Values(r).Select(g => $"    gated {g.Key} {(g.Value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "n/a")}\n"))));
     }
+
+    /// <summary>The time shown is the first execution's; a run executed again (its stages from the store) says how often.</summary>
+    static string Reexecuted(RunSummary r) => r.Reexecutions switch
+    {
+        0 => "",
+        1 => "  (re-executed once)",
+        int n => $"  (re-executed {n} times)",
+    };
 
     /// <summary>Where docs/results.md went, each task's run and flag count, the pooled PGR (<see cref="ResultsText"/>).</summary>
     public static string Results(ResultsResult result) => ResultsText.Results(result);

@@ -23,7 +23,7 @@ public static class CurrentPlan
             RunsDirectory = runsDirectory,
             Scale = (string?)record.Hashed["scale"],
             UseDefaultScale = false, // the record's scale, none included: today's default is not what ran
-            Sets = Overrides(record.Provenance),
+            Sets = Overrides(record.First),
         };
         try
         {
@@ -39,9 +39,8 @@ public static class CurrentPlan
     }
 
     /// <summary>`path=value` for each recorded override that did not come from the scale (the value is JSON, as recorded).</summary>
-    public static IReadOnlyList<string> Overrides(JsonObject provenance) =>
-        (provenance["overrides"]?.AsArray() ?? [])
-        .Where(o => !((string?)o!["origin"] ?? "").StartsWith("scale ", StringComparison.Ordinal))
-        .Select(o => $"{(string)o!["path"]!}={(string)o["value"]!}")
+    public static IReadOnlyList<string> Overrides(RunExecution execution) => execution.Overrides
+        .Where(o => !o.Origin.StartsWith("scale ", StringComparison.Ordinal))
+        .Select(o => $"{o.Path}={o.Value}")
         .ToList();
 }

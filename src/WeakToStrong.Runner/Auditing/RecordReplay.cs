@@ -31,8 +31,9 @@ public static class RecordReplay
             string? scale = (string?)record.Hashed["scale"];
             File.WriteAllText(Path.Combine(experiments, record.Experiment + ".json"), ReplayManifest(record.Hashed, scale));
 
-            int recordedThreads = (int?)record.Provenance["threads"] ?? System.Environment.ProcessorCount;
-            string recordedDevice = (string?)record.Provenance["device"] ?? "cpu";
+            // The execution that computed the numbers: a later one that took every stage from the store computed nothing.
+            int recordedThreads = record.First.Threads ?? System.Environment.ProcessorCount;
+            string recordedDevice = record.First.Device ?? "cpu";
             int useThreads = ThreadCount.Resolve(threads ?? recordedThreads);
             var result = await Reproduction.RunAsync(new ReproduceRequest
             {
@@ -48,7 +49,7 @@ public static class RecordReplay
             }, progress, ct);
             var rerun = RunRecord.Read(result.RecordPath);
 
-            var (expect, why) = Expectation(record.Provenance, rerun.Provenance, codeChanged);
+            var (expect, why) = Expectation(record.First, rerun.Latest, codeChanged);
             return RerunCompare.Compare(record.Hashed, rerun.Hashed, expect, why);
         }
         finally
@@ -70,24 +71,20 @@ public static class RecordReplay
     }
 
     /// <summary>Bits are expected to match only on the same thread count, device and CPU model, with the same code (docs/architecture.md §6, §9).</summary>
-    public static (bool Expect, string Why) Expectation(JsonObject recorded, JsonObject rerun, bool codeChanged)
+    public static (bool Expect, string Why) Expectation(RunExecution recorded, RunExecution rerun, bool codeChanged)
     {
         var differences = new List<string>();
-        foreach (var field in new[] { "threads", "device", "cpu" })
-        {
-            string a = Text(recorded[field]), b = Text(rerun[field]);
+        foreach (var (field, a, b) in new[]
+                 {
+                     ("threads", Text(recorded.Threads), Text(rerun.Threads)), ("device", Text(recorded.Device), Text(rerun.Device)),
+                     ("cpu", Text(recorded.Cpu), Text(rerun.Cpu)),
+                 })
             if (a != b) differences.Add($"{field} {a} -> {b}");
-        }
         if (codeChanged) differences.Add("code identity changed");
         return differences.Count == 0
-            ? (true, $"same threads {Text(recorded["threads"])}, device {Text(recorded["device"])}, CPU '{Text(recorded["cpu"])}' and code")
+            ? (true, $"same threads {Text(recorded.Threads)}, device {Text(recorded.Device)}, CPU '{Text(recorded.Cpu)}' and code")
             : (false, string.Join(", ", differences));
     }
 
-    static string Text(JsonNode? node) => node switch
-    {
-        null => "unknown",
-        JsonValue v when v.TryGetValue<string>(out var s) => s,
-        _ => node.ToJsonString(),
-    };
+    static string Text(object? value) => value is null ? "unknown" : Convert.ToString(value, CultureInfo.InvariantCulture)!;
 }

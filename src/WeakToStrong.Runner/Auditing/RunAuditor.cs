@@ -14,7 +14,7 @@ public static class RunAuditor
     public static async Task<AuditReport> AuditAsync(AuditRequest request, IRunProgress? progress = null, CancellationToken ct = default)
     {
         string path = RunIndex.Locate(request.RunsDirectory, request.Run);
-        var (record, _) = RunAudit.ReadLenient(path);
+        var record = RunRecordSchema.Read(path).Record;
         var store = new ContentStore(StoreOf(request, record));
         var current = CurrentPlan.For(record, request.ExperimentsDirectory, request.RunsDirectory);
         var report = RunAudit.Audit(path, store, current);
@@ -25,10 +25,13 @@ public static class RunAuditor
         return report with { Rerun = rerun };
     }
 
-    /// <summary>The store the run wrote to (recorded, unhashed) unless the user names another one; else the user's cache folder.</summary>
+    /// <summary>
+    /// The store the user names; else the newest store an execution recorded (unhashed) that is still there: a re-run
+    /// that took its stages from it found them there; else the user's cache folder.
+    /// </summary>
     public static string StoreOf(AuditRequest request, RunRecord record)
     {
-        string? recorded = (string?)record.Provenance["store"];
-        return request.StoreRoot is not null ? ContentStore.RootFrom(request.StoreRoot) : recorded is not null && Directory.Exists(recorded) ? recorded : ContentStore.DefaultRoot();
+        if (request.StoreRoot is not null) return ContentStore.RootFrom(request.StoreRoot);
+        return record.Executions.Reverse().Select(e => e.Store).FirstOrDefault(s => s is not null && Directory.Exists(s)) ?? ContentStore.DefaultRoot();
     }
 }

@@ -30,7 +30,7 @@ public static class RunRepair
     {
         progress ??= new TextProgress(Console.Out);
         var before = await RunAuditor.AuditAsync(request with { Rerun = false }, progress, ct);
-        var (record, _) = RunAudit.ReadLenient(before.RecordPath);
+        var record = RunRecordSchema.Read(before.RecordPath).Record;
         string storeRoot = RunAuditor.StoreOf(request, record);
         var quarantinedBefore = Quarantine.List(storeRoot).Select(n => n.File).ToHashSet(StringComparer.Ordinal);
 
@@ -43,10 +43,10 @@ public static class RunRepair
             RunsDirectory = request.RunsDirectory,
             StoreRoot = storeRoot,
             Scale = scale,
-            Sets = CurrentPlan.Overrides(record.Provenance),
-            Device = (string?)record.Provenance["device"] ?? "cpu",
+            Sets = CurrentPlan.Overrides(record.First),
+            Device = record.First.Device ?? "cpu",
             // The record's thread count: a different one may compute other bits (docs/architecture.md §9).
-            Threads = request.Threads ?? (int?)record.Provenance["threads"],
+            Threads = request.Threads ?? record.First.Threads,
             CommandLine = request.CommandLine,
         };
         // Today's manifest when it resolves to the recorded one (its data paths resolve from the repository as

@@ -1,23 +1,24 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
-using System.Text.Json.Nodes;
+using WeakToStrong.Provenance.Records;
 
 namespace WeakToStrong.Runner.Identity;
 
 /// <summary>Facts about where and how a run happened: recorded, never hashed (docs/architecture.md §6).</summary>
 public static class HostProvenance
 {
-    public static JsonObject Describe(string repositoryRoot, int threads, string device, string commandLine) => new()
+    /// <summary>This machine and checkout; the caller adds times, store, executor and stages.</summary>
+    public static RunExecution Describe(string repositoryRoot, int threads, string device, string commandLine) => new()
     {
-        ["host"] = System.Environment.MachineName,
-        ["os"] = RuntimeInformation.OSDescription,
-        ["cpu"] = CpuModel(),
-        ["logicalCores"] = System.Environment.ProcessorCount,
-        ["threads"] = threads,
-        ["device"] = device,
-        ["malloc"] = MallocSettings(),
-        ["git"] = Git(repositoryRoot),
-        ["commandLine"] = commandLine,
+        Host = System.Environment.MachineName,
+        Os = RuntimeInformation.OSDescription,
+        Cpu = CpuModel(),
+        LogicalCores = System.Environment.ProcessorCount,
+        Threads = threads,
+        Device = device,
+        Malloc = MallocSettings(),
+        Git = Git(repositoryRoot),
+        CommandLine = commandLine,
     };
 
     static string CpuModel()
@@ -34,23 +35,19 @@ public static class HostProvenance
     }
 
     /// <summary>The glibc malloc settings that decide this VM's first-touch cost (docs/architecture.md §9).</summary>
-    static JsonObject MallocSettings()
+    static Dictionary<string, string> MallocSettings()
     {
-        var o = new JsonObject();
+        var o = new Dictionary<string, string>();
         foreach (var name in new[] { "MALLOC_MMAP_MAX_", "MALLOC_TRIM_THRESHOLD_", "GLIBC_TUNABLES" })
             if (System.Environment.GetEnvironmentVariable(name) is { } v) o[name] = v;
         return o;
     }
 
-    static JsonObject Git(string root)
+    static GitState Git(string root)
     {
         string? commit = RunGit(root, "rev-parse HEAD");
         string? status = RunGit(root, "status --porcelain --untracked-files=no");
-        return new JsonObject
-        {
-            ["commit"] = commit,
-            ["dirty"] = status is null ? null : status.Length > 0,
-        };
+        return new GitState(commit, status is null ? null : status.Length > 0);
     }
 
     static string? RunGit(string root, string args)

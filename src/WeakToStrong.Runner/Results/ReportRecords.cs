@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using WeakToStrong.Core.Manifests;
 using WeakToStrong.Core.Reports;
+using WeakToStrong.Provenance.Audit;
 using WeakToStrong.Provenance.Records;
 
 namespace WeakToStrong.Runner.Results;
@@ -12,10 +13,10 @@ namespace WeakToStrong.Runner.Results;
 /// </summary>
 public static class ReportRecords
 {
-    /// <exception cref="InvalidDataException">Not a run record, edited, or without the stages a report reads; the message starts with the path.</exception>
+    /// <exception cref="InvalidDataException">Not a run record, edited (<see cref="RecordTrust"/>), or without the stages a report reads; the message starts with the path.</exception>
     public static (ReportInput Input, RunRecord Record) Read(string path) => ResultRecords.Located(path, () =>
     {
-        var record = RunRecord.Read(path);
+        var record = RecordTrust.ReadTrusted(path);
         return (From(record), record);
     });
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using WeakToStrong.Core.Plans;
 using WeakToStrong.Core.Results;
 using WeakToStrong.Core.Statistics;
+using WeakToStrong.Provenance.Audit;
 using WeakToStrong.Provenance.Records;
 
 namespace WeakToStrong.Runner.Results;
@@ -20,11 +21,11 @@ public static class ResultRecords
         .Select(r => r.Path).Order(StringComparer.Ordinal).Select(Read).ToList();
 
     /// <exception cref="InvalidDataException">Not a run record, edited, or without the stages the report reads.</exception>
-    public static TaskRecord Read(string path) => Located(path, () => FromRecord(RunRecord.Read(path)));
+    public static TaskRecord Read(string path) => Located(path, () => FromRecord(RecordTrust.ReadTrusted(path)));
 
     /// <summary>
-    /// Runs <paramref name="read"/> over the record at <paramref name="path"/> (RunRecord.Read checks format and run key:
-    /// an edited record is not reported on), turning what a damaged record throws into one line that starts with its path.
+    /// Runs <paramref name="read"/> over the record at <paramref name="path"/> (RecordTrust.ReadTrusted checks format, run
+    /// key and, where its store is here, its summary: an edited record is not reported on), turning what a damaged record throws into one line that starts with its path.
     /// </summary>
     public static T Located<T>(string path, Func<T> read)
     {
@@ -84,9 +85,10 @@ public static class ResultRecords
             StudentPositiveRate = training.TryGetValue(StageIds.Transfer(r.Weak, r.Strong, r.Loss, r.Seed), out var m) ? (double?)m?["testPositiveRate"] : null,
         }).ToList();
 
-        var git = record.Provenance["git"];
+        // Who computed the numbers: the first execution (a later one may have taken every stage from the store).
+        var first = record.First;
         return new TaskRecord(record.Experiment, (string?)h["scale"] ?? "as written", (string?)h["manifest"]?["setting"] ?? "classification",
-            record.RunKey, (string?)record.Provenance["finishedAt"] ?? "", (string?)git?["commit"], (bool?)git?["dirty"] ?? false,
+            record.RunKey, first.FinishedAt ?? "", first.Git?.Commit, first.Git?.Dirty ?? false,
             testSize, runs)
         {
             EarlyStopping = variants,

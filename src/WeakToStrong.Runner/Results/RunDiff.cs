@@ -50,5 +50,5 @@ public sealed record RunDiff(DiffSide A, DiffSide B, IReadOnlyList<JsonChange> M
     }
 
     static DiffSide Side(RunRecord record, string path) => new(record.RunKey, Path.GetFullPath(path), record.Experiment,
-        (string?)record.Hashed["scale"] ?? "as written", (string?)record.Provenance["finishedAt"]);
+        (string?)record.Hashed["scale"] ?? "as written", record.First.FinishedAt);
 }

@@ -1,6 +1,7 @@
 using WeakToStrong.Build.Host;
 using System.Text.Json.Nodes;
 using WeakToStrong.Engine.Tests.Audit;
+using WeakToStrong.Provenance.Records;
 
 namespace WeakToStrong.Engine.Tests.Application;
 
@@ -16,12 +17,15 @@ public sealed class FrontEndParityTests : IDisposable
     public FrontEndParityTests()
     {
         // A second record beside the synthetic one: a finished run with per-loss PGR, one not measured.
-        string dir = Directory.CreateDirectory(Path.Combine(run.Root, "runs", "nlp-definitions")).FullName;
-        File.WriteAllText(Path.Combine(dir, new string('a', 64) + ".json"), """
-            { "hashed": { "scale": "cpu", "metrics": { "summary": { "medianPgrByLoss": { "xent": 0.5123, "logconf": null } } } },
-              "provenance": { "finishedAt": "2026-01-02T03:04:05+00:00" } }
-            """);
+        // Keyed as the tool keys records: `runs` marks a record whose key is not its hashed part's hash.
+        var hashed = JsonNode.Parse("""
+            { "experiment": "nlp-definitions", "scale": "cpu", "metrics": { "summary": { "medianPgrByLoss": { "xent": 0.5123, "logconf": null } } } }
+            """)!.AsObject();
+        second = new RunRecord(hashed, new JsonObject { ["finishedAt"] = "2026-01-02T03:04:05+00:00" });
+        second.Write(Path.Combine(run.Root, "runs"));
     }
+
+    readonly RunRecord second;
 
     public void Dispose() => run.Dispose();
 
@@ -88,7 +92,7 @@ public sealed class FrontEndParityTests : IDisposable
         var host = FrontEnds.Host(run.Root, "Runs", "--experiment", "nlp-definitions");
         var tool = await FrontEnds.W2s("runs", "-e", "nlp-definitions", "--runs-dir", Path.Combine(run.Root, "runs"));
 
-        Assert.Equal("nlp-definitions      aaaaaaaaaaaa  cpu    2026-01-02T03:04:05+00:00          xent 0.512 logconf n/a\n", tool.Output);
+        Assert.Equal($"nlp-definitions      {second.RunKey[..12]}  cpu    2026-01-02T03:04:05+00:00          xent 0.512 logconf n/a\n", tool.Output);
         Assert.Equal(tool.Output, FrontEnds.TargetOutput(host.Output, "Runs"));
     }
 

@@ -74,11 +74,11 @@ public sealed class HostileInputProcessTests : IDisposable
             case "record is a JSON array":
                 File.WriteAllText(Record(Key('b')), "[1, 2]");
                 return (["report", "bbbb", "--runs-dir", Runs, "--out", _dir.Combine("report")], 1,
-                    D($"error: {Record(Key('b'))}: not a readable run record (The node must be of type 'JsonObject'.)"), none);
+                    D($"error: {Record(Key('b'))}: not a readable run record (not a JSON object)"), none);
             case "record has another format":
                 File.WriteAllText(Record(Key('c')), "{\"format\": \"nope/9\"}");
                 return (["audit", "--run", "cccc", "--runs-dir", Runs], 2,
-                    D($"error: {Record(Key('c'))}: run record format nope/9 is not 1"), none);
+                    D($"error: {Record(Key('c'))}: not a readable run record (run record format \"nope/9\" is not 1 or 2)"), none);
             case "report of an ambiguous run key":
                 File.WriteAllText(Record(Key('d')), "{}");
                 File.WriteAllText(Record("dddd" + new string('e', 60)), "{}");

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using WeakToStrong.Provenance.Audit;
+using WeakToStrong.Provenance.Records;
 
 namespace WeakToStrong.Engine.Tests.Audit;
 
@@ -63,10 +64,9 @@ public class GateComparisonTests
     [Fact]
     public void BitIdentityIsExpectedOnlyOnTheSameThreadsDeviceCpuAndCode()
     {
-        var recorded = new JsonObject { ["threads"] = 2, ["device"] = "cpu", ["cpu"] = "AMD EPYC" };
-        Assert.True(WeakToStrong.Runner.Auditing.RecordReplay.Expectation(recorded, recorded.DeepClone().AsObject(), codeChanged: false).Expect);
-        var (expect, why) = WeakToStrong.Runner.Auditing.RecordReplay.Expectation(
-            recorded, new JsonObject { ["threads"] = 4, ["device"] = "cpu", ["cpu"] = "AMD EPYC" }, codeChanged: true);
+        var recorded = new RunExecution { Threads = 2, Device = "cpu", Cpu = "AMD EPYC" };
+        Assert.True(WeakToStrong.Runner.Auditing.RecordReplay.Expectation(recorded, recorded with { }, codeChanged: false).Expect);
+        var (expect, why) = WeakToStrong.Runner.Auditing.RecordReplay.Expectation(recorded, recorded with { Threads = 4 }, codeChanged: true);
         Assert.False(expect);
         Assert.Equal("threads 2 -> 4, code identity changed", why);
     }

@@ -77,7 +77,7 @@ public class KillResumeTests(CliReferenceRun reference) : IClassFixture<CliRefer
             "--runs-dir", reference.Experiment.RunsDirectory, "--experiments-dir", reference.Experiment.ExperimentsDirectory];
         var clean = await W2sTool.RunAsync(audit);
         Assert.True(clean.ExitCode == 0, clean.Output + clean.Error);
-        Assert.EndsWith("artifacts as recorded", clean.Output.TrimEnd());
+        Assert.EndsWith("artifacts as recorded, every metric as stored", clean.Output.TrimEnd());
 
         var record = RunRecord.Read(Path.Combine(reference.Experiment.RunsDirectory, "tiny", reference.RunKey + ".json"));
         var labels = record.Hashed["stages"]!.AsArray().Single(s => (string?)s!["id"] == "label/weak/s0")!;

@@ -20,7 +20,7 @@ public class RunAuditTests
         Assert.True(report.Clean, report.ToText());
         Assert.Equal(run.Record.RunKey, report.RunKey);
         Assert.All(report.Stages, s => Assert.Equal(AuditStatus.Ok, s.Status));
-        Assert.EndsWith("\nclean: 2 stages, 3 artifacts as recorded", report.ToText());
+        Assert.EndsWith("\nclean: 2 stages, 3 artifacts as recorded, every metric as stored", report.ToText());
         Assert.Equal(true, (bool?)report.ToJson()["clean"]);
     }
 

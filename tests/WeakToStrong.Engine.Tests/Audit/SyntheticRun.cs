@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using WeakToStrong.Core.Canonical;
 using WeakToStrong.Provenance.Records;
+using WeakToStrong.Provenance.Stages;
 using WeakToStrong.Provenance.Store;
 
 namespace WeakToStrong.Engine.Tests.Audit;
@@ -47,6 +48,11 @@ sealed class SyntheticRun : IDisposable
                 Stage("weak/weak/s0", "train", KeyOf("weak"), ("model", model))),
             ["metrics"] = new JsonObject { ["summary"] = new JsonObject() },
         };
+        // The stage cache entries a real run leaves: Audit compares the record's metrics with theirs.
+        var cache = new StageCache(Store);
+        foreach (var stage in hashed["stages"]!.AsArray())
+            cache.Put(new StageOutput((string)stage!["key"]!, (string)stage["kind"]!,
+                stage["outputs"]!.AsObject().ToDictionary(o => o.Key, o => ContentRef.Parse((string)o.Value!)), stage["metrics"]!.DeepClone().AsObject()));
         Record = new RunRecord(hashed, new JsonObject { ["threads"] = 2, ["device"] = "cpu" });
         RecordPath = Record.Write(Path.Combine(Root, "runs"));
     }

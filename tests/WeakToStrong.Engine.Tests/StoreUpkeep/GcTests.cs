@@ -45,7 +45,7 @@ public sealed class GcTests : IDisposable
         var audit = await W2sTool.RunAsync("audit", "--run", key[..12], "--store", store, "--runs-dir", _experiment.RunsDirectory,
             "--experiments-dir", _experiment.ExperimentsDirectory);
         Assert.True(audit.ExitCode == 0, audit.Output + audit.Error);
-        Assert.EndsWith("artifacts as recorded", audit.Output.TrimEnd());
+        Assert.EndsWith("artifacts as recorded, every metric as stored", audit.Output.TrimEnd());
     }
 
     [Fact]
