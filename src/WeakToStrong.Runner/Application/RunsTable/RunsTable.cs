@@ -30,7 +30,11 @@ public sealed record RunsColumn(string Name, RunsColumnKind Kind)
 /// gap), so that "no interval because unbounded" and "no interval because the record has no per-item outcomes" read apart.
 /// </summary>
 public sealed record RunsRow(string RunKey, string Experiment, string RecordPath, IReadOnlyDictionary<string, object?> Cells,
-    IReadOnlySet<string> Unbounded);
+    IReadOnlySet<string> Unbounded)
+{
+    /// <summary>PGR columns of pairs the run has but whose PGR is undefined (mean ceiling not above mean weak): "n/a", not "-".</summary>
+    public IReadOnlySet<string> Undefined { get; init; } = new HashSet<string>();
+}
 
 /// <summary>A record the table could not read, with the one line saying why (the table goes on without it).</summary>
 public sealed record RunsSkipped(string RecordPath, string Reason);

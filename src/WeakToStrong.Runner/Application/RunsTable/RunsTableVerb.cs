@@ -48,7 +48,7 @@ public static class RunsTableVerb
 
         var rows = runs.Select(r => new RunsRow(r.Record.RunKey, r.Summary.Experiment, r.Summary.Path,
             columns.ToDictionary(c => c.Name, c => r.Lookup(c.Name), StringComparer.Ordinal),
-            r.Unbounded)).ToList();
+            r.Unbounded) { Undefined = r.Undefined }).ToList();
         columns = RunsColumnChoice.Select(columns, request.Columns);
         rows = RunsSort.Apply(rows, columns, request.Sort);
         return new RunsTableResult(directory, only, columns, rows, skipped);
@@ -58,6 +58,9 @@ public static class RunsTableVerb
     sealed record LoadedRun(RunSummary Summary, RunRecord Record, IReadOnlyDictionary<string, string> Manifest,
         IReadOnlyDictionary<string, double?> Gated, IReadOnlyDictionary<string, double?> Pgr, IReadOnlySet<string> Unbounded)
     {
+        public IReadOnlySet<string> Undefined => Pgr.Where(p => p.Value is null && !p.Key.EndsWith(" lo", StringComparison.Ordinal)
+            && !p.Key.EndsWith(" hi", StringComparison.Ordinal)).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+
         public object? Lookup(string column) => column switch
         {
             "run" => Record.RunKey,

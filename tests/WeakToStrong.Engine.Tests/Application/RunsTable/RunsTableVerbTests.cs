@@ -167,4 +167,17 @@ public sealed class RunsTableVerbTests : IDisposable
         Assert.Equal(damaged, skipped.RecordPath);
         Assert.Contains($"skipped {damaged}: ", RunsTableText.Text(table));
     }
+
+    [Fact]
+    public void A_pair_without_a_gap_reads_n_a_and_a_run_without_the_pair_reads_a_dash()
+    {
+        RunsColumn[] columns = [new("run", RunsColumnKind.Run), new("pgr w->s/xent", RunsColumnKind.Pgr), new("pgr w->s/xent lo", RunsColumnKind.PgrBound), new("pgr w->s/xent hi", RunsColumnKind.PgrBound)];
+        RunsRow Row(string key, bool hasPair) => new(key, "x", "/r.json",
+            new Dictionary<string, object?> { ["run"] = key, ["pgr w->s/xent"] = null, ["pgr w->s/xent lo"] = null, ["pgr w->s/xent hi"] = null },
+            new HashSet<string>()) { Undefined = hasPair ? new HashSet<string> { "pgr w->s/xent" } : new HashSet<string>() };
+
+        string text = RunsTableText.Text(new RunsTableResult("/runs", "x", columns, [Row(new string('a', 64), true), Row(new string('b', 64), false)], []));
+
+        Assert.Equal("run           pgr w->s/xent\naaaaaaaaaaaa            n/a\nbbbbbbbbbbbb              -\n", string.Concat(text.Split('\n').Take(3).Select(l => l + "\n")));
+    }
 }
