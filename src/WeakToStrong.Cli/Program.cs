@@ -14,6 +14,8 @@ var root = new RootCommand("w2s — reproducible, hash-audited weak-to-strong ge
 {
     ReproduceCommand.Create(),
     PlanCommand.Create(),
+    StatusCommand.Create(),
+    GcCommand.Create(),
     RunsCommand.Create(),
     AuditCommand.Create(),
     ResultsCommand.Create(),

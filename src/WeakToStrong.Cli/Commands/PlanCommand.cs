@@ -1,5 +1,4 @@
 using System.CommandLine;
-using WeakToStrong.Runner;
 using WeakToStrong.Runner.Application;
 using WeakToStrong.Runner.Experiments;
 
@@ -10,27 +9,13 @@ static class PlanCommand
 {
     public static Command Create()
     {
-        var experiment = CommonOptions.Experiment();
-        var scale = CommonOptions.Scale();
-        var seeds = CommonOptions.Seeds();
-        var set = CommonOptions.Set();
-        var experiments = CommonOptions.ExperimentsDir();
+        var resolve = new ExperimentRequestBinding();
         var json = CommonOptions.Json();
-        var command = new Command("plan", "Print the resolved manifest and its stage graph with content keys; runs nothing.")
-        {
-            experiment, scale, seeds, set, experiments, json,
-        };
+        var command = new Command("plan", "Print the resolved manifest and its stage graph with content keys; runs nothing.") { json };
+        foreach (var option in resolve.Options) command.Add(option);
         command.SetAction(parse =>
         {
-            var request = new ReproduceRequest
-            {
-                Experiment = parse.GetValue(experiment)!,
-                ExperimentsDirectory = parse.GetValue(experiments)!,
-                RunsDirectory = Workspace.FromCurrentDirectory().RunsDirectory, // a plan writes no record
-                Scale = parse.GetValue(scale),
-                Seeds = parse.GetValue(seeds) ?? [],
-                Sets = parse.GetValue(set) ?? [],
-            };
+            var request = resolve.Bind(parse, Workspace.FromCurrentDirectory().RunsDirectory); // a plan writes no record
             try
             {
                 var result = PlanVerb.Run(request);

@@ -13,22 +13,18 @@ static class ReproduceCommand
 {
     public static Command Create()
     {
-        var experiment = CommonOptions.Experiment();
-        var scale = CommonOptions.Scale();
-        var set = CommonOptions.Set();
-        var seeds = CommonOptions.Seeds();
+        var resolve = new ExperimentRequestBinding();
         var device = new Option<string>("--device") { Description = "cpu or cuda.", DefaultValueFactory = _ => "cpu" };
         var threads = CommonOptions.Threads();
         var store = CommonOptions.Store();
-        var experiments = CommonOptions.ExperimentsDir();
         var runs = CommonOptions.RunsDir();
         var json = CommonOptions.Json();
         var slurm = new SlurmOptionsBinding();
         var command = new Command("reproduce", "Run an experiment end to end and write its run record.")
         {
-            experiment, scale, set, seeds, device, threads, store, experiments, runs, json,
+            device, threads, store, runs, json,
         };
-        foreach (var option in slurm.Options) command.Add(option);
+        foreach (var option in resolve.Options.Concat(slurm.Options)) command.Add(option);
         command.SetAction(async (parse, ct) =>
         {
             bool asJson = parse.GetValue(json);
@@ -41,15 +37,9 @@ static class ReproduceCommand
             {
                 return UserErrors.Print(e);
             }
-            var request = new ReproduceRequest
+            var request = resolve.Bind(parse, parse.GetValue(runs)!) with
             {
-                Experiment = parse.GetValue(experiment)!,
-                ExperimentsDirectory = parse.GetValue(experiments)!,
-                RunsDirectory = parse.GetValue(runs)!,
-                Scale = parse.GetValue(scale),
                 Device = parse.GetValue(device)!,
-                Seeds = parse.GetValue(seeds) ?? [],
-                Sets = parse.GetValue(set) ?? [],
                 StoreRoot = parse.GetValue(store),
                 Threads = parse.GetValue(threads),
                 CommandLine = CommonOptions.CommandLine(),

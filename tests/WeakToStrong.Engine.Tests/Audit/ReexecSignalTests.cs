@@ -53,17 +53,7 @@ public sealed class ReexecSignalTests : IDisposable
     /// <summary>The tool as a user starts it: none of the variables that stop it re-executing itself.</summary>
     static Process StartWithReexec(params string[] args)
     {
-        // Through env(1), which execs dotnet in its own pid with these signals at their defaults: a test host started
-        // under `nohup` (or as a shell's background job) passes SIGHUP (SIGINT) on ignored, and a process that ignores
-        // SIGHUP is meant to outlive it.
-        var psi = new ProcessStartInfo("env") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var name in new[] { "MALLOC_MMAP_MAX_", "MALLOC_TRIM_THRESHOLD_", "GLIBC_TUNABLES", "W2S_REEXEC", "W2S_NO_REEXEC" })
-            psi.Environment.Remove(name);
-        psi.ArgumentList.Add("--default-signal=HUP,INT,QUIT,TERM");
-        psi.ArgumentList.Add("dotnet");
-        psi.ArgumentList.Add(W2sTool.DllPath());
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        var p = Process.Start(psi)!;
+        var p = ToolAsUsersStartIt.Start(new Dictionary<string, string>(), args);
         // Drained so that a full pipe never blocks the tool.
         _ = p.StandardOutput.ReadToEndAsync();
         return p;

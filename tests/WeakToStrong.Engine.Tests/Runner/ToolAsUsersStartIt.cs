@@ -13,7 +13,9 @@ static class ToolAsUsersStartIt
     static readonly string[] ReexecStoppers = ["MALLOC_MMAP_MAX_", "MALLOC_TRIM_THRESHOLD_", "GLIBC_TUNABLES", "W2S_REEXEC", "W2S_NO_REEXEC"];
 
     /// <summary>Starts `dotnet w2s.dll <paramref name="args"/>` through env(1), which unsets the variables and execs
-    /// dotnet in its own pid; <paramref name="set"/> adds NAME=VALUE pairs (e.g. PATH).</summary>
+    /// dotnet in its own pid with the terminating signals at their defaults (a test host started under `nohup`, or as a
+    /// shell's background job, passes SIGHUP or SIGINT on ignored, and a process that ignores SIGHUP is meant to outlive
+    /// it); <paramref name="set"/> adds NAME=VALUE pairs (e.g. PATH).</summary>
     public static Process Start(IReadOnlyDictionary<string, string> set, params string[] args)
     {
         var psi = new ProcessStartInfo("env") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -22,6 +24,7 @@ static class ToolAsUsersStartIt
             psi.ArgumentList.Add("-u");
             psi.ArgumentList.Add(name);
         }
+        psi.ArgumentList.Add("--default-signal=HUP,INT,QUIT,TERM");
         foreach (var (name, value) in set) psi.ArgumentList.Add($"{name}={value}");
         psi.ArgumentList.Add("dotnet");
         psi.ArgumentList.Add(W2sTool.DllPath());

@@ -1,0 +1,86 @@
+using System.Text.Json.Nodes;
+using WeakToStrong.Core.Plans;
+using WeakToStrong.Provenance.Audit;
+using WeakToStrong.Provenance.Records;
+using WeakToStrong.Provenance.Stages;
+using WeakToStrong.Provenance.Store;
+using WeakToStrong.Runner.Execution;
+using WeakToStrong.Runner.Identity;
+
+namespace WeakToStrong.Runner.Application.Status;
+
+/// <summary>
+/// `status` (DVC's `dvc status`): for the plan a `reproduce` of the same request would run, which stages are complete
+/// in the store and, for each that is not, why, against the experiment's newest record: which stage parameter changed
+/// (as `--set training.lr=…` does), the stage code, an input that will be recomputed, or only the store (the record's
+/// stage was computed elsewhere, collected, or damaged). Runs nothing; reads the store as a run's cache lookup does.
+/// </summary>
+public static class StatusVerb
+{
+    /// <exception cref="Experiments.ExperimentException">Unknown experiment, or a manifest or override error.</exception>
+    public static StatusResult Run(ReproduceRequest request, string? storeRoot)
+    {
+        var plan = PlanVerb.Run(request).Plan;
+        string root = ContentStore.RootFrom(storeRoot);
+        var newest = RunIndex.List(Path.GetFullPath(request.RunsDirectory), plan.ExperimentId).LastOrDefault(r => r.Summary is not null);
+        var record = newest is null ? null : RunRecord.Read(newest.Path);
+        var recorded = record?.Hashed["stages"]?.AsArray().Select(s => s!.AsObject()).ToDictionary(s => (string)s["id"]!, StringComparer.Ordinal)
+                       ?? new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+        var codeChanges = record is null ? [] : CodeChanges(record.Hashed["code"]);
+
+        var store = Directory.Exists(root) ? new ContentStore(root) : null;
+        var cache = store is null ? null : new StageCache(store);
+        var done = new Dictionary<string, ExecutedStage>(StringComparer.Ordinal);
+        var inputs = store is null ? null : new StageInputs(store, done);
+        var stages = new List<StageStatus>();
+        foreach (var stage in plan.Stages)
+        {
+            StageOutput? output = null;
+            string why = store is null ? $"no store at {root}" : "not run";
+            if (cache is not null && inputs is not null && stage.DependsOn.All(done.ContainsKey))
+                output = cache.TryGet(stage.Key, inputs.RefsOf(stage), out why);
+            if (output is not null)
+            {
+                done[stage.Id] = new ExecutedStage(stage, output, true, TimeSpan.Zero, new JsonObject());
+                stages.Add(new StageStatus(stage.Id, stage.Kind, stage.Key, true, []));
+                continue;
+            }
+            var reasons = Reasons(stage, recorded, codeChanges, stages, newest?.RunKey, why);
+            stages.Add(new StageStatus(stage.Id, stage.Kind, stage.Key, false, reasons));
+        }
+        return new StatusResult(plan.ExperimentId, request.Scale, root, newest?.RunKey, stages);
+    }
+
+    /// <summary>Why a stage that is not in the store would run, most specific first.</summary>
+    static List<string> Reasons(Stage stage, IReadOnlyDictionary<string, JsonObject> recorded, IReadOnlyList<string> codeChanges,
+        IReadOnlyList<StageStatus> earlier, string? recordKey, string cacheWhy)
+    {
+        if (recordKey is null) return [$"no record of this experiment yet ({cacheWhy})"];
+        string short8 = recordKey[..8];
+        if (!recorded.TryGetValue(stage.Id, out var then)) return [$"new stage: not in record {short8}"];
+        if ((string?)then["key"] == stage.Key)
+            return [$"same key as in record {short8}, but this store lacks it ({cacheWhy})"];
+        var reasons = new List<string>();
+        foreach (var change in JsonPathDiff.Compare(then["parameters"], stage.Parameters))
+            reasons.Add($"parameter {change.Path}: {change.Recorded ?? "(absent)"} -> {change.Current ?? "(absent)"}");
+        reasons.AddRange(codeChanges);
+        var thenInputs = then["inputs"] as JsonObject;
+        // A stage's key folds in its inputs' keys: an input whose key moved moves this one (DVC: "changed deps").
+        foreach (var dependency in stage.DependsOn.Where(d => (string?)thenInputs?[d] != KeyOf(earlier, d)))
+            reasons.Add($"input {dependency} changed");
+        if (reasons.Count == 0) reasons.Add($"key differs from record {short8}'s for a reason not shown here ({cacheWhy})");
+        return reasons;
+    }
+
+    static string? KeyOf(IReadOnlyList<StageStatus> stages, string id) => stages.FirstOrDefault(s => s.Id == id)?.Key;
+
+    /// <summary>The parts of the code identity (what stage keys fold in) that differ from <paramref name="recorded"/>'s.</summary>
+    static List<string> CodeChanges(JsonNode? recorded)
+    {
+        var now = CodeIdentity.Describe();
+        return new[] { "stages", "weakToStrong", "torchSharp", "libTorch" }
+            .Where(part => (string?)recorded?[part] != (string?)now[part])
+            .Select(part => $"code {part}: {(string?)recorded?[part] ?? "(absent)"} -> {(string?)now[part]}")
+            .ToList();
+    }
+}
