@@ -1,6 +1,7 @@
 using WeakToStrong.Build.Host;
 using WeakToStrong.Build.Host.Definition;
 using WeakToStrong.Runner.Application;
+using WeakToStrong.Runner.Application.RunsIndex;
 
 /// <summary>`Report` and `Diff`: a run's report, and two runs compared, from their records under runs/ alone (no store).</summary>
 partial class Build
@@ -11,19 +12,18 @@ partial class Build
     [Parameter("Diff: the second run, the same way; deltas are b - a.")]
     readonly string? B;
 
-    [Parameter("Diff: write Markdown tables (to paste into a pull request) instead of text.")]
+    [Parameter("Diff, Runs --table: write Markdown tables (to paste into a pull request) instead of text.")]
     readonly bool Md;
 
     Target Report => _ => _
-        .Description("Writes a run's report (--run <key|path>) from its record alone: report.md, a self-contained report.html and PNG + SVG figures, into runs/<experiment>/reports/<key>/ (--out moves it).")
-        .Requires(() => Run)
+        .Description("Writes a run's report (--run <key|path>) from its record alone: report.md, a self-contained report.html and PNG + SVG figures, into runs/<experiment>/reports/<key>/ (--out moves it); --index rewrites runs/index.html.")
         .Executes(() =>
         {
-            var result = Recorded(() => ReportVerb.Run(new ReportRequest
+            var request = Run is null ? null : new ReportRequest
             {
-                RunsDirectory = RunsDirectory, Run = Run!, OutputDirectory = Out is null ? null : Path.GetFullPath(Out, RootDirectory),
-            }));
-            Output.Write(Json ? JsonRenderer.Report(result) : TextRenderer.Report(result));
+                RunsDirectory = RunsDirectory, Run = Run, OutputDirectory = Out is null ? null : Path.GetFullPath(Out, RootDirectory),
+            };
+            Output.Write(Recorded(() => ReportIndexOutput.Run(request, Index, RunsDirectory, Json)));
         });
 
     Target Diff => _ => _
@@ -43,7 +43,7 @@ partial class Build
         {
             return verb();
         }
-        catch (Exception e) when (e is FileNotFoundException or InvalidOperationException or InvalidDataException)
+        catch (Exception e) when (e is FileNotFoundException or InvalidOperationException or InvalidDataException or ArgumentException)
         {
             throw new HostException(e.Message);
         }

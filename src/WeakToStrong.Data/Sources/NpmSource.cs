@@ -8,8 +8,7 @@ public sealed class NpmSource(string npmTool = "npm") : ISourceFetcher
 {
     public async Task<string> DownloadAsync(SourceSpec spec, string scratchDir, CancellationToken ct)
     {
-        var result = await ToolRunner.RunAsync(spec, npmTool,
-            ["pack", $"{spec.Name}@{spec.Version}", "--pack-destination", scratchDir, "--ignore-scripts", "--json"], scratchDir, ct);
+        var result = await ToolRunner.RunAsync(spec, npmTool, PackArguments(spec, scratchDir), scratchDir, ct);
         if (result.ExitCode != 0)
             throw new SourceException(spec, $"npm pack failed (network failure or unknown package?) — {ToolRunner.Summarize(result)}");
         var tarballs = Directory.GetFiles(scratchDir, "*.tgz");
@@ -17,6 +16,10 @@ public sealed class NpmSource(string npmTool = "npm") : ISourceFetcher
             throw new SourceException(spec, $"npm pack left {tarballs.Length} tarballs in {scratchDir}, expected 1");
         return tarballs[0];
     }
+
+    /// <summary>npm's arguments: the pinned package into <paramref name="scratchDir"/>, its scripts not run, the result as JSON.</summary>
+    public static IReadOnlyList<string> PackArguments(SourceSpec spec, string scratchDir) =>
+        ["pack", $"{spec.Name}@{spec.Version}", "--pack-destination", scratchDir, "--ignore-scripts", "--json"];
 
     public Task UnpackAsync(SourceSpec spec, string archivePath, string destDir, CancellationToken ct)
     {

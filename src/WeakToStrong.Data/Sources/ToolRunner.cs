@@ -4,23 +4,13 @@ using System.Diagnostics;
 namespace WeakToStrong.Data.Sources;
 
 /// <summary>Runs an external tool (npm, apt-get, dpkg-deb) with an argument list (no shell), capturing output.</summary>
-internal static class ToolRunner
+public static class ToolRunner
 {
     public sealed record Result(int ExitCode, string StdOut, string StdErr);
 
     public static async Task<Result> RunAsync(SourceSpec spec, string tool, IEnumerable<string> args, string workingDir, CancellationToken ct)
     {
-        var psi = new ProcessStartInfo(tool)
-        {
-            WorkingDirectory = workingDir,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        // npm prints update notices and colours otherwise; neither belongs in an error line.
-        psi.Environment["NO_UPDATE_NOTIFIER"] = "1";
-        psi.Environment["NO_COLOR"] = "1";
+        var psi = StartInfo(ToolLocator.Resolve(tool), args, workingDir);
         Process process;
         try
         {
@@ -45,6 +35,23 @@ internal static class ToolRunner
             }
             return new Result(process.ExitCode, await stdout, await stderr);
         }
+    }
+
+    /// <summary>What is started for a tool found as <paramref name="command"/> (<see cref="ToolLocator"/>): no shell, output captured.</summary>
+    public static ProcessStartInfo StartInfo(ToolCommand command, IEnumerable<string> args, string workingDir)
+    {
+        var psi = new ProcessStartInfo(command.FileName)
+        {
+            WorkingDirectory = workingDir,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in command.LeadingArguments.Concat(args)) psi.ArgumentList.Add(a);
+        // npm prints update notices and colours otherwise; neither belongs in an error line.
+        psi.Environment["NO_UPDATE_NOTIFIER"] = "1";
+        psi.Environment["NO_COLOR"] = "1";
+        return psi;
     }
 
     /// <summary>The most telling line of a failed tool's output, so the error stays one line.</summary>

@@ -4,7 +4,8 @@ namespace WeakToStrong.Runner.Application;
 
 /// <summary>
 /// `reproduce`: runs (or resumes) the request's experiment through <see cref="Reproduction"/>, writes its record,
-/// then its report beside the record (<see cref="ReportVerb"/>: runs/&lt;experiment&gt;/reports/&lt;run key&gt;/).
+/// then its report beside the record (<see cref="ReportVerb"/>: runs/&lt;experiment&gt;/reports/&lt;run key&gt;/) and
+/// runs/index.html (<see cref="RunsIndex.RunsIndexVerb"/>).
 /// The caller says where progress goes: the verb has no console of its own.
 /// </summary>
 public static class ReproduceVerb
@@ -26,7 +27,10 @@ public static class ReproduceVerb
         if (result.Detached is not null) return result; // nothing ran here yet: the collecting run writes the report
         try
         {
-            return result with { ReportDirectory = ReportVerb.Write(result.RecordPath).Directory };
+            string directory = ReportVerb.Write(result.RecordPath).Directory;
+            // runs/index.html lists every run: the runs folder is the one above this record's experiment folder.
+            RunsIndex.RunsIndexVerb.Write(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(result.RecordPath)))!);
+            return result with { ReportDirectory = directory };
         }
         catch (Exception e) when (e is FileNotFoundException or InvalidDataException or IOException or UnauthorizedAccessException)
         {

@@ -1,0 +1,48 @@
+using WeakToStrong.Engine.Tests.Audit;
+using WeakToStrong.Engine.Tests.Runner;
+
+namespace WeakToStrong.Engine.Tests.Application.RunsTable;
+
+/// <summary>
+/// The acceptance: three real runs of one experiment through `w2s reproduce`, with different `--set` values,
+/// and `w2s runs --table` over their records: exactly the paths that were set are columns; each reproduce rewrote
+/// runs/index.html, which lists all three.
+/// </summary>
+[Collection(TrainingRunsCollection.Name)]
+public sealed class RunsTableOfTinyRunsTests : IDisposable
+{
+    readonly TinyExperiment experiment = new();
+
+    public void Dispose() => experiment.Dispose();
+
+    [Fact]
+    public async Task Three_runs_with_different_set_values_show_exactly_those_paths_as_columns()
+    {
+        string store = experiment.NewStore();
+        string[][] sets = [[], ["--set", "training.lr=0.002"], ["--set", "training.lr=0.003", "--set", "pretrain.steps=4"]];
+        var keys = new List<string>();
+        foreach (var set in sets)
+        {
+            var run = await FrontEnds.W2s(["reproduce", "-e", "tiny", "--experiments-dir", experiment.ExperimentsDirectory, "--runs-dir", experiment.RunsDirectory,
+                "--store", store, "--threads", "2", .. set]);
+            Assert.True(run.ExitCode == 0, run.Error);
+            keys.Add(W2sTool.RunKey(run.Output));
+        }
+
+        var csv = await FrontEnds.W2s("runs", "--table", "--csv", "-e", "tiny", "--runs-dir", experiment.RunsDirectory, "--sort", "training.lr");
+        var text = await FrontEnds.W2s("runs", "--table", "-e", "tiny", "--runs-dir", experiment.RunsDirectory, "--sort", "training.lr");
+
+        Assert.Equal((0, ""), (csv.ExitCode, csv.Error));
+        var rows = CsvText.Parse(csv.Output);
+        var header = rows[0];
+        Assert.Equal(["run", "experiment", "scale", "finished", "pretrain.steps", "training.lr"], header.Take(6));
+        Assert.DoesNotContain(header.Skip(6), h => !h.StartsWith("pgr ", StringComparison.Ordinal)); // the tiny manifest gates nothing
+        Assert.Equal(keys, rows.Skip(1).Select(r => r[0]));
+        Assert.Equal([("3", "0.001"), ("3", "0.002"), ("4", "0.003")], rows.Skip(1).Select(r => (r[4], r[5])));
+        Assert.Contains(header, h => h == "pgr weak->strong/xent");
+        Assert.Contains($"{keys[2][..12]}  tiny", text.Output);
+
+        string index = File.ReadAllText(Path.Combine(experiment.RunsDirectory, "index.html"));
+        Assert.All(keys, k => Assert.Contains($"<tr id=\"row-{k}\">", index));
+    }
+}
