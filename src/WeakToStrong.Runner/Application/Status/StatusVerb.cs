@@ -28,26 +28,14 @@ public static class StatusVerb
                        ?? new Dictionary<string, JsonObject>(StringComparer.Ordinal);
         var codeChanges = record is null ? [] : CodeChanges(record.Hashed["code"]);
 
-        var store = Directory.Exists(root) ? new ContentStore(root) : null;
-        var cache = store is null ? null : new StageCache(store);
-        var done = new Dictionary<string, ExecutedStage>(StringComparer.Ordinal);
-        var inputs = store is null ? null : new StageInputs(store, done);
+        var (stored, cacheWhy) = Directory.Exists(root)
+            ? StoredStages.Read(plan, new ContentStore(root))
+            : ([], plan.Stages.ToDictionary(s => s.Id, _ => $"no store at {root}"));
         var stages = new List<StageStatus>();
         foreach (var stage in plan.Stages)
-        {
-            StageOutput? output = null;
-            string why = store is null ? $"no store at {root}" : "not run";
-            if (cache is not null && inputs is not null && stage.DependsOn.All(done.ContainsKey))
-                output = cache.TryGet(stage.Key, inputs.RefsOf(stage), out why);
-            if (output is not null)
-            {
-                done[stage.Id] = new ExecutedStage(stage, output, true, TimeSpan.Zero, new JsonObject());
-                stages.Add(new StageStatus(stage.Id, stage.Kind, stage.Key, true, []));
-                continue;
-            }
-            var reasons = Reasons(stage, recorded, codeChanges, stages, newest?.RunKey, why);
-            stages.Add(new StageStatus(stage.Id, stage.Kind, stage.Key, false, reasons));
-        }
+            stages.Add(stored.ContainsKey(stage.Id)
+                ? new StageStatus(stage.Id, stage.Kind, stage.Key, true, [])
+                : new StageStatus(stage.Id, stage.Kind, stage.Key, false, Reasons(stage, recorded, codeChanges, stages, newest?.RunKey, cacheWhy[stage.Id])));
         return new StatusResult(plan.ExperimentId, request.Scale, root, newest?.RunKey, stages);
     }
 

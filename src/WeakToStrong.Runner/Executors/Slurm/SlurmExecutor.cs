@@ -24,7 +24,7 @@ public static class SlurmExecutor
         SlurmPreflight.RequireClient();
         await SlurmPreflight.RequireControllerAsync(ct);
 
-        var before = Complete(plan, store);
+        var before = StoredStages.Read(plan, store).Stored;
         var pending = plan.Stages.Where(s => !before.ContainsKey(s.Id)).ToList();
         progress.RunStarted(plan.Stages.Select(Kind).ToList());
         if (pending.Count == 0)
@@ -47,7 +47,7 @@ public static class SlurmExecutor
             progress.Info($"slurm: store {store.Root} is shared with the nodes (probe job, {probe.Elapsed.TotalSeconds:F1} s)");
         }
         // Read again: jobs of an earlier submission may have ended since, their stages now stored, not to be submitted twice.
-        before = Complete(plan, store);
+        before = StoredStages.Read(plan, store).Stored;
         pending = plan.Stages.Where(s => !before.ContainsKey(s.Id)).ToList();
 
         var states = await SlurmJobStates.OpenAsync(ct);
@@ -64,18 +64,6 @@ public static class SlurmExecutor
         var ended = await WaitAsync(plan, store.Root, jobs, states, options.PollInterval, progress, ct);
         if (Failure(plan, store.Root, jobs, ended) is { } failure) throw failure;
         return new SlurmRun(Collect(plan, store, before.Keys, ended), planFile, jobs, submitted);
-    }
-
-    /// <summary>The stages whose keys have a verified output for the inputs they read, in plan order.</summary>
-    static Dictionary<string, StageOutput> Complete(Plan plan, ContentStore store)
-    {
-        var cache = new StageCache(store);
-        var done = new Dictionary<string, ExecutedStage>(StringComparer.Ordinal);
-        var inputs = new StageInputs(store, done);
-        foreach (var stage in plan.Stages)
-            if (stage.DependsOn.All(done.ContainsKey) && cache.TryGet(stage.Key, inputs.RefsOf(stage), out _) is { } output)
-                done[stage.Id] = new ExecutedStage(stage, output, true, TimeSpan.Zero, new JsonObject());
-        return done.ToDictionary(d => d.Key, d => d.Value.Output, StringComparer.Ordinal);
     }
 
     /// <summary>Polls until every job has left the queue, telling <paramref name="progress"/> when each starts and ends.</summary>
