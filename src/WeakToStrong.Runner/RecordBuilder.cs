@@ -19,6 +19,7 @@ public static class RecordBuilder
             ["id"] = e.Stage.Id,
             ["kind"] = e.Output.Kind,
             ["key"] = e.Stage.Key,
+            ["code"] = e.Stage.Code,
             ["parameters"] = e.Stage.Parameters.DeepClone(),
             ["inputs"] = new JsonObject(e.Stage.DependsOn.Select(d => KeyValuePair.Create(d, (JsonNode?)JsonValue.Create(executed.First(x => x.Stage.Id == d).Stage.Key)))),
             ["outputs"] = new JsonObject(e.Output.Outputs.OrderBy(o => o.Key, StringComparer.Ordinal)
@@ -33,7 +34,7 @@ public static class RecordBuilder
             ["manifestHash"] = ContentKey.Of(resolved.Resolved),
             ["manifest"] = resolved.Resolved.DeepClone(),
             ["seeds"] = resolved.Resolved["seeds"]?.DeepClone(),
-            ["code"] = CodeIdentity.Describe(),
+            ["code"] = CodeIdentity.Describe(plan),
             ["stages"] = stages,
             ["metrics"] = new JsonObject { ["summary"] = evaluate["summary"]?.DeepClone() },
         };

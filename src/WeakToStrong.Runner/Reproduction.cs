@@ -31,7 +31,7 @@ public static class Reproduction
 
         var resolved = Resolve(request);
         var manifest = resolved.Manifest!;
-        var plan = PlanCompiler.Compile(resolved, CodeIdentity.Fingerprint());
+        var plan = PlanCompiler.Compile(resolved, StageCode.Current);
 
         DeviceSelector.Resolve(request.Device); // one clear line when CUDA is asked for and absent, before any work
         RunsFolder.Check(request.RunsDirectory);

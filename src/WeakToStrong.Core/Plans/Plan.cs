@@ -37,6 +37,7 @@ public sealed record Plan(string ExperimentId, string? Scale, string CodeVersion
             ["id"] = s.Id,
             ["kind"] = s.Kind.ToString().ToLowerInvariant(),
             ["key"] = s.Key,
+            ["code"] = s.Code,
             ["dependsOn"] = new JsonArray(s.DependsOn.Select(d => (JsonNode)d).ToArray()),
             ["parameters"] = s.Parameters.DeepClone(),
         }).ToArray()),
@@ -44,7 +45,7 @@ public sealed record Plan(string ExperimentId, string? Scale, string CodeVersion
 
     /// <summary>
     /// The plan <see cref="ToJson"/> wrote (a plan file handed to a batch job). Every key is computed again from the
-    /// stage's kind, code version, parameters and its inputs' keys, so a file whose keys do not follow from its content
+    /// stage's kind, code hash, parameters and its inputs' keys, so a file whose keys do not follow from its content
     /// is refused rather than run under a key that names something else.
     /// </summary>
     /// <exception cref="FormatException">A missing field, an unknown kind or input, or a key that does not match.</exception>
@@ -64,9 +65,10 @@ public sealed record Plan(string ExperimentId, string? Scale, string CodeVersion
             var parameters = node["parameters"]?.DeepClone().AsObject() ?? throw new FormatException($"stage {id}: no parameters");
             var missing = deps.FirstOrDefault(d => !byId.ContainsKey(d));
             if (missing is not null) throw new FormatException($"stage {id}: input {missing} is not an earlier stage");
-            string key = StageKey.Of(kind, codeVersion, parameters, deps.Select(d => byId[d].Key));
+            string code = (string?)node["code"] ?? throw new FormatException($"stage {id}: no code");
+            string key = StageKey.Of(kind, code, parameters, deps.Select(d => byId[d].Key));
             if ((string?)node["key"] != key) throw new FormatException($"stage {id}: key {(string?)node["key"]} does not match its content ({key})");
-            var stage = new Stage(id, kind, parameters, deps, key);
+            var stage = new Stage(id, kind, parameters, deps, key) { Code = code };
             byId[id] = stage;
             stages.Add(stage);
         }

@@ -13,25 +13,30 @@ namespace WeakToStrong.Core.Plans;
 /// </summary>
 public static class PlanCompiler
 {
-    public static Plan Compile(ResolvedManifest resolved, string codeVersion) =>
+    public static Plan Compile(ResolvedManifest resolved, string codeVersion) => Compile(resolved, IStageCode.Uniform(codeVersion));
+
+    /// <summary>The plan with each stage's key folding in the hash of the code that computes it (<paramref name="code"/>).</summary>
+    public static Plan Compile(ResolvedManifest resolved, IStageCode code) =>
         resolved is { Manifest: { } m, Task: { } task }
-            ? Compile(m, task, codeVersion, resolved.Scale)
+            ? Compile(m, task, code, resolved.Scale)
             : throw new ArgumentException("The manifest did not resolve; report its diagnostics instead of compiling.", nameof(resolved));
 
     /// <summary>Compiles a manifest validated against <paramref name="tasks"/> (its task must be there).</summary>
     public static Plan Compile(Manifest m, ITaskCatalog tasks, string codeVersion, string? scale = null) =>
         Compile(m, tasks.Find(m.Data.Task)
             ?? throw new ArgumentException($"task '{m.Data.Task}' is not in the task catalog: validate the manifest against the same catalog first", nameof(m)),
-            codeVersion, scale);
+            IStageCode.Uniform(codeVersion), scale);
 
-    private static Plan Compile(Manifest m, TaskDescriptor task, string codeVersion, string? scale)
+    private static Plan Compile(Manifest m, TaskDescriptor task, IStageCode code, string? scale)
     {
         var stages = new List<Stage>();
         var byId = new Dictionary<string, Stage>();
         void Add(string id, StageKind kind, StageParameters parameters, params IEnumerable<string> dependsOn)
         {
             var deps = dependsOn.ToList();
-            var stage = new Stage(id, kind, parameters.ToJson(), deps, StageKey.Of(kind, codeVersion, parameters, deps.Select(d => byId[d].Key)));
+            var json = parameters.ToJson();
+            string stageCode = code.Of(kind, json);
+            var stage = new Stage(id, kind, json, deps, StageKey.Of(kind, stageCode, json, deps.Select(d => byId[d].Key))) { Code = stageCode };
             stages.Add(stage);
             byId[id] = stage;
         }
@@ -125,7 +130,7 @@ public static class PlanCompiler
             },
             stages.Where(s => s.Kind is StageKind.Weak or StageKind.Ceiling or StageKind.Transfer or StageKind.Bootstrap).Select(s => s.Id));
 
-        return new Plan(m.Id, scale, codeVersion, stages);
+        return new Plan(m.Id, scale, code.Label, stages);
     }
 
     /// <summary>The pairs to run: as declared, or every pair with the weak model declared before the strong one.</summary>

@@ -32,11 +32,14 @@ public enum StageKind
 /// <summary>
 /// One node of the plan DAG. <see cref="Parameters"/> is the stage kind's parameter record
 /// (<see cref="StageParameters"/>) as JSON: exactly the resolved values the stage's output depends on (never
-/// model names, so renaming a model keeps cached results); <see cref="Key"/> = sha256(canonical {kind, codeVersion,
-/// params, inputs: sorted input keys}). Executors read the record through <see cref="Read{T}"/> and nothing else.
+/// model names, so renaming a model keeps cached results); <see cref="Key"/> = sha256(canonical {kind, code,
+/// params, inputs: sorted input keys}), <see cref="Code"/> being the hash of the code that computes it (<see cref="IStageCode"/>). Executors read the record through <see cref="Read{T}"/> and nothing else.
 /// </summary>
 public sealed record Stage(string Id, StageKind Kind, JsonObject Parameters, IReadOnlyList<string> DependsOn, string Key)
 {
+    /// <summary>The hash of the code that computes this stage, which <see cref="Key"/> folds in.</summary>
+    public string Code { get; init; } = "";
+
     /// <summary>This stage's parameter record; refuses a type that is not its kind's.</summary>
     public T Read<T>() where T : StageParameters =>
         StageParameters.TypeOf(Kind) == typeof(T)

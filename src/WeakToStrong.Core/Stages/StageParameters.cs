@@ -29,6 +29,11 @@ public abstract record StageParameters
     /// <summary>The record as the stage stores and the key hashes it (manifest JSON conventions: camelCase, string enums, nulls omitted).</summary>
     public JsonObject ToJson() => JsonSerializer.SerializeToNode(this, GetType(), ManifestJson.Options)!.AsObject();
 
+    /// <summary>The record of a stage of <paramref name="kind"/>, typed as its kind's record.</summary>
+    public static StageParameters Read(StageKind kind, JsonObject parameters) =>
+        (StageParameters?)parameters.Deserialize(TypeOf(kind), ManifestJson.Options)
+        ?? throw new InvalidOperationException($"stage parameters are not a {TypeOf(kind).Name}");
+
     /// <summary>Reads a stage's record back; unknown members are refused, so stored parameters and the type cannot drift apart.</summary>
     public static T Read<T>(JsonObject parameters) where T : StageParameters =>
         parameters.Deserialize<T>(ManifestJson.Options)

@@ -18,4 +18,9 @@ public sealed record TrainParameters(
     int Seed,
     DataSplit TrainOn,
     LossSpec? Loss = null,
-    int? Step = null) : StageParameters;
+    int? Step = null) : StageParameters
+{
+    /// <summary>The loss the stage trains with: <see cref="Loss"/>, else its setting's ground-truth loss (a method,
+    /// not a property, so that it is not serialised into the parameters its key hashes).</summary>
+    public LossSpec LossToTrainWith() => Loss ?? new LossSpec { Name = Setting == Setting.RewardModel ? LossName.BradleyTerry : LossName.Xent };
+}

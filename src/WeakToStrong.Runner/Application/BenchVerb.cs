@@ -74,7 +74,7 @@ public static class BenchVerb
         for (int e = 0; e < ids.Count; e++)
         {
             string id = ids[e];
-            var plan = PlanCompiler.Compile(catalog.Resolve(id, null, []), CodeIdentity.Fingerprint());
+            var plan = PlanCompiler.Compile(catalog.Resolve(id, null, []), StageCode.Current);
             var data = plan.OfKind(StageKind.Data).First();
             progress.Info($"bench {e + 1}/{ids.Count}: {id}: data stage {data.Id} (from the store when cached)");
             var executed = await new PlanExecutor(store, sources, "cpu", progress).RunAsync(plan with { Stages = [data] }, ct);

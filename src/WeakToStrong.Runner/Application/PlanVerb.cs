@@ -17,6 +17,6 @@ public static class PlanVerb
     public static PlanResult Run(ReproduceRequest request)
     {
         var resolved = Reproduction.Resolve(request);
-        return new PlanResult(resolved, PlanCompiler.Compile(resolved, CodeIdentity.Fingerprint()));
+        return new PlanResult(resolved, PlanCompiler.Compile(resolved, StageCode.Current));
     }
 }

@@ -24,7 +24,7 @@ public static class StageRunVerb
     /// <exception cref="StageFailedException">An input is missing from the store, or the stage failed.</exception>
     public static async Task<ExecutedStage> RunAsync(StageRunRequest request, IRunProgress progress, CancellationToken ct = default)
     {
-        var plan = PlanFile.Read(request.PlanFile, CodeIdentity.Fingerprint());
+        var plan = PlanFile.Read(request.PlanFile, StageCode.Current);
         var stage = plan.Stages.FirstOrDefault(s => s.Id == request.StageId)
             ?? throw new ExperimentException($"stage run: plan {request.PlanFile} has no stage '{request.StageId}'");
         DeviceSelector.Resolve(request.Device);

@@ -28,9 +28,10 @@ public static class CurrentPlan
         try
         {
             var resolved = Reproduction.Resolve(request);
-            var plan = PlanCompiler.Compile(resolved, CodeIdentity.Fingerprint());
+            var plan = PlanCompiler.Compile(resolved, StageCode.Current);
             var stages = plan.Stages.Select(s => new PlannedStage(s.Id, s.Kind.ToString().ToLowerInvariant(), s.Key)).ToList();
-            return new CurrentState(resolved.Resolved, code, stages);
+            // With the plan, today's identity names the hash of every type its stages run, as a record's does.
+            return new CurrentState(resolved.Resolved, CodeIdentity.Describe(plan), stages);
         }
         catch (ExperimentException e)
         {

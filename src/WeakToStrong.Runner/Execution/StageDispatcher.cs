@@ -10,6 +10,8 @@ namespace WeakToStrong.Runner.Execution;
 /// A stage to the executor that computes it. Each executor receives its stage kind's parameter record, read back
 /// from the stage's own parameters (exactly what its key hashes), the outputs of the stages it depends on (whose
 /// keys its key hashes) and the machine's services; never the manifest. So what ran is what the key says ran.
+/// The executor each kind names here is the root its key's code hash starts from (<see cref="Identity.StageCode"/>):
+/// route, do not compute, in this file.
 /// </summary>
 public static class StageDispatcher
 {
@@ -22,17 +24,22 @@ public static class StageDispatcher
         StageKind.Weak or StageKind.Ceiling or StageKind.Transfer or StageKind.Bootstrap =>
             TrainStage.Run(stage, stage.Read<TrainParameters>(), inputs, device, work, progress),
         StageKind.Features => FeaturesStage.Run(stage, stage.Read<FeaturesParameters>(), inputs, work, progress),
-        StageKind.Label => RunLabel(stage, stage.Read<LabelParameters>(), inputs, work),
+        StageKind.Label => LabelStage.Run(stage, stage.Read<LabelParameters>(), inputs, work),
         StageKind.Evaluate => Evaluation.Evaluate(stage, inputs, work),
         _ => throw new NotSupportedException($"stage kind {stage.Kind}"),
     };
 
-    static StageResult RunLabel(Stage stage, LabelParameters p, StageInputs inputs, string work)
+    /// <summary>The class whose code computes a stage of <paramref name="kind"/>: the one <see cref="RunAsync"/> calls.</summary>
+    public static Type Executor(StageKind kind) => kind switch
     {
-        string weak = inputs.DependencyOfKind(stage, StageKind.Weak);
-        string data = inputs.DependencyOfKind(stage, StageKind.Data);
-        // A probe supervisor's head reads its features stage's table (the checkpoint holds the head alone).
-        string? features = inputs.FileOfKind(stage, FeaturesStage.Output, StageKind.Features);
-        return LabelStage.Run(p, inputs.File(weak, "model"), inputs.LabelInputs(data, p.Setting, p.Seed), work, features);
-    }
+        StageKind.Data => typeof(DataStage),
+        StageKind.Pretrain => typeof(PretrainStage),
+        StageKind.Weights => typeof(WeightsStage),
+        StageKind.Weak or StageKind.Ceiling or StageKind.Transfer or StageKind.Bootstrap => typeof(TrainStage),
+        StageKind.Features => typeof(FeaturesStage),
+        StageKind.Label => typeof(LabelStage),
+        StageKind.Evaluate => typeof(Evaluation),
+        _ => throw new NotSupportedException($"stage kind {kind}"),
+    };
+
 }

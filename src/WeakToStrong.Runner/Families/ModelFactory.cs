@@ -49,6 +49,9 @@ public static class ModelFactory
     static IModelFamily FamilyOf(ModelSpec spec) => Families.Value.TryGetValue(spec.Family, out var f) ? f
         : throw new NotSupportedException($"model family {ModelFamilies.Name(spec.Family)} has no implementation (a class with [Family(ModelFamily.{spec.Family})])");
 
+    /// <summary>The class that implements <paramref name="spec"/>'s family: reached by reflection, so a stage's code hash names it (Identity/StageCode.cs).</summary>
+    public static Type ClassOf(ModelSpec spec) => FamilyOf(spec).GetType();
+
     /// <summary>The families that have an implementation here.</summary>
     public static IReadOnlyCollection<ModelFamily> Implemented => [.. Families.Value.Keys];
 

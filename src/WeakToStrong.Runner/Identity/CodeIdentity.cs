@@ -22,6 +22,20 @@ public static class CodeIdentity
     // and label as heads on a features stage's table (head-only checkpoints); two new weak families.
     public const string StageCodeVersion = "w2s-stages/9";
 
+    /// <summary>
+    /// <see cref="Describe()"/> plus <c>types</c>: the token hash of every type the plan's stages run (the union of
+    /// their closures, Identity/StageCode.cs), so that `status` can name the types whose change moved a stage's code.
+    /// </summary>
+    public static JsonObject Describe(Core.Plans.Plan plan)
+    {
+        var described = Describe();
+        var types = plan.Stages.DistinctBy(s => s.Code)
+            .SelectMany(s => CodeContent.Closure(StageCode.Roots(s.Kind, s.Parameters)))
+            .DistinctBy(t => t.Type).OrderBy(t => t.Type, StringComparer.Ordinal);
+        described["types"] = new JsonObject(types.Select(t => KeyValuePair.Create(t.Type, (JsonNode?)t.Hash)));
+        return described;
+    }
+
     public static JsonObject Describe() => new()
     {
         ["stages"] = StageCodeVersion,

@@ -1,6 +1,8 @@
+using WeakToStrong.Core.Plans;
 using WeakToStrong.Core.Stages;
 using WeakToStrong.Data.Formats;
 using WeakToStrong.Runner.Examples;
+using WeakToStrong.Runner.Execution;
 using WeakToStrong.Runner.Families;
 using WeakToStrong.Runner.Stages.Results;
 using WeakToStrong.Training.Models;
@@ -20,6 +22,16 @@ public static class LabelStage
 {
     /// <summary>The labelled sets: output name and the split it labels.</summary>
     public const string Labels = "labels", TestLabels = "testLabels", ValidationLabels = "validationLabels";
+
+    /// <summary>The stage as the plan has it: its weak model's output, its data, and a probe supervisor's features table.</summary>
+    public static StageResult Run(Stage stage, LabelParameters p, StageInputs inputs, string work)
+    {
+        string weak = inputs.DependencyOfKind(stage, StageKind.Weak);
+        string data = inputs.DependencyOfKind(stage, StageKind.Data);
+        // A probe supervisor's head reads its features stage's table (the checkpoint holds the head alone).
+        string? features = inputs.FileOfKind(stage, FeaturesStage.Output, StageKind.Features);
+        return Run(p, inputs.File(weak, "model"), inputs.LabelInputs(data, p.Setting, p.Seed), work, features);
+    }
 
     /// <param name="features">A linear-probe supervisor's features table (its checkpoint is the head alone); null otherwise.</param>
     /// <param name="checkpoint">The weak stage's model output: a network's checkpoint, or the rule file of a supervisor

@@ -21,7 +21,7 @@ public static class TrainStage
         // Ground truth (weak model, ceiling) as one-hot targets: xent for classifiers; Bradley–Terry with hard
         // preferences for reward models, −log σ(r_chosen − r_rejected), which on (r_a, r_b) logits is the same
         // number as xent against the one-hot target, named for what it is.
-        var loss = p.Loss ?? new LossSpec { Name = p.Setting == Setting.RewardModel ? LossName.BradleyTerry : LossName.Xent };
+        var loss = p.LossToTrainWith();
         ExampleSet Examples(string id, string output) => inputs.Examples(id, output, p.Setting, p.Seed);
 
         // Students learn from their teacher's soft labels; the weak model and the ceiling from ground truth.

@@ -18,6 +18,12 @@ public sealed class LossAttribute(LossName name) : Attribute
 public static class LossFactory
 {
     static readonly Lazy<IReadOnlyDictionary<LossName, Func<LossSpec, ILoss>>> Implementations = new(Discover);
+    static readonly Lazy<IReadOnlyDictionary<LossName, Type>> Classes = new(() => typeof(LossFactory).Assembly.GetTypes()
+        .Where(t => t.GetCustomAttribute<LossAttribute>() is not null).ToDictionary(t => t.GetCustomAttribute<LossAttribute>()!.Name));
+
+    /// <summary>The class that implements <paramref name="name"/>: reached by reflection, so a stage's code hash names it (Runner/Identity/StageCode.cs).</summary>
+    public static Type ClassOf(LossName name) => Classes.Value.TryGetValue(name, out var type) ? type
+        : throw new ArgumentException($"Loss '{LossDefaults.Name(name)}' has no implementation (a class with [Loss(LossName.{name})]).");
 
     public static ILoss Create(LossSpec spec)
     {

@@ -35,7 +35,7 @@ public class BootstrapPlanTests
     static Plan Compile(params string[] sets)
     {
         using var e = new TinyBootstrapExperiment();
-        return PlanCompiler.Compile(Reproduction.Resolve(Request(e, e.Root, sets)), CodeIdentity.Fingerprint());
+        return PlanCompiler.Compile(Reproduction.Resolve(Request(e, e.Root, sets)), StageCode.Current);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using WeakToStrong.Core.Stages;
 using System.Text.Json.Nodes;
 using WeakToStrong.Core.Plans;
 using WeakToStrong.Engine.Tests.Runner;
@@ -17,7 +18,7 @@ public class PlanFileTests
         {
             Experiment = "tiny", ExperimentsDirectory = experiment.ExperimentsDirectory, RunsDirectory = experiment.RunsDirectory,
         });
-        return PlanCompiler.Compile(resolved, CodeIdentity.Fingerprint());
+        return PlanCompiler.Compile(resolved, StageCode.Current);
     }
 
     [Fact]
@@ -27,7 +28,7 @@ public class PlanFileTests
         var plan = TinyPlan(experiment);
         string path = PlanFile.Write(experiment.NewStore(), plan);
 
-        var read = PlanFile.Read(path, CodeIdentity.Fingerprint());
+        var read = PlanFile.Read(path, StageCode.Current);
 
         Assert.Equal(plan.ToJson().ToJsonString(), read.ToJson().ToJsonString());
         Assert.Equal(plan.Stages.Select(s => (s.Id, s.Key)), read.Stages.Select(s => (s.Id, s.Key)));
@@ -43,7 +44,7 @@ public class PlanFileTests
         string path = Path.Combine(experiment.Root, "edited.json");
         File.WriteAllText(path, json.ToJsonString());
 
-        var e = Assert.Throws<ExperimentException>(() => PlanFile.Read(path, CodeIdentity.Fingerprint()));
+        var e = Assert.Throws<ExperimentException>(() => PlanFile.Read(path, StageCode.Current));
 
         Assert.StartsWith($"stage run: cannot read plan {path}: stage weak/weak/s0: key {(string)weak["key"]!} does not match its content (", e.Message);
     }
@@ -55,8 +56,29 @@ public class PlanFileTests
         var plan = TinyPlan(experiment);
         string path = PlanFile.Write(experiment.NewStore(), plan);
 
-        var e = Assert.Throws<ExperimentException>(() => PlanFile.Read(path, "w2s-stages/0;other"));
+        var e = Assert.Throws<ExperimentException>(() => PlanFile.Read(path, IStageCode.Uniform("w2s-stages/0;other")));
 
         Assert.Equal($"stage run: plan {path} was compiled for code '{plan.CodeVersion}', this is 'w2s-stages/0;other': install the submitter's build on the nodes", e.Message);
+    }
+
+    /// <summary>A node whose build has the same version label but other transfer code (an edited loss, say).</summary>
+    sealed class OtherTransferCode : IStageCode
+    {
+        public string Label => StageCode.Current.Label;
+        public string Of(StageKind kind, JsonObject parameters) =>
+            kind == StageKind.Transfer ? new string('0', 64) : StageCode.Current.Of(kind, parameters);
+    }
+
+    [Fact]
+    public void A_plan_compiled_by_a_build_whose_code_differs_for_one_stage_kind_is_refused_naming_its_first_stage()
+    {
+        using var experiment = new TinyExperiment();
+        var plan = TinyPlan(experiment);
+        string path = PlanFile.Write(experiment.NewStore(), plan);
+        var transfer = plan.Stages.First(s => s.Kind == StageKind.Transfer);
+
+        var e = Assert.Throws<ExperimentException>(() => PlanFile.Read(path, new OtherTransferCode()));
+
+        Assert.Equal($"stage run: plan {path} was compiled by other code than this build's for stage {transfer.Id} (code {transfer.Code[..12]}, this build's 000000000000): install the submitter's build on the nodes", e.Message);
     }
 }

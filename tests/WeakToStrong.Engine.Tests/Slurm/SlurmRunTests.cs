@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using WeakToStrong.Engine.Tests.Audit;
 using WeakToStrong.Provenance.Records;
+using WeakToStrong.Provenance.Stages;
 
 namespace WeakToStrong.Engine.Tests.Slurm;
 
@@ -67,19 +68,26 @@ public class SlurmRunTests(TinyRunFixture run) : IClassFixture<TinyRunFixture>
         const string killed = "label/weak/s0";
         string store = run.Experiment.NewStore();
         string runs = Path.Combine(run.Experiment.Root, "runs-scancel");
+        string key = (string)run.Record.Hashed["stages"]!.AsArray().Single(s => (string)s!["id"]! == killed)!["key"]!;
         string jobId;
         (int ExitCode, string Output, string Error) first;
         using (var p = W2sTool.Start(Reproduce(store, runs)))
         {
             var output = p.StandardOutput.ReadToEndAsync();
             var error = p.StandardError.ReadToEndAsync();
-            jobId = await RunningJob($"w2s:tiny:{killed}", TimeSpan.FromMinutes(3));
-            Assert.Equal(0, SlurmCluster.Run("scancel", jobId)!.Value.ExitCode);
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+            // Holding the stage's lock keeps its job waiting (RUNNING) until it is cancelled: the stage takes about
+            // a second once it starts, which a cancel sent after squeue said RUNNING could miss on a loaded machine.
+            using (StageLock.Acquire(store, key, killed, _ => { }))
+            {
+                jobId = await RunningJob($"w2s:tiny:{killed}", TimeSpan.FromMinutes(5));
+                var cancel = SlurmCluster.Run("scancel", jobId)!.Value;
+                Assert.True(cancel.ExitCode == 0, $"scancel {jobId}: {cancel.Output}");
+            }
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
             await p.WaitForExitAsync(timeout.Token);
             first = (p.ExitCode, await output, await error);
         }
-        Assert.Equal(1, first.ExitCode);
+        Assert.True(first.ExitCode == 1, first.Output + first.Error);
         string log = Path.Combine(store, "slurm", "logs", "tiny", $"label_weak_s0-{jobId}.log");
         Assert.Matches($@"^error: stage {killed} failed: Slurm job {jobId} CANCELLED \(exit \S+\); log {log}\n$", first.Error);
 

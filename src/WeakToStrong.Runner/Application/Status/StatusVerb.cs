@@ -35,13 +35,13 @@ public static class StatusVerb
         foreach (var stage in plan.Stages)
             stages.Add(stored.ContainsKey(stage.Id)
                 ? new StageStatus(stage.Id, stage.Kind, stage.Key, true, [])
-                : new StageStatus(stage.Id, stage.Kind, stage.Key, false, Reasons(stage, recorded, codeChanges, stages, newest?.RunKey, cacheWhy[stage.Id])));
+                : new StageStatus(stage.Id, stage.Kind, stage.Key, false, Reasons(stage, recorded, codeChanges, record?.Hashed["code"]?["types"] as JsonObject, stages, newest?.RunKey, cacheWhy[stage.Id])));
         return new StatusResult(plan.ExperimentId, request.Scale, root, newest?.RunKey, stages);
     }
 
     /// <summary>Why a stage that is not in the store would run, most specific first.</summary>
     static List<string> Reasons(Stage stage, IReadOnlyDictionary<string, JsonObject> recorded, IReadOnlyList<string> codeChanges,
-        IReadOnlyList<StageStatus> earlier, string? recordKey, string cacheWhy)
+        JsonObject? recordedTypes, IReadOnlyList<StageStatus> earlier, string? recordKey, string cacheWhy)
     {
         if (recordKey is null) return [$"no record of this experiment yet ({cacheWhy})"];
         string short8 = recordKey[..8];
@@ -52,12 +52,25 @@ public static class StatusVerb
         foreach (var change in JsonPathDiff.Compare(then["parameters"], stage.Parameters))
             reasons.Add($"parameter {change.Path}: {change.Recorded ?? "(absent)"} -> {change.Current ?? "(absent)"}");
         reasons.AddRange(codeChanges);
+        if (then["code"] is JsonValue code && (string?)code != stage.Code)
+            reasons.Add(ChangedCode(stage, recordedTypes));
         var thenInputs = then["inputs"] as JsonObject;
         // A stage's key folds in its inputs' keys: an input whose key moved moves this one (DVC: "changed deps").
         foreach (var dependency in stage.DependsOn.Where(d => (string?)thenInputs?[d] != KeyOf(earlier, d)))
             reasons.Add($"input {dependency} changed");
         if (reasons.Count == 0) reasons.Add($"key differs from record {short8}'s for a reason not shown here ({cacheWhy})");
         return reasons;
+    }
+
+    /// <summary>"code: T1, T2 changed": the types of the stage's closure whose token hash differs from the record's.</summary>
+    static string ChangedCode(Stage stage, JsonObject? recordedTypes)
+    {
+        var changed = CodeContent.Closure(StageCode.Roots(stage.Kind, stage.Parameters))
+            .Where(t => (string?)recordedTypes?[t.Type] != t.Hash)
+            .Select(t => t.Type[(t.Type.IndexOf('!') + 1)..] + (recordedTypes?.ContainsKey(t.Type) == true ? "" : " (new)"))
+            .ToList();
+        return changed.Count == 0 ? "code changed (a type it ran is gone)"
+            : "code changed: " + string.Join(", ", changed.Take(5)) + (changed.Count > 5 ? $" and {changed.Count - 5} more" : "");
     }
 
     static string? KeyOf(IReadOnlyList<StageStatus> stages, string id) => stages.FirstOrDefault(s => s.Id == id)?.Key;

@@ -24,8 +24,8 @@ public static class PlanFile
     }
 
     /// <summary>The plan in <paramref name="path"/>, its keys checked; a plan compiled by other stage code is refused.</summary>
-    /// <exception cref="ExperimentException">Unreadable, inconsistent, or compiled for another code version: one line.</exception>
-    public static Plan Read(string path, string codeVersion)
+    /// <exception cref="ExperimentException">Unreadable, inconsistent, or compiled for other code: one line.</exception>
+    public static Plan Read(string path, IStageCode code)
     {
         Plan plan;
         try
@@ -36,8 +36,11 @@ public static class PlanFile
         {
             throw new ExperimentException($"stage run: cannot read plan {path}: {e.Message.ReplaceLineEndings(" ")}");
         }
-        if (plan.CodeVersion != codeVersion)
-            throw new ExperimentException($"stage run: plan {path} was compiled for code '{plan.CodeVersion}', this is '{codeVersion}': install the submitter's build on the nodes");
+        if (plan.CodeVersion != code.Label)
+            throw new ExperimentException($"stage run: plan {path} was compiled for code '{plan.CodeVersion}', this is '{code.Label}': install the submitter's build on the nodes");
+        // The same label over different sources: the first stage whose code this build would hash otherwise.
+        if (plan.Stages.FirstOrDefault(s => s.Code != code.Of(s.Kind, s.Parameters)) is { } other)
+            throw new ExperimentException($"stage run: plan {path} was compiled by other code than this build's for stage {other.Id} (code {other.Code[..12]}, this build's {code.Of(other.Kind, other.Parameters)[..12]}): install the submitter's build on the nodes");
         return plan;
     }
 }
