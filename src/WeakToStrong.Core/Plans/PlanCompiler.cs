@@ -79,8 +79,12 @@ public static class PlanCompiler
         IEnumerable<string> BodyDeps(string model, int seed) =>
             Probe(model) ? [StageIds.Data(seed), StageIds.Features(model, seed)] : FrozenBodyDeps(model, seed);
 
+        // A supervisor that is no network (noisy-truth) trains nothing: its weak stage hashes the default training
+        // settings, not the manifest's, so that `--set training.lr=…` does not recompute its rule and labels.
+        TrainingSpec TrainingOf(string model) => ModelFamilies.Of(m.Models[model].Family).WeakOnly
+            ? new TrainingSpec() : EffectiveTraining(m, model) with { CeilingSplit = DataSplit.Train1 };
         TrainParameters Training(string model, int seed, DataSplit trainOn, LossSpec? loss = null, int? step = null) =>
-            new(Identity(m.Models[model]), EffectiveTraining(m, model) with { CeilingSplit = DataSplit.Train1 }, m.Setting, seed, trainOn,
+            new(Identity(m.Models[model]), TrainingOf(model), m.Setting, seed, trainOn,
                 loss is null ? null : LossDefaults.Effective(loss) with { Label = null }, step);
 
         foreach (var seed in allSeeds)
@@ -93,10 +97,10 @@ public static class PlanCompiler
             {
                 Add(StageIds.Weak(w, seed), StageKind.Weak, Training(w, seed, DataSplit.Train1), BodyDeps(w, seed));
                 Add(StageIds.Label(w, seed), StageKind.Label,
-                    new LabelParameters(Identity(m.Models[w]), EffectiveTraining(m, w).MaxCtx, m.Setting, seed, DataSplit.Train2)
+                    new LabelParameters(Identity(m.Models[w]), TrainingOf(w).MaxCtx, m.Setting, seed, DataSplit.Train2)
                     {
                         Flip = m.WeakLabelFlip is > 0 ? m.WeakLabelFlip : null,
-                        Precision = EffectiveTraining(m, w).Precision,
+                        Precision = TrainingOf(w).Precision,
                     },
                     [StageIds.Weak(w, seed), .. BodyDeps(w, seed).Where(d => d.StartsWith("features/", StringComparison.Ordinal)), StageIds.Data(seed)]);
             }

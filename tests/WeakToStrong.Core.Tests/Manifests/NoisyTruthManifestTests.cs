@@ -108,6 +108,26 @@ public class NoisyTruthManifestTests
     }
 
     [Fact]
+    public void A_learning_rate_change_moves_a_network_weak_stages_key_but_not_the_noisy_truth_weak_or_label_key_it_trains_nothing()
+    {
+        var text = ManifestSamples.With(Weak, "\"weak\": { \"family\": \"noisy-truth\", \"size\": \"flip0.25\" }");
+        Plan Compile(params string[] sets)
+        {
+            var loaded = ManifestLoader.Load(text, "x.json", TaskCatalog.Default);
+            var resolved = ManifestResolver.Resolve(loaded.Syntax!, null, [OverrideLayer.FromCommandLine(sets)], TaskCatalog.Default);
+            Assert.True(resolved.Success, string.Join("\n", resolved.Diagnostics));
+            return PlanCompiler.Compile(resolved, "code-v1");
+        }
+
+        var before = Compile();
+        var after = Compile("training.lr=0.00123");
+
+        Assert.Equal(before["weak/weak/s0"].Key, after["weak/weak/s0"].Key);
+        Assert.Equal(before["label/weak/s0"].Key, after["label/weak/s0"].Key);
+        Assert.NotEqual(before["ceiling/strong/s0"].Key, after["ceiling/strong/s0"].Key);
+    }
+
+    [Fact]
     public void The_size_parser_says_why_and_prints_the_size_back()
     {
         Assert.True(FlipFraction.TryParse("flip0.125", out var ok, out var none));

@@ -1,3 +1,4 @@
+using WeakToStrong.Provenance.Records;
 using WeakToStrong.Engine.Tests.Audit;
 using WeakToStrong.Runner;
 using WeakToStrong.Runner.Application.Status;
@@ -49,6 +50,27 @@ public class StatusTests(TinyRunFixture run) : IClassFixture<TinyRunFixture>
 
         Assert.Equal(9, status.ToRun);
         Assert.All(status.Stages, s => Assert.Equal($"same key as in record {run.RunKey[..8]}, but this store lacks it (not run)", Assert.Single(s.Why)));
+    }
+
+    [Fact]
+    public void A_stage_whose_code_moved_since_the_record_names_the_types_whose_code_changed()
+    {
+        // The record as a build with another XentLoss would have written it: that stage's code and key, and the type's hash.
+        const string xent = "WeakToStrong.Training!WeakToStrong.Training.Losses.XentLoss";
+        var hashed = run.Record.Hashed.DeepClone().AsObject();
+        var transfer = hashed["stages"]!.AsArray().Single(s => (string)s!["id"]! == "transfer/weak->strong/xent/s0")!;
+        transfer["code"] = new string('1', 64);
+        transfer["key"] = new string('2', 64);
+        Assert.NotNull(hashed["code"]!["types"]![xent]);
+        hashed["code"]!["types"]![xent] = new string('3', 64);
+        string runs = Path.Combine(run.Experiment.Root, "runs-code-moved");
+        new RunRecord(hashed, run.Record.Executions).Write(runs);
+
+        var status = StatusVerb.Run(Request() with { RunsDirectory = runs }, run.Experiment.NewStore());
+
+        var why = status.Stages.ToDictionary(s => s.Id, s => string.Join("; ", s.Why));
+        Assert.Equal("code changed: WeakToStrong.Training.Losses.XentLoss", why["transfer/weak->strong/xent/s0"]);
+        Assert.StartsWith("same key as in record", why["weak/weak/s0"]);
     }
 
     [Fact]
