@@ -41,6 +41,7 @@ public static class ReportRenderer
         FigureKind.Pgr => PgrPlot.Draw(figure, report, losses),
         FigureKind.TransferCurve => TransferCurvePlot.Draw(figure, report, losses),
         FigureKind.Bootstrap => BootstrapPlot.Draw(figure, report),
+        FigureKind.TrainingLoss => TrainingLossPlot.Draw(figure, report),
         _ => throw new ArgumentOutOfRangeException(nameof(figure), figure.Kind, "no drawing for this figure kind"),
     };
 

@@ -13,6 +13,8 @@ public enum FigureKind
     TransferCurve,
     /// <summary>§4.3.1: each bootstrap chain's PGR beside the direct transfer's.</summary>
     Bootstrap,
+    /// <summary>Training loss over the steps of every stage of one kind (<see cref="ReportFigure.Panel"/>: the kind).</summary>
+    TrainingLoss,
 }
 
 /// <summary>One figure of a report: what it plots (<see cref="Panel"/>: the weak model of a Fig. 3 panel), its file stem
@@ -49,8 +51,20 @@ public static class ReportFigures
             figures.Add(new ReportFigure(FigureKind.Bootstrap, "fig-bootstrap-vs-direct", "Bootstrapping chains beside direct transfer",
                 "§4.3.1 style. Per chain and loss: the chain's PGR (weak → intermediate → strong) and the direct weak → strong transfer's, " +
                 "against the same baselines; bars the median over seeds, black diamonds and whiskers the mean ± SE over seeds."));
+        foreach (string kind in TrainingKinds.Where(k => report.Input.LossCurves.Any(c => c.Kind == k)))
+            figures.Add(new ReportFigure(FigureKind.TrainingLoss, $"fig-training-loss-{kind}", $"Training loss of the {kind} stages",
+                kind == "pretrain"
+                    ? "The language-model loss (nats per token) over the pretraining steps, each point the mean over a bucket of steps."
+                    : $"The training loss of every {kind} stage over its optimiser steps, each point the mean over a bucket of steps " +
+                      "(at most 50 points); one colour per model (students: per pair and loss), one line per seed. " +
+                      "Dashed: ln 2, the loss of predicting 50/50 on every item; a line that stays there has learned nothing " +
+                      (kind is "transfer" or "bootstrap" ? "(a student's soft-label loss cannot go below the entropy of its labels, so it sits above 0 even when it fits them)." : "."),
+                kind));
         return figures;
     }
+
+    /// <summary>The stage kinds that train, in the order a run computes them.</summary>
+    public static readonly IReadOnlyList<string> TrainingKinds = ["pretrain", "weak", "ceiling", "transfer", "bootstrap"];
 
     /// <summary>A model name as a file name: lower-case letters, digits and '-' only.</summary>
     public static string Safe(string name)

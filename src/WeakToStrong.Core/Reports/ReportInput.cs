@@ -15,10 +15,25 @@ public sealed record EvalPoint(int Step, double TestAcc);
 public sealed record TransferCurve(string Weak, string Strong, string Loss, int Seed, IReadOnlyList<EvalPoint> Points);
 
 /// <summary>
+/// One training stage's loss over its optimiser steps (its metrics' <c>trainingCurve</c>): point i is the mean loss of
+/// steps [FirstStep + i·Every, FirstStep + (i+1)·Every). <see cref="Series"/> names what the stage trains without the
+/// seed ("w64", "w64 → minilm xent"), so a figure gives every seed of one series one colour.
+/// </summary>
+public sealed record LossCurve(string Kind, string Stage, string Series, int FirstStep, int Every, IReadOnlyList<double> Loss)
+{
+    /// <summary>The step at the middle of point <paramref name="i"/>'s bucket.</summary>
+    public double StepOf(int i) => FirstStep + (i + 0.5) * Every;
+}
+
+/// <summary>
 /// Everything a run report shows, read from one record alone (Runner's ReportRecords): what results reads
 /// (<see cref="TaskRecord"/>), and beside it the manifest's models, each model's own accuracies per seed and the
 /// transfers' evaluation schedules.
 /// </summary>
 public sealed record ReportInput(TaskRecord Record, string? Version, IReadOnlyList<int> Seeds, int EvalEvery,
     IReadOnlyList<ReportModel> Models, IReadOnlyList<ModelSeedAccuracy> Weak, IReadOnlyList<ModelSeedAccuracy> Ceiling,
-    IReadOnlyList<TransferCurve> Curves);
+    IReadOnlyList<TransferCurve> Curves)
+{
+    /// <summary>Every training stage's loss curve, in the record's stage order (none in records made before curves were kept).</summary>
+    public IReadOnlyList<LossCurve> LossCurves { get; init; } = [];
+}

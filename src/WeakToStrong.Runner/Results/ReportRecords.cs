@@ -35,8 +35,26 @@ public static class ReportRecords
         var seeds = (h["seeds"]?.AsArray() ?? []).Select(s => (int)s!).ToList();
         int evalEvery = (int?)manifest["training"]?["evalEvery"] ?? 0;
         return new ReportInput(ResultRecords.FromRecord(record), (string?)manifest["version"], seeds, evalEvery, models,
-            ModelAccuracies(stages, "weak"), ModelAccuracies(stages, "ceiling"), Curves(stages));
+            ModelAccuracies(stages, "weak"), ModelAccuracies(stages, "ceiling"), Curves(stages))
+        {
+            LossCurves = LossCurves(stages),
+        };
     }
+
+    /// <summary>Each training stage's <c>metrics.trainingCurve</c>, its series named by its id without kind and seed.</summary>
+    static IReadOnlyList<LossCurve> LossCurves(IEnumerable<JsonObject> stages) => stages
+        .Where(s => s["metrics"]?["trainingCurve"] is JsonObject)
+        .Select(s =>
+        {
+            var curve = s["metrics"]!["trainingCurve"]!;
+            var id = Id(s);
+            var middle = id.Skip(1).Where(p => !(p.StartsWith('s') && p.Skip(1).All(char.IsAsciiDigit) && p.Length > 1));
+            string series = string.Join(" ", middle).Replace("->", " → ", StringComparison.Ordinal);
+            return new LossCurve((string?)s["kind"] ?? "", (string?)s["id"] ?? "", series, (int?)curve["firstStep"] ?? 0, (int?)curve["every"] ?? 1,
+                (curve["loss"] as JsonArray ?? []).Select(v => (double)v!).ToList());
+        })
+        .Where(c => c.Loss.Count > 0)
+        .ToList();
 
     /// <summary>"weak/&lt;model&gt;/s&lt;seed&gt;" and "ceiling/&lt;model&gt;/s&lt;seed&gt;": the model trained on ground truth, its test accuracy.</summary>
     static IReadOnlyList<ModelSeedAccuracy> ModelAccuracies(IEnumerable<JsonObject> stages, string kind) => stages

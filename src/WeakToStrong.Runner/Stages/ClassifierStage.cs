@@ -75,6 +75,7 @@ public static class ClassifierStage
             TrainExamples = train.Count,
             Steps = result.Steps,
             FinalLoss = result.Losses.Count > 0 ? result.Losses[^1] : null,
+            TrainingCurve = TrainingCurve.Of(result.Losses, result.LearningRates, result.StartStep),
             Evaluations = curve,
             EarlyStopping = StageEarlyStopping.Report(r.Training.EarlyStopping, result.Evaluations, r.Supervision is not null),
         };

@@ -50,7 +50,10 @@ public static class PretrainStage
         string path = Path.Combine(work, "body.safetensors");
         Gpt2Checkpoint.SaveBody(body, path);
         var metrics = new PretrainMetrics(tokens.Length, spec.Steps,
-            result.Losses.Count > 0 ? result.Losses[0] : null, result.Losses.Count > 0 ? result.Losses[^1] : null);
+            result.Losses.Count > 0 ? result.Losses[0] : null, result.Losses.Count > 0 ? result.Losses[^1] : null)
+        {
+            TrainingCurve = TrainingCurve.Of(result.Losses, result.LearningRates),
+        };
         var loop = ThroughputReport.Measure(result.TokensTrained, result.TokensTrained, result.Elapsed,
             FlopModel.PretrainingPerToken(body, config.VocabSize, config.NEmbd), body.ComputeType);
         var timing = StageTiming.Json(loop, result.Elapsed);

@@ -24,7 +24,11 @@ public sealed record PretrainOptions
     public string Device { get; init; } = "cpu";
 }
 
-public sealed record PretrainResult(IReadOnlyList<double> Losses, long TokensTrained, double TokensPerSecond, TimeSpan Elapsed);
+public sealed record PretrainResult(IReadOnlyList<double> Losses, long TokensTrained, double TokensPerSecond, TimeSpan Elapsed)
+{
+    /// <summary>The learning rate of each step in <see cref="Losses"/>.</summary>
+    public IReadOnlyList<double> LearningRates { get; init; } = [];
+}
 
 /// <summary>
 /// Next-token prediction on random contiguous windows of one token stream: each step draws BatchSize start
@@ -46,6 +50,7 @@ public static class LanguageModelPretrainer
         using var optimizer = optim.Adam(model.parameters(), lr: options.LearningRate);
         var windows = new WindowSampler(tokens.Length - t - 1, options.Seed);
         var losses = new List<double>(options.Steps);
+        var rates = new List<double>(options.Steps);
         long trained = 0;
         var clock = Stopwatch.StartNew();
         for (int step = 0; step < options.Steps; step++)
@@ -73,12 +78,13 @@ public static class LanguageModelPretrainer
                     hidden.view(-1, hidden.shape[2]), model.TiedHeadWeight, y, compute: model.ComputeType);
                 optimizer.step();
                 losses.Add(loss);
+                rates.Add(lr);
             }
             trained += (long)options.BatchSize * t;
             progress?.Report(new TrainProgress(step + 1, options.Steps, losses[^1], trained / clock.Elapsed.TotalSeconds, lr));
         }
         clock.Stop();
-        return new PretrainResult(losses, trained, trained / Math.Max(clock.Elapsed.TotalSeconds, 1e-9), clock.Elapsed);
+        return new PretrainResult(losses, trained, trained / Math.Max(clock.Elapsed.TotalSeconds, 1e-9), clock.Elapsed) { LearningRates = rates };
     }
 
     /// <summary>Uniform window starts in [0, count] from SplitMix64 (platform-independent).</summary>

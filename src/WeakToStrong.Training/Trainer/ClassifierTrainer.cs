@@ -47,6 +47,7 @@ public static class ClassifierTrainer
         int startStep = options.StateDirectory is null ? 0 : TrainState.TryLoad(options.StateDirectory, module, optimizer);
         int endStep = Math.Min(nsteps, options.StopAfterSteps ?? nsteps);
         var losses = new List<double>(nsteps);
+        var rates = new List<double>(nsteps);
         var evals = new List<EvalPoint>();
         long tokens = 0, padded = 0;
         var clock = Stopwatch.StartNew();
@@ -69,6 +70,7 @@ public static class ClassifierTrainer
                     : SeparableStep(classifier, examples, minibatches, loss, progressFraction, device);
                 optimizer.step();
                 losses.Add(stepLoss);
+                rates.Add(lr);
                 tokens += stepTokens.Real;
                 padded += stepTokens.Padded;
             }
@@ -91,7 +93,7 @@ public static class ClassifierTrainer
         var training = clock.Elapsed - evaluating.Elapsed;
         return new TrainResult(losses, evals, nsteps, tokens, tokens / Math.Max(training.TotalSeconds, 1e-9), clock.Elapsed, startStep)
         {
-            PaddedTokens = padded, TrainingTime = training, EvaluationTime = evaluating.Elapsed,
+            PaddedTokens = padded, TrainingTime = training, EvaluationTime = evaluating.Elapsed, LearningRates = rates,
         };
     }
 

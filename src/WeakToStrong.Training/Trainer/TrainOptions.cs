@@ -70,6 +70,9 @@ public sealed record TrainResult(
     TimeSpan Elapsed,
     int StartStep = 0)
 {
+    /// <summary>The learning rate of each step in <see cref="Losses"/> (the schedule's value at that step).</summary>
+    public IReadOnlyList<double> LearningRates { get; init; } = [];
+
     /// <summary>Tokens the forwards ran, padding included (<see cref="TokensTrained"/> counts real tokens only).</summary>
     public long PaddedTokens { get; init; }
 

@@ -152,6 +152,32 @@ public sealed class ReportVerbTests : IDisposable
     }
 
     [Fact]
+    public void A_record_with_training_curves_gets_a_loss_figure_per_training_stage_kind_with_ln2_and_one_legend_entry_per_series()
+    {
+        // Every weak, ceiling and transfer stage of brown-genre's record as if it had kept a 3-point curve.
+        string record = ReportRecordFixtures.Edited(Runs, hashed =>
+        {
+            foreach (var stage in hashed["stages"]!.AsArray().Where(s => (string?)s!["kind"] is "weak" or "ceiling" or "transfer"))
+                stage!["metrics"]!["trainingCurve"] = new System.Text.Json.Nodes.JsonObject
+                {
+                    ["firstStep"] = 0, ["every"] = 21, ["loss"] = new System.Text.Json.Nodes.JsonArray(0.69, 0.6, 0.55), ["lr"] = new System.Text.Json.Nodes.JsonArray(1e-4, 8e-5, 2e-5),
+                };
+        });
+
+        var result = Report(record);
+        var input = ReportRecords.From(WeakToStrong.Provenance.Records.RunRecord.Read(record));
+        string svg = File.ReadAllText(Path.Combine(result.Directory, "fig-training-loss-transfer.svg"));
+
+        Assert.Equal(["fig-training-loss-weak.png", "fig-training-loss-weak.svg", "fig-training-loss-ceiling.png", "fig-training-loss-ceiling.svg",
+            "fig-training-loss-transfer.png", "fig-training-loss-transfer.svg"], result.Files.Where(f => f.StartsWith("fig-training-loss-", StringComparison.Ordinal)));
+        Assert.Contains(input.LossCurves, c => c is { Kind: "transfer", Stage: "transfer/w64->minilm/logconf/s1", Series: "w64 → minilm logconf", Every: 21 });
+        Assert.Equal(10.5, input.LossCurves[0].StepOf(0));
+        Assert.Contains("ln 2 (50/50 on every item)", svg);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(svg, "w64 → minilm logconf"));
+        Assert.Contains("fig-training-loss-transfer.png", File.ReadAllText(Path.Combine(result.Directory, "report.md")));
+    }
+
+    [Fact]
     public void A_record_with_an_evaluation_schedule_gets_fig7_with_best_and_final_marked()
     {
         string record = ReportRecordFixtures.WithSchedule(Runs);

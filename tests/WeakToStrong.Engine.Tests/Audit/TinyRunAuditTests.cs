@@ -15,6 +15,25 @@ public class TinyRunAuditTests(TinyRunFixture run) : IClassFixture<TinyRunFixtur
             .Select(o => ((string)s["id"]!, o.Key, ContentRef.Parse((string)o.Value!)))).ToList();
 
     [Fact]
+    public void Every_training_stage_keeps_its_loss_and_learning_rate_per_step_and_pretraining_its_language_model_loss()
+    {
+        var training = run.Record.Hashed["stages"]!.AsArray().Select(st => st!.AsObject())
+            .Where(st => (string?)st["kind"] is "pretrain" or "weak" or "ceiling" or "transfer").ToList();
+        Assert.Contains(training, st => (string?)st["kind"] == "pretrain");
+        foreach (var stage in training)
+        {
+            var metrics = stage["metrics"]!;
+            var curve = metrics["trainingCurve"] ?? throw new Xunit.Sdk.XunitException($"{stage["id"]} kept no training curve");
+            int steps = (int)metrics["steps"]!, every = (int)curve["every"]!;
+            var loss = curve["loss"]!.AsArray().Select(v => (double)v!).ToList();
+            Assert.Equal((steps + every - 1) / every, loss.Count);
+            Assert.Equal(loss.Count, curve["lr"]!.AsArray().Count);
+            Assert.All(curve["lr"]!.AsArray(), lr => Assert.True((double)lr! > 0));
+            if (every == 1 && metrics["finalLoss"] is { } final) Assert.Equal(Math.Round((double)final, 4), loss[^1]);
+        }
+    }
+
+    [Fact]
     public async Task CleanRunPassesAgainstTodaysManifestCodeAndPlan()
     {
         var report = await RunAuditor.AuditAsync(run.Request());

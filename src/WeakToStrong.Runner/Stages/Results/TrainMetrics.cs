@@ -26,6 +26,9 @@ public sealed record TrainMetrics : StageMetrics
     public required int Steps { get; init; }
     public double? FinalLoss { get; init; }
 
+    /// <summary>Training loss and learning rate over the steps (<see cref="TrainingCurve"/>); null in records made before it was kept.</summary>
+    public TrainingCurve? TrainingCurve { get; init; }
+
     /// <summary>Every point of the eval schedule, the final checkpoint last.</summary>
     public required IReadOnlyList<CurvePoint> Evaluations { get; init; }
 
