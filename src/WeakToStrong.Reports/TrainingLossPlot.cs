@@ -13,7 +13,7 @@ static class TrainingLossPlot
     public static Plot Draw(ReportFigure figure, RunReport report)
     {
         var plot = FigureStyle.New(figure.Title, "training step", figure.Panel == "pretrain" ? "language-model loss" : "training loss");
-        var curves = report.Input.LossCurves.Where(c => c.Kind == figure.Panel).ToList();
+        var curves = report.Input.LossCurves.Where(c => c.Panel == figure.Panel).ToList();
         var series = curves.Select(c => c.Series).Distinct(StringComparer.Ordinal).ToList();
         foreach (var curve in curves)
         {

@@ -51,15 +51,18 @@ public static class ReportFigures
             figures.Add(new ReportFigure(FigureKind.Bootstrap, "fig-bootstrap-vs-direct", "Bootstrapping chains beside direct transfer",
                 "§4.3.1 style. Per chain and loss: the chain's PGR (weak → intermediate → strong) and the direct weak → strong transfer's, " +
                 "against the same baselines; bars the median over seeds, black diamonds and whiskers the mean ± SE over seeds."));
-        foreach (string kind in TrainingKinds.Where(k => report.Input.LossCurves.Any(c => c.Kind == k)))
-            figures.Add(new ReportFigure(FigureKind.TrainingLoss, $"fig-training-loss-{kind}", $"Training loss of the {kind} stages",
+        var panels = report.Input.LossCurves.Select(c => c.Panel).ToHashSet(StringComparer.Ordinal);
+        foreach (string kind in TrainingKinds)
+        foreach (string panel in new[] { kind, kind + "-probe" }.Where(panels.Contains))
+            figures.Add(new ReportFigure(FigureKind.TrainingLoss, $"fig-training-loss-{panel}",
+                panel == kind ? $"Training loss of the {kind} stages" : $"Training loss of the {kind} stages (linear probes)",
                 kind == "pretrain"
                     ? "The language-model loss (nats per token) over the pretraining steps, each point the mean over a bucket of steps."
-                    : $"The training loss of every {kind} stage over its optimiser steps, each point the mean over a bucket of steps " +
+                    : $"The training loss of every {kind} stage {(panel == kind ? "" : "that trains a linear probe on frozen features ")}over its optimiser steps, each point the mean over a bucket of steps " +
                       "(at most 50 points); one colour per model (students: per pair and loss), one line per seed. " +
                       "Dashed: ln 2, the loss of predicting 50/50 on every item; a line that stays there has learned nothing " +
                       (kind is "transfer" or "bootstrap" ? "(a student's soft-label loss cannot go below the entropy of its labels, so it sits above 0 even when it fits them)." : "."),
-                kind));
+                panel));
         return figures;
     }
 

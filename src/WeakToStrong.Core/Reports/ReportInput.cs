@@ -17,10 +17,16 @@ public sealed record TransferCurve(string Weak, string Strong, string Loss, int 
 /// <summary>
 /// One training stage's loss over its optimiser steps (its metrics' <c>trainingCurve</c>): point i is the mean loss of
 /// steps [FirstStep + i·Every, FirstStep + (i+1)·Every). <see cref="Series"/> names what the stage trains without the
-/// seed ("w64", "w64 → minilm xent"), so a figure gives every seed of one series one colour.
+/// seed ("w64", "w64 → minilm xent"), so a figure gives every seed of one series one colour. <see cref="Probe"/>: the
+/// stage trains a linear probe on frozen features (thousands of cheap steps), drawn apart from fine-tuning (tens).
 /// </summary>
 public sealed record LossCurve(string Kind, string Stage, string Series, int FirstStep, int Every, IReadOnlyList<double> Loss)
 {
+    public bool Probe { get; init; }
+
+    /// <summary>The figure panel it is drawn in: its kind, with "-probe" for linear probes.</summary>
+    public string Panel => Probe ? Kind + "-probe" : Kind;
+
     /// <summary>The step at the middle of point <paramref name="i"/>'s bucket.</summary>
     public double StepOf(int i) => FirstStep + (i + 0.5) * Every;
 }

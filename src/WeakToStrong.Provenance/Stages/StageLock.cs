@@ -16,10 +16,11 @@ public sealed class StageLock : IDisposable
     readonly string _guard;
     readonly string _scratchPrefix;
     readonly string _tmp;
+    readonly string _key;
 
-    StageLock(FileStream held, string path, string guard, string tmp, string scratchPrefix)
+    StageLock(FileStream held, string path, string guard, string tmp, string key)
     {
-        _held = held; _path = path; _guard = guard; _tmp = tmp; _scratchPrefix = scratchPrefix;
+        _held = held; _path = path; _guard = guard; _tmp = tmp; _key = key; _scratchPrefix = $"stage-{key[..16]}-";
     }
 
     /// <summary>True when another process held the stage when this one asked (so it may well be cached now).</summary>
@@ -46,7 +47,7 @@ public sealed class StageLock : IDisposable
                 {
                     var held = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
                     AtomicFile.WriteAllText(path + ".pid", Environment.ProcessId + "\n");
-                    var stageLock = new StageLock(held, path, guard, Path.Combine(storeRoot, "tmp"), $"stage-{key[..16]}-") { Waited = waited };
+                    var stageLock = new StageLock(held, path, guard, Path.Combine(storeRoot, "tmp"), key) { Waited = waited };
                     stageLock.RemoveAbandonedScratch();
                     return stageLock;
                 }
@@ -59,6 +60,19 @@ public sealed class StageLock : IDisposable
             }
             Thread.Sleep(200);
         }
+    }
+
+    /// <summary>
+    /// Where a training stage of this key keeps its resumable state (`tmp/resume-&lt;key&gt;`): unlike scratch, it outlives
+    /// a killed holder, so the next holder continues from it; the holder removes it once the stage's output is stored.
+    /// Keyed by the stage key, which hashes the stage's code (docs/architecture.md §4), so no other code resumes from it.
+    /// </summary>
+    public string ResumeDirectory => Path.Combine(_tmp, "resume-" + _key);
+
+    /// <summary>Removes <see cref="ResumeDirectory"/>: the stage's output is stored, nothing is left to resume.</summary>
+    public void RemoveResumeState()
+    {
+        if (Directory.Exists(ResumeDirectory)) Directory.Delete(ResumeDirectory, recursive: true);
     }
 
     /// <summary>A fresh scratch folder for this stage under `tmp/`, removed by the caller or, after a crash, by the next holder.</summary>

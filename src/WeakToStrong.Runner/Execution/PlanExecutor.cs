@@ -71,7 +71,7 @@ public sealed class PlanExecutor(ContentStore store, SourceCache sources, string
             StageResult result;
             try
             {
-                result = await StageDispatcher.RunAsync(stage, inputs, sources, device, work, progress, ct);
+                result = await StageDispatcher.RunAsync(stage, inputs, sources, device, new StageFolders(work, held.ResumeDirectory), progress, ct);
             }
             catch (Exception e) when (e is not OperationCanceledException and not StageFailedException)
             {
@@ -80,6 +80,7 @@ public sealed class PlanExecutor(ContentStore store, SourceCache sources, string
             var refs = result.Files.ToDictionary(f => f.Key, f => store.PutFile(f.Value, $"output '{f.Key}' of stage {stage.Id}"), StringComparer.Ordinal);
             var output = new StageOutput(stage.Key, Kind(stage), refs, result.Metrics);
             _cache.Put(output, inputs.RefsOf(stage));
+            held.RemoveResumeState();
             progress.StageFinished(stage.Id, clock.Elapsed, result.Summary);
             return new ExecutedStage(stage, output, false, clock.Elapsed, result.Timing);
         }

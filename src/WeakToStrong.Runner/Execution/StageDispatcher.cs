@@ -16,16 +16,16 @@ namespace WeakToStrong.Runner.Execution;
 public static class StageDispatcher
 {
     public static async Task<StageResult> RunAsync(Stage stage, StageInputs inputs, SourceCache sources,
-        string device, string work, IRunProgress progress, CancellationToken ct) => stage.Kind switch
+        string device, StageFolders folders, IRunProgress progress, CancellationToken ct) => stage.Kind switch
     {
-        StageKind.Data => await DataStage.RunAsync(stage.Read<DataParameters>(), sources, work, ct),
-        StageKind.Pretrain => await PretrainStage.RunAsync(stage.Id, stage.Read<PretrainParameters>(), sources, device, work, progress, ct),
-        StageKind.Weights => await WeightsStage.RunAsync(stage.Read<WeightsParameters>(), sources, work, ct),
+        StageKind.Data => await DataStage.RunAsync(stage.Read<DataParameters>(), sources, folders.Work, ct),
+        StageKind.Pretrain => await PretrainStage.RunAsync(stage.Id, stage.Read<PretrainParameters>(), sources, device, folders.Work, progress, ct),
+        StageKind.Weights => await WeightsStage.RunAsync(stage.Read<WeightsParameters>(), sources, folders.Work, ct),
         StageKind.Weak or StageKind.Ceiling or StageKind.Transfer or StageKind.Bootstrap =>
-            TrainStage.Run(stage, stage.Read<TrainParameters>(), inputs, device, work, progress),
-        StageKind.Features => FeaturesStage.Run(stage, stage.Read<FeaturesParameters>(), inputs, work, progress),
-        StageKind.Label => LabelStage.Run(stage, stage.Read<LabelParameters>(), inputs, work),
-        StageKind.Evaluate => Evaluation.Evaluate(stage, inputs, work),
+            TrainStage.Run(stage, stage.Read<TrainParameters>(), inputs, device, folders, progress),
+        StageKind.Features => FeaturesStage.Run(stage, stage.Read<FeaturesParameters>(), inputs, folders.Work, progress),
+        StageKind.Label => LabelStage.Run(stage, stage.Read<LabelParameters>(), inputs, folders.Work),
+        StageKind.Evaluate => Evaluation.Evaluate(stage, inputs, folders.Work),
         _ => throw new NotSupportedException($"stage kind {stage.Kind}"),
     };
 

@@ -51,7 +51,10 @@ public static class ReportRecords
             var middle = id.Skip(1).Where(p => !(p.StartsWith('s') && p.Skip(1).All(char.IsAsciiDigit) && p.Length > 1));
             string series = string.Join(" ", middle).Replace("->", " → ", StringComparison.Ordinal);
             return new LossCurve((string?)s["kind"] ?? "", (string?)s["id"] ?? "", series, (int?)curve["firstStep"] ?? 0, (int?)curve["every"] ?? 1,
-                (curve["loss"] as JsonArray ?? []).Select(v => (double)v!).ToList());
+                (curve["loss"] as JsonArray ?? []).Select(v => (double)v!).ToList())
+            {
+                Probe = (bool?)s["parameters"]?["model"]?["linearProbe"] ?? false,
+            };
         })
         .Where(c => c.Loss.Count > 0)
         .ToList();

@@ -41,6 +41,9 @@ public static class ClassifierStage
 
         /// <summary>A student's supervisor labels: set for transfer and bootstrap stages, null for ground-truth training.</summary>
         public Supervisor? Supervision { get; init; }
+
+        /// <summary>Where the training keeps a resumable state (<see cref="TrainingResume"/>); null: it does not.</summary>
+        public string? ResumeDirectory { get; init; }
     }
 
     /// <summary>The supervisor's soft labels of the test inputs (agreement) and of the validation split (weak-agreement early stopping).</summary>
@@ -54,7 +57,13 @@ public static class ClassifierStage
         var train = r.Train.Encode(model.Encoder, r.Training.MaxCtx).Select((ids, i) => (ids, r.Train.Target(i))).ToList();
         var evaluator = new StageEvaluator(model.Encoder, r.Training, r.Test, r.Supervision);
 
-        var options = TrainOptionsMapping.Options(r.Training, r.Seed, r.Device) with { Evaluate = evaluator.Evaluate };
+        var options = TrainOptionsMapping.Options(r.Training, r.Seed, r.Device) with
+        {
+            Evaluate = evaluator.Evaluate,
+            StateDirectory = r.ResumeDirectory,
+            SaveInterval = r.ResumeDirectory is null ? null : TrainingResume.SaveInterval,
+        };
+        if (TrainingResume.Describe(r.ResumeDirectory) is { } resuming) progress.Info($"{r.StageId}: {resuming}");
         var loss = LossFactory.Create(r.Loss);
         var result = ClassifierTrainer.Train(model, train, options, loss, new StageStepProgress(progress, r.StageId));
 
@@ -62,8 +71,8 @@ public static class ClassifierStage
         Checkpoint.Save(model.Module, checkpoint);
 
         var curve = result.Evaluations.Select(StageEvaluator.Point).ToList();
-        if (evaluator.Evaluations != curve.Count)
-            throw new InvalidOperationException($"{r.StageId}: {evaluator.Evaluations} evaluations ran for {curve.Count} curve points");
+        if (evaluator.Evaluations != curve.Count - result.ResumedEvaluations)
+            throw new InvalidOperationException($"{r.StageId}: {evaluator.Evaluations} evaluations ran for {curve.Count - result.ResumedEvaluations} new curve points");
         var testCorrect = evaluator.FinalTestCorrect;
         var metrics = new TrainMetrics
         {
@@ -75,7 +84,7 @@ public static class ClassifierStage
             TrainExamples = train.Count,
             Steps = result.Steps,
             FinalLoss = result.Losses.Count > 0 ? result.Losses[^1] : null,
-            TrainingCurve = TrainingCurve.Of(result.Losses, result.LearningRates, result.StartStep),
+            TrainingCurve = TrainingCurve.Of(result.Losses, result.LearningRates),
             Evaluations = curve,
             EarlyStopping = StageEarlyStopping.Report(r.Training.EarlyStopping, result.Evaluations, r.Supervision is not null),
         };

@@ -15,8 +15,9 @@ namespace WeakToStrong.Runner.Stages;
 /// </summary>
 public static class TrainStage
 {
-    public static StageResult Run(Stage stage, TrainParameters p, StageInputs inputs, string device, string work, IRunProgress progress)
+    public static StageResult Run(Stage stage, TrainParameters p, StageInputs inputs, string device, StageFolders folders, IRunProgress progress)
     {
+        string work = folders.Work;
         string data = inputs.DependencyOfKind(stage, StageKind.Data);
         // Ground truth (weak model, ceiling) as one-hot targets: xent for classifiers; Bradley–Terry with hard
         // preferences for reward models, −log σ(r_chosen − r_rejected), which on (r_a, r_b) logits is the same
@@ -45,6 +46,7 @@ public static class TrainStage
         var request = new ClassifierStage.Request(stage.Id, p.Model, p.Training, loss, p.Seed, train, Examples(data, "test"), body, device, work)
         {
             Supervision = supervisor,
+            ResumeDirectory = folders.Resume,
         };
         var result = ClassifierStage.Run(request, progress);
         if (stage.Kind != StageKind.Bootstrap) return result;

@@ -44,13 +44,15 @@ public static class ClassifierTrainer
         var parameters = module.parameters().Where(p => p.requires_grad).ToList();
         using var optimizer = optim.Adam(parameters, lr: options.LearningRate);
 
-        int startStep = options.StateDirectory is null ? 0 : TrainState.TryLoad(options.StateDirectory, module, optimizer);
+        var (startStep, history) = options.StateDirectory is null ? (0, TrainHistory.Empty) : TrainState.TryLoad(options.StateDirectory, module, optimizer);
         int endStep = Math.Min(nsteps, options.StopAfterSteps ?? nsteps);
-        var losses = new List<double>(nsteps);
-        var rates = new List<double>(nsteps);
-        var evals = new List<EvalPoint>();
-        long tokens = 0, padded = 0;
+        // A resumed run reports the whole run: what the saved steps measured comes back with the state.
+        var losses = new List<double>(history.Losses);
+        var rates = new List<double>(history.LearningRates);
+        var evals = new List<EvalPoint>(history.Evaluations);
+        long tokens = 0, padded = 0; // this process's, for its throughput
         var clock = Stopwatch.StartNew();
+        var sinceSave = Stopwatch.StartNew();
         var evaluating = new Stopwatch();
         for (int step = startStep; step < endStep; step++)
         {
@@ -84,9 +86,13 @@ public static class ClassifierTrainer
                 evals.Add(new EvalPoint(step + 1, options.Evaluate(classifier)));
                 evaluating.Stop();
             }
-            if (options.StateDirectory is not null
-                && (step + 1 == endStep || options.SaveEvery > 0 && (step + 1) % options.SaveEvery == 0))
-                TrainState.Save(options.StateDirectory, module, optimizer, step + 1);
+            if (options.StateDirectory is not null && step + 1 < nsteps
+                && (step + 1 == endStep || options.SaveEvery > 0 && (step + 1) % options.SaveEvery == 0
+                    || options.SaveInterval is { } interval && sinceSave.Elapsed >= interval))
+            {
+                TrainState.Save(options.StateDirectory, module, optimizer, step + 1, new TrainHistory(losses, rates, evals));
+                sinceSave.Restart();
+            }
         }
         if (nsteps == 0 && options.Evaluate is not null) evals.Add(new EvalPoint(0, options.Evaluate(classifier)));
         clock.Stop();
@@ -94,6 +100,7 @@ public static class ClassifierTrainer
         return new TrainResult(losses, evals, nsteps, tokens, tokens / Math.Max(training.TotalSeconds, 1e-9), clock.Elapsed, startStep)
         {
             PaddedTokens = padded, TrainingTime = training, EvaluationTime = evaluating.Elapsed, LearningRates = rates,
+            ResumedEvaluations = history.Evaluations.Count,
         };
     }
 

@@ -39,11 +39,15 @@ public sealed record TrainOptions
 
     /// <summary>
     /// Folder for a resumable state (see <see cref="TrainState"/>): resumed from when it holds one, saved to every
-    /// <see cref="SaveEvery"/> steps, when <see cref="StopAfterSteps"/> is reached, and at the end. Null: none.
+    /// <see cref="SaveEvery"/> steps or once <see cref="SaveInterval"/> has passed since the last save, and when
+    /// <see cref="StopAfterSteps"/> stops the run early (not after the last step: a finished run needs no state). Null: none.
     /// </summary>
     public string? StateDirectory { get; init; }
 
     public int SaveEvery { get; init; }
+
+    /// <summary>Save the state after the first step that ends this long after the last save (or the start); null: by steps only.</summary>
+    public TimeSpan? SaveInterval { get; init; }
 
     /// <summary>Stop (and save the state) after this many optimiser steps in total; the schedule still spans nsteps.</summary>
     public int? StopAfterSteps { get; init; }
@@ -70,6 +74,9 @@ public sealed record TrainResult(
     TimeSpan Elapsed,
     int StartStep = 0)
 {
+    /// <summary>How many of <see cref="Evaluations"/> came from the resumed state rather than from this process.</summary>
+    public int ResumedEvaluations { get; init; }
+
     /// <summary>The learning rate of each step in <see cref="Losses"/> (the schedule's value at that step).</summary>
     public IReadOnlyList<double> LearningRates { get; init; } = [];
 

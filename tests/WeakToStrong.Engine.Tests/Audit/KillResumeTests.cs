@@ -3,6 +3,7 @@ using WeakToStrong.Engine.Tests.Runner;
 using WeakToStrong.Provenance.Records;
 using WeakToStrong.Provenance.Stages;
 using WeakToStrong.Provenance.Store;
+using WeakToStrong.Runner.Stages;
 
 namespace WeakToStrong.Engine.Tests.Audit;
 
@@ -68,6 +69,63 @@ public class KillResumeTests(CliReferenceRun reference) : IClassFixture<CliRefer
         // The work done before the last kills was kept: every stage before `evaluate` came from the cache.
         var stages = RunRecord.Read(Path.Combine(runs, "tiny", reference.RunKey + ".json")).Provenance["stages"]!.AsArray();
         Assert.All(stages.Where(s => (string?)s!["id"] != "evaluate"), s => Assert.True((bool)s!["cached"]!, $"{s["id"]} was recomputed"));
+    }
+
+    /// <summary>
+    /// Issue 27 item 7: a training stage killed midway continues from its last saved step (the state saved after every
+    /// step here, W2S_RESUME_SAVE_SECONDS=0), and the run's key, which hashes every output's bytes and every metric
+    /// (the loss curve and evaluations included), is the uninterrupted run's; the resume folder is gone afterwards.
+    /// </summary>
+    [Fact]
+    public async Task ATrainingStageKilledMidwayResumesFromItsLastSavedStepAndTheRunKeyIsTheUninterruptedOnes()
+    {
+        // 12 epochs of 4 steps: a training stage of 48 steps, long enough to be caught midway.
+        string[] Reproduce(string store, string runs) => [.. reference.Reproduce(store, runs), "--set", "training.epochs=12"];
+        string runs = Path.Combine(reference.Experiment.Root, "runs-resume-inside");
+        var straight = await W2sTool.RunAsync(Reproduce(reference.Experiment.NewStore(), Path.Combine(reference.Experiment.Root, "runs-straight")));
+        Assert.True(straight.ExitCode == 0, straight.Error);
+
+        string store = reference.Experiment.NewStore();
+        string? caught = null;
+        using (var p = W2sTool.Start(new Dictionary<string, string> { [TrainingResume.Variable] = "0" }, Reproduce(store, runs)))
+        {
+            _ = p.StandardOutput.ReadToEndAsync();
+            _ = p.StandardError.ReadToEndAsync();
+            var clock = Stopwatch.StartNew();
+            while (caught is null && !p.HasExited && clock.Elapsed < TimeSpan.FromMinutes(2))
+            {
+                caught = SavedAtLeast(store, 5);
+                if (caught is null) await Task.Delay(5);
+            }
+            if (!p.HasExited) p.Kill(); // SIGKILL: no handler, no cleanup
+            await p.WaitForExitAsync();
+        }
+        Assert.True(caught is not null, "no training stage had saved 5 steps before the run ended");
+
+        var resumed = await W2sTool.RunAsync(Reproduce(store, runs));
+
+        Assert.True(resumed.ExitCode == 0, resumed.Error);
+        Assert.Matches(@"(?m)^\S+: resuming at step \d+ from .*resume-[0-9a-f]{64}$", resumed.Output);
+        string key = W2sTool.RunKey(resumed.Output);
+        Assert.True(W2sTool.RunKey(straight.Output) == key, RecordDifference.Explain(W2sTool.RunKey(straight.Output),
+            RunRecord.Read(Path.Combine(reference.Experiment.Root, "runs-straight", "tiny", W2sTool.RunKey(straight.Output) + ".json")), key, runs));
+        Assert.Empty(Directory.GetDirectories(Path.Combine(store, "tmp"), "resume-*"));
+    }
+
+    /// <summary>A resume folder of <paramref name="storeRoot"/> whose saved state is at step ≥ <paramref name="steps"/>, or null.</summary>
+    static string? SavedAtLeast(string storeRoot, int steps)
+    {
+        string tmp = Path.Combine(storeRoot, "tmp");
+        if (!Directory.Exists(tmp)) return null;
+        foreach (var dir in Directory.GetDirectories(tmp, "resume-*"))
+        {
+            try
+            {
+                if (int.TryParse(File.ReadAllText(Path.Combine(dir, "step.txt")).Trim(), out int step) && step >= steps) return dir;
+            }
+            catch (IOException) { } // not written yet, or being replaced
+        }
+        return null;
     }
 
     [Fact]

@@ -153,18 +153,20 @@ public class ClassifierTrainerTests
 public class TrainResumeTests
 {
     [Fact]
-    public void ResumedRunIsBitIdenticalToTheUninterruptedOne()
+    public void ResumedRunIsBitIdenticalToTheUninterruptedOneAndReportsTheWholeRun()
     {
         var data = TinyTask.Examples(48, seed: 8);
-        var options = new TrainOptions { LearningRate = 1e-3, BatchSize = 16, MinibatchSize = 8, Epochs = 2, Seed = 3 };
+        var options = new TrainOptions { LearningRate = 1e-3, BatchSize = 16, MinibatchSize = 8, Epochs = 2, Seed = 3, EvalEvery = 1,
+            Evaluate = m => new Dictionary<string, double> { ["norm"] = m.Module.parameters().Sum(p => p.abs().sum().item<float>()) } };
         var loss = new LogConfidenceLoss(new AuxWarmup(0.5, 0.1, WarmupKind.Step));
         string straight = TinyTask.TempFile("straight"), resumed = TinyTask.TempFile("resumed");
         var dir = Path.Combine(Path.GetTempPath(), $"w2s-state-{Guid.NewGuid():N}");
         try
         {
+            TrainResult whole;
             using (var model = Gpt2Classifier.Create(TinyTask.Config, seed: 0))
             {
-                ClassifierTrainer.Train(model, data, options, loss);
+                whole = ClassifierTrainer.Train(model, data, options, loss);
                 Checkpoint.Save(model, straight);
             }
             using (var model = Gpt2Classifier.Create(TinyTask.Config, seed: 0))
@@ -176,7 +178,11 @@ public class TrainResumeTests
             {
                 var rest = ClassifierTrainer.Train(model, data, options with { StateDirectory = dir }, loss);
                 Assert.Equal(2, rest.StartStep);
-                Assert.Equal(4, rest.Losses.Count);
+                Assert.Equal((2, 6), (rest.ResumedEvaluations, rest.Evaluations.Count));
+                // What the first two steps measured came back with the state: losses, rates and evaluations of all six steps.
+                Assert.Equal(whole.Losses, rest.Losses);
+                Assert.Equal(whole.LearningRates, rest.LearningRates);
+                Assert.Equal(whole.Evaluations.Select(e => (e.Step, e.Metrics["norm"])), rest.Evaluations.Select(e => (e.Step, e.Metrics["norm"])));
                 Checkpoint.Save(model, resumed);
             }
             Assert.Equal(File.ReadAllBytes(straight), File.ReadAllBytes(resumed));
