@@ -5,6 +5,12 @@ using WeakToStrong.Runner.Application;
 /// <summary>`Reproduce`: runs an experiment end to end through the shared verb, then prints its PGR table and record path.</summary>
 partial class Build
 {
+    [Parameter("Reproduce: call the run this (runs --table, runs/index.html); recorded with the run, not hashed.")]
+    readonly string? Name;
+
+    [Parameter("Reproduce: tags for the run (--tag a --tag b; runs --table --where tag=a); recorded, not hashed.")]
+    readonly string[] Tag = [];
+
     Target Reproduce => _ => _
         .Description("Runs an experiment end to end (weak → labels → ceiling → transfer → PGR) and writes a run record under runs/.")
         .Requires(() => Experiment)
@@ -13,7 +19,7 @@ partial class Build
         {
             // With --json, progress goes to stderr (as w2s does) so that the target's output is one JSON document.
             var progress = Json ? HostProgress.ToErrors(Output) : HostProgress.For(Output);
-            var result = await UserFacing(() => ReproduceVerb.RunAsync(CreateRequest() with { Slurm = SlurmExecutorOptions() }, progress));
+            var result = await UserFacing(() => ReproduceVerb.RunAsync(CreateRequest() with { Slurm = SlurmExecutorOptions(), Name = Name, Tags = Tag }, progress));
             Output.Write(Json ? JsonRenderer.Reproduce(result) : TextRenderer.Reproduce(result));
         });
 }

@@ -42,6 +42,8 @@ public static class RecordBuilder
         {
             Store = storeRoot, // where the artifacts live: Audit looks there by default
             Executor = executor,
+            Name = request.Name,
+            Tags = request.Tags.Count > 0 ? request.Tags.Distinct(StringComparer.Ordinal).ToList() : null,
             StartedAt = started.ToString("O"),
             FinishedAt = started.Add(elapsed).ToString("O"),
             Seconds = Math.Round(elapsed.TotalSeconds, 2),

@@ -26,6 +26,12 @@ public sealed record ReproduceRequest
     public required string RunsDirectory { get; init; }
     public int? Threads { get; init; }
     public string CommandLine { get; init; } = "";
+
+    /// <summary>`--name`: what the run is called in `runs --table` and runs/index.html (provenance, not hashed; <see cref="RunLabels"/>).</summary>
+    public string? Name { get; init; }
+
+    /// <summary>`--tag`, repeatable: labels to filter runs by (`runs --table --where tag=…`); provenance, not hashed.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
     /// <summary>`--executor slurm`: submit the stages as Slurm jobs (docs/cluster.md); null runs them here.</summary>
     public Executors.Slurm.SlurmOptions? Slurm { get; init; }
 }

@@ -29,6 +29,7 @@ public static class Reproduction
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
 
+        RunLabels.Check(request.Name, request.Tags);
         var resolved = Resolve(request);
         var manifest = resolved.Manifest!;
         var plan = PlanCompiler.Compile(resolved, StageCode.Current);

@@ -20,9 +20,11 @@ static class ReproduceCommand
         var runs = CommonOptions.RunsDir();
         var json = CommonOptions.Json();
         var slurm = new SlurmOptionsBinding();
+        var name = new Option<string?>("--name") { Description = "Call the run this (runs --table, runs/index.html); recorded, not hashed." };
+        var tags = new Option<string[]>("--tag") { Description = "Tag the run (repeatable; runs --table --where tag=T); recorded, not hashed." };
         var command = new Command("reproduce", "Run an experiment end to end and write its run record.")
         {
-            device, threads, store, runs, json,
+            device, threads, store, runs, json, name, tags,
         };
         foreach (var option in resolve.Options.Concat(slurm.Options)) command.Add(option);
         command.SetAction(async (parse, ct) =>
@@ -44,6 +46,8 @@ static class ReproduceCommand
                 Threads = parse.GetValue(threads),
                 CommandLine = CommonOptions.CommandLine(),
                 Slurm = executor,
+                Name = parse.GetValue(name),
+                Tags = parse.GetValue(tags) ?? [],
             };
             try
             {

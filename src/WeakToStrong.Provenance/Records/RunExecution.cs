@@ -33,6 +33,12 @@ public sealed record RunExecution
     /// <summary>What ran the stages; absent in records written before it was recorded (they all ran locally).</summary>
     public ExecutorInfo? Executor { get; init; }
 
+    /// <summary>The name the user gave this execution (`--name`): provenance, never hashed; null when none was given.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The tags the user gave this execution (`--tag`, repeatable): provenance, never hashed; null when none.</summary>
+    public IReadOnlyList<string>? Tags { get; init; }
+
     public IReadOnlyList<RecordedOverride> Overrides { get; init; } = [];
     public IReadOnlyList<StageExecution> Stages { get; init; } = [];
 

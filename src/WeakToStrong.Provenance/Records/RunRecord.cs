@@ -45,6 +45,12 @@ public sealed class RunRecord
     /// <summary>Executions after the first: re-runs of the same computation.</summary>
     public int Reexecutions => Executions.Count - 1;
 
+    /// <summary>The run's name: the newest execution's that has one (a re-run may rename it); null when never named.</summary>
+    public string? Name => Executions.Select(e => e.Name).LastOrDefault(n => n is not null);
+
+    /// <summary>Every tag any execution gave the run, in the order they were first given.</summary>
+    public IReadOnlyList<string> Tags => Executions.SelectMany(e => e.Tags ?? []).Distinct(StringComparer.Ordinal).ToList();
+
     /// <summary>The newest execution as JSON, in format 1's `provenance` shape.</summary>
     public JsonObject Provenance => RunRecordSchema.ToJson(Latest);
 

@@ -5,10 +5,14 @@ namespace WeakToStrong.Runner.Application.RunsTable;
 /// <summary>
 /// `--where path=value`: a run is kept when its value at <c>path</c> (a manifest path, whether or not it differs between
 /// the runs, or any column of the table) equals <c>value</c>: as text, as text without the JSON string quotes
-/// (`training.loss=xent` matches "xent"), or as numbers (`training.lr=1e-3` matches 0.001).
+/// (`training.loss=xent` matches "xent"), or as numbers (`training.lr=1e-3` matches 0.001). <c>tag=value</c> keeps the
+/// runs that were given that tag (`--tag`), among others.
 /// </summary>
 public sealed record RunsFilter(string Path, string Value)
 {
+    /// <summary>The filter path that asks for a run's tag rather than a column's value.</summary>
+    public const string Tag = "tag";
+
     /// <exception cref="ArgumentException">Not path=value; the message says what was given.</exception>
     public static RunsFilter Parse(string text)
     {

@@ -7,7 +7,8 @@ using WeakToStrong.Runner.Results;
 namespace WeakToStrong.Runner.Application.RunsTable;
 
 /// <summary>
-/// `runs --table`: the listed runs' records read once each (no store), filtered by <c>--where</c>, then one column per
+/// `runs --table`: the listed runs' records read once each (no store), filtered by <c>--where</c>, then the run's own
+/// columns (its name and tags where any listed run has them), one column per
 /// manifest path that differs between the runs left (<see cref="ManifestColumns"/>), per gated metric
 /// (<see cref="RunsGates"/>) and per pair and loss: the ratio-of-means PGR and its 95% paired bootstrap interval, the
 /// numbers `results` and the PGR table print (<see cref="PairAggregation"/>).
@@ -16,7 +17,8 @@ public static class RunsTableVerb
 {
     public static readonly IReadOnlyList<RunsColumn> RunColumns =
     [
-        new("run", RunsColumnKind.Run), new("experiment", RunsColumnKind.Run), new("scale", RunsColumnKind.Run), new("finished", RunsColumnKind.Run),
+        new("run", RunsColumnKind.Run), new("name", RunsColumnKind.Run), new("tags", RunsColumnKind.Run), new("experiment", RunsColumnKind.Run),
+        new("scale", RunsColumnKind.Run), new("finished", RunsColumnKind.Run),
     ];
 
     /// <exception cref="ArgumentException">A --where that is not path=value, or a --sort or --columns naming no column; one line.</exception>
@@ -33,14 +35,15 @@ public static class RunsTableVerb
             if (Load(summary, out string? reason) is { } run) runs.Add(run);
             else skipped.Add(new RunsSkipped(summary.Path, reason!));
         }
-        runs = runs.Where(r => filters.All(f => f.Matches(r.Lookup(f.Path)))).ToList();
+        runs = runs.Where(r => filters.All(f => f.Path == RunsFilter.Tag ? r.Record.Tags.Contains(f.Value) : f.Matches(r.Lookup(f.Path)))).ToList();
 
         var manifestPaths = ManifestColumns.Differing(runs.Select(r => r.Record.Hashed["manifest"]).ToList());
         var gated = runs.SelectMany(r => r.Gated.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
         // The PGR columns in the order pairs first appear; each brings its " lo" and " hi" bound columns.
         var pairs = runs.SelectMany(r => r.Pgr.Keys).Where(k => !k.EndsWith(" lo", StringComparison.Ordinal) && !k.EndsWith(" hi", StringComparison.Ordinal))
             .Distinct().ToList();
-        var columns = RunColumns
+        // A name or tags column only where some listed run was given one: most tables have neither.
+        var columns = RunColumns.Where(c => c.Name is not ("name" or "tags") || runs.Any(r => r.Lookup(c.Name) is not null))
             .Concat(manifestPaths.Select(p => new RunsColumn(p, RunsColumnKind.Manifest)))
             .Concat(gated.Select(g => new RunsColumn(g, RunsColumnKind.Gated)))
             .Concat(pairs.SelectMany(p => new RunsColumn[] { new(p, RunsColumnKind.Pgr), new(p + " lo", RunsColumnKind.PgrBound), new(p + " hi", RunsColumnKind.PgrBound) }))
@@ -64,6 +67,8 @@ public static class RunsTableVerb
         public object? Lookup(string column) => column switch
         {
             "run" => Record.RunKey,
+            "name" => Record.Name,
+            "tags" => Record.Tags.Count > 0 ? string.Join(",", Record.Tags) : null,
             "experiment" => Summary.Experiment,
             "scale" => Summary.Scale ?? "as written",
             "finished" => Summary.FinishedAt,

@@ -6,7 +6,8 @@ namespace WeakToStrong.Engine.Tests.Application.RunsTable;
 /// <summary>
 /// The issue's acceptance: three real runs of one experiment through `w2s reproduce`, with different `--set` values,
 /// and `w2s runs --table` over their records: exactly the paths that were set are columns; each reproduce rewrote
-/// runs/index.html, which lists all three.
+/// runs/index.html, which lists all three. Names and tags given with `--name` and `--tag` are columns too, and
+/// `--where tag=…` keeps the runs given that tag.
 /// </summary>
 [Collection(TrainingRunsCollection.Name)]
 public sealed class RunsTableOfTinyRunsTests : IDisposable
@@ -19,7 +20,8 @@ public sealed class RunsTableOfTinyRunsTests : IDisposable
     public async Task Three_runs_with_different_set_values_show_exactly_those_paths_as_columns()
     {
         string store = experiment.NewStore();
-        string[][] sets = [[], ["--set", "training.lr=0.002"], ["--set", "training.lr=0.003", "--set", "pretrain.steps=4"]];
+        string[][] sets = [["--name", "baseline", "--tag", "sweep"], ["--set", "training.lr=0.002", "--tag", "sweep", "--tag", "lr"],
+            ["--set", "training.lr=0.003", "--set", "pretrain.steps=4"]];
         var keys = new List<string>();
         foreach (var set in sets)
         {
@@ -35,12 +37,17 @@ public sealed class RunsTableOfTinyRunsTests : IDisposable
         Assert.Equal((0, ""), (csv.ExitCode, csv.Error));
         var rows = CsvText.Parse(csv.Output);
         var header = rows[0];
-        Assert.Equal(["run", "experiment", "scale", "finished", "pretrain.steps", "training.lr"], header.Take(6));
-        Assert.DoesNotContain(header.Skip(6), h => !h.StartsWith("pgr ", StringComparison.Ordinal)); // the tiny manifest gates nothing
+        Assert.Equal(["run", "name", "tags", "experiment", "scale", "finished", "pretrain.steps", "training.lr"], header.Take(8));
+        Assert.DoesNotContain(header.Skip(8), h => !h.StartsWith("pgr ", StringComparison.Ordinal)); // the tiny manifest gates nothing
         Assert.Equal(keys, rows.Skip(1).Select(r => r[0]));
-        Assert.Equal([("3", "0.001"), ("3", "0.002"), ("4", "0.003")], rows.Skip(1).Select(r => (r[4], r[5])));
+        Assert.Equal([("baseline", "sweep"), ("", "sweep,lr"), ("", "")], rows.Skip(1).Select(r => (r[1], r[2])));
+        Assert.Equal([("3", "0.001"), ("3", "0.002"), ("4", "0.003")], rows.Skip(1).Select(r => (r[6], r[7])));
         Assert.Contains(header, h => h == "pgr weak->strong/xent");
-        Assert.Contains($"{keys[2][..12]}  tiny", text.Output);
+        Assert.Matches($@"(?m)^{keys[0][..12]}\s+baseline\s+sweep\s+tiny\s", text.Output);
+        Assert.Matches($@"(?m)^{keys[2][..12]}\s+-\s+-\s+tiny\s", text.Output);
+
+        var tagged = await FrontEnds.W2s("runs", "--table", "--csv", "-e", "tiny", "--runs-dir", experiment.RunsDirectory, "--where", "tag=sweep");
+        Assert.Equal(keys.Take(2), CsvText.Parse(tagged.Output).Skip(1).Select(r => r[0]));
 
         string index = File.ReadAllText(Path.Combine(experiment.RunsDirectory, "index.html"));
         Assert.All(keys, k => Assert.Contains($"<tr id=\"row-{k}\">", index));
