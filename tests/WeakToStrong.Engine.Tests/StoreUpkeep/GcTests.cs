@@ -30,15 +30,21 @@ public sealed class GcTests : IDisposable
         Assert.True(before > recordedObjects);
         string[] gc = ["gc", "--store", store, "--runs-dir", _experiment.RunsDirectory];
 
+        // A training stage killed for good left its saved state behind (docs/architecture.md §5).
+        string state = Directory.CreateDirectory(Path.Combine(store, "tmp", "resume-" + new string('a', 64))).FullName;
+        File.WriteAllBytes(Path.Combine(state, "model.safetensors"), new byte[2048]);
+
         var dry = await W2sTool.RunAsync([.. gc, "--dry-run"]);
         Assert.True(dry.ExitCode == 0, dry.Error);
-        Assert.Matches($@"^gc: 1 records under \S+ keep {recordedObjects} objects \([^)]+\) and 9 stage entries; would remove {before - recordedObjects} objects \([^)]+\) and 6 stage entries from {store}\n$", dry.Output);
+        Assert.Matches($@"^gc: 1 records under \S+ keep {recordedObjects} objects \([^)]+\) and 9 stage entries; would remove {before - recordedObjects} objects \([^)]+\) and 6 stage entries, and 1 killed training stages' saved states \(2\.0 KiB\) from {store}\n$", dry.Output);
+        Assert.True(Directory.Exists(state));
         Assert.Equal(before, Files(Path.Combine(store, "objects")));
 
         var collected = await W2sTool.RunAsync(gc);
         Assert.True(collected.ExitCode == 0, collected.Error);
         Assert.Contains($"; removed {before - recordedObjects} objects (", collected.Output);
         Assert.Equal(recordedObjects, Files(Path.Combine(store, "objects")));
+        Assert.False(Directory.Exists(state));
         var again = await W2sTool.RunAsync(gc);
         Assert.Contains("; removed 0 objects (0 B) and 0 stage entries", again.Output);
 

@@ -7,7 +7,9 @@ public static class GcText
 {
     public static string Text(GcResult r) =>
         $"gc: {r.Records} records under {r.RunsDirectory} keep {r.ObjectsKept} objects ({Bytes(r.BytesKept)}) and {r.EntriesKept} stage entries; "
-        + $"{(r.DryRun ? "would remove" : "removed")} {r.ObjectsRemoved} objects ({Bytes(r.BytesFreed)}) and {r.EntriesRemoved} stage entries from {r.StoreRoot}\n";
+        + $"{(r.DryRun ? "would remove" : "removed")} {r.ObjectsRemoved} objects ({Bytes(r.BytesFreed)}) and {r.EntriesRemoved} stage entries"
+        + (r.ResumeStatesRemoved > 0 ? $", and {r.ResumeStatesRemoved} killed training stages' saved states ({Bytes(r.ResumeBytesFreed)})" : "")
+        + $" from {r.StoreRoot}\n";
 
     public static string Json(GcResult r) => JsonRenderer.Format(new JsonObject
     {
@@ -16,7 +18,11 @@ public static class GcText
         ["records"] = r.Records,
         ["dryRun"] = r.DryRun,
         ["kept"] = new JsonObject { ["objects"] = r.ObjectsKept, ["bytes"] = r.BytesKept, ["stageEntries"] = r.EntriesKept },
-        ["removed"] = new JsonObject { ["objects"] = r.ObjectsRemoved, ["bytes"] = r.BytesFreed, ["stageEntries"] = r.EntriesRemoved },
+        ["removed"] = new JsonObject
+        {
+            ["objects"] = r.ObjectsRemoved, ["bytes"] = r.BytesFreed, ["stageEntries"] = r.EntriesRemoved,
+            ["resumeStates"] = r.ResumeStatesRemoved, ["resumeBytes"] = r.ResumeBytesFreed,
+        },
     });
 
     static string Bytes(long n) => n switch

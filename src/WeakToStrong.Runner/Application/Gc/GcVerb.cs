@@ -8,7 +8,9 @@ namespace WeakToStrong.Runner.Application.Gc;
 /// `gc` (DVC's `dvc gc`): removes the store objects and stage cache entries that no record under the runs folder names.
 /// A record names every stage's key and every output, so what it needs to be audited or re-read stays; everything a run
 /// computed and never recorded (an abandoned or killed run, a changed parameter's old stages) goes. The pinned-source
-/// cache beside a default store (`sources/`), the quarantine and the Slurm folder are left alone.
+/// cache beside a default store (`sources/`), the quarantine and the Slurm folder are left alone. The saved states of
+/// killed training stages (`tmp/resume-&lt;key&gt;/`, docs/architecture.md §5) go too: no lock is held, so none is in use,
+/// and a re-run of such a stage starts it over instead of resuming.
 /// It refuses while a stage lock is held (a run is computing in this store), and holds `locks/.guard` throughout, so no
 /// run can take a new stage lock meanwhile. A run that is between two stages when gc starts loses the stages it has
 /// finished but not yet recorded, and computes them again when it reads them.
@@ -30,7 +32,11 @@ public static class GcVerb
         var (records, keys, objects) = Referenced(runs);
         var (objectsKept, bytesKept, objectsRemoved, bytesFreed) = Sweep(root, objects, dryRun);
         var (entriesKept, entriesRemoved) = SweepEntries(root, keys, dryRun);
-        return new GcResult(root, runs, records, objectsKept, bytesKept, entriesKept, objectsRemoved, bytesFreed, entriesRemoved, dryRun);
+        var (states, stateBytes) = SweepResumeStates(root, dryRun);
+        return new GcResult(root, runs, records, objectsKept, bytesKept, entriesKept, objectsRemoved, bytesFreed, entriesRemoved, dryRun)
+        {
+            ResumeStatesRemoved = states, ResumeBytesFreed = stateBytes,
+        };
     }
 
     /// <summary>A stage lock some process holds open (FileShare.None), or null.</summary>
@@ -92,6 +98,21 @@ public static class GcVerb
                 freed += size;
             }
         return (kept, bytesKept, removed, freed);
+    }
+
+    static (int Removed, long Bytes) SweepResumeStates(string root, bool dryRun)
+    {
+        string tmp = Path.Combine(root, "tmp");
+        if (!Directory.Exists(tmp)) return (0, 0);
+        int removed = 0;
+        long bytes = 0;
+        foreach (var state in Directory.GetDirectories(tmp, "resume-*"))
+        {
+            bytes += Directory.GetFiles(state, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+            if (!dryRun) Directory.Delete(state, recursive: true);
+            removed++;
+        }
+        return (removed, bytes);
     }
 
     static (int Kept, int Removed) SweepEntries(string root, HashSet<string> referenced, bool dryRun)
