@@ -4,6 +4,8 @@ using WeakToStrong.Provenance.Files;
 using WeakToStrong.Provenance.Stages;
 using WeakToStrong.Provenance.Store;
 
+using WeakToStrong.Provenance.Records;
+
 namespace WeakToStrong.Provenance.Audit;
 
 /// <summary>One number (or any metric value) a record states that the stored output it names disagrees with.</summary>
@@ -24,7 +26,7 @@ public sealed record MetricsUnchecked(string Stage, string Why);
 public static class MetricAudit
 {
     public static (IReadOnlyList<MetricMismatch> Mismatches, IReadOnlyList<MetricsUnchecked> Unchecked) Check(
-        JsonObject hashed, ContentStore store, IReadOnlyList<StageAudit> artifacts)
+        RunRecord record, ContentStore store, IReadOnlyList<StageAudit> artifacts)
     {
         var mismatches = new List<MetricMismatch>();
         var notChecked = new List<MetricsUnchecked>();
@@ -32,26 +34,23 @@ public static class MetricAudit
         var intact = artifacts.Where(s => !s.IsNew).SelectMany(s => s.Artifacts.Where(a => a.Status == AuditStatus.Ok).Select(a => (s.Id, a.Name)))
             .ToHashSet();
         JsonNode? storedSummary = null;
-        foreach (var stage in (hashed["stages"] as JsonArray ?? []).OfType<JsonObject>())
+        foreach (var stage in record.Stages)
         {
-            string id = (string?)stage["id"] ?? "?";
-            string key = (string?)stage["key"] ?? "";
-            var recorded = stage["metrics"] as JsonObject ?? [];
-            if (cache.StoredMetrics(key, out string why) is { } stored)
-                mismatches.AddRange(Differences(id, "the stage cache entry", "metrics", recorded, stored));
+            if (cache.StoredMetrics(stage.Key, out string why) is { } stored)
+                mismatches.AddRange(Differences(stage.Id, "the stage cache entry", "metrics", stage.Metrics, stored));
             else
-                notChecked.Add(new MetricsUnchecked(id, why));
+                notChecked.Add(new MetricsUnchecked(stage.Id, why));
 
             // The evaluate stage writes its metrics as its output `pgr`: content-addressed, so not editable unseen.
-            if ((string?)stage["kind"] == "evaluate" && stage["outputs"]?["pgr"] is JsonValue pgr && intact.Contains((id, "pgr")))
+            if (stage.Kind == "evaluate" && stage.Outputs.TryGetValue("pgr", out var pgr) && intact.Contains((stage.Id, "pgr")))
             {
-                var output = ReadOutput(store.PathOf(ContentRef.Parse((string)pgr!).Sha256));
-                mismatches.AddRange(Differences(id, "the stored output pgr", "metrics", recorded, output));
+                var output = ReadOutput(store.PathOf(pgr.Sha256));
+                mismatches.AddRange(Differences(stage.Id, "the stored output pgr", "metrics", stage.Metrics, output));
                 storedSummary = output["summary"];
             }
         }
         if (storedSummary is not null)
-            mismatches.AddRange(Differences("record", "the evaluate stage's stored output pgr", "metrics.summary", hashed["metrics"]?["summary"], storedSummary));
+            mismatches.AddRange(Differences("record", "the evaluate stage's stored output pgr", "metrics.summary", record.Hashed["metrics"]?["summary"], storedSummary));
         return (mismatches, notChecked);
     }
 
@@ -60,11 +59,10 @@ public static class MetricAudit
     /// metrics.summary) against the evaluate stage's stored output, re-hashed first (it is a few kilobytes). Null when
     /// they agree or cannot be compared (no such output, or not in this store: that is Audit's to report).
     /// </summary>
-    public static string? SummaryProblem(JsonObject hashed, string storeRoot)
+    public static string? SummaryProblem(RunRecord record, string storeRoot)
     {
-        var evaluate = (hashed["stages"] as JsonArray ?? []).OfType<JsonObject>().FirstOrDefault(s => (string?)s["kind"] == "evaluate");
-        if (evaluate?["outputs"]?["pgr"] is not JsonValue value || !value.TryGetValue(out string? text)) return null;
-        var reference = ContentRef.Parse(text);
+        var hashed = record.Hashed;
+        if (record.Stages.FirstOrDefault(s => s.Kind == "evaluate")?.Outputs.GetValueOrDefault("pgr") is not { } reference) return null;
         string path = ContentStore.ObjectPath(storeRoot, reference.Sha256);
         if (ContentStore.NotARegularObject(path) is not null || !File.Exists(path) || ContentStore.HashFile(path) != reference) return null;
         var differences = Differences("record", "the evaluate stage's stored output pgr", "metrics.summary",

@@ -13,7 +13,7 @@ public static class RecordTrust
     public static string? ForgedSummary(RunRecord record)
     {
         string? root = record.Executions.Reverse().Select(e => e.Store).FirstOrDefault(s => s is not null && Directory.Exists(s));
-        return root is null || MetricAudit.SummaryProblem(record.Hashed, root) is not { } problem ? null : $"metrics edited: {problem}";
+        return root is null || MetricAudit.SummaryProblem(record, root) is not { } problem ? null : $"metrics edited: {problem}";
     }
 
     /// <summary><see cref="RunRecord.Read"/>, refusing also a record whose summary contradicts its stored output.</summary>

@@ -1,21 +1,23 @@
 using System.Text.Json.Nodes;
 using WeakToStrong.Core.Canonical;
 
+using WeakToStrong.Provenance.Records;
+
 namespace WeakToStrong.Provenance.Audit;
 
 /// <summary>Compares a re-executed run's hashed part with the record's: run keys, every stage output, the gated metrics.</summary>
 public static class RerunCompare
 {
-    public static RerunComparison Compare(JsonObject recorded, JsonObject rerun, bool expectBitIdentical, string why)
+    public static RerunComparison Compare(RunRecord recorded, RunRecord rerun, bool expectBitIdentical, string why)
     {
-        var gate = recorded["manifest"]?["gate"] as JsonObject;
+        var gate = recorded.Hashed["manifest"]?["gate"] as JsonObject;
         var metrics = GateComparison.Compare(gate,
-            recorded["metrics"]?["summary"] as JsonObject, rerun["metrics"]?["summary"] as JsonObject);
-        return new RerunComparison(expectBitIdentical, why, ContentKey.Of(recorded), ContentKey.Of(rerun), metrics, DifferingOutputs(recorded, rerun));
+            recorded.Hashed["metrics"]?["summary"] as JsonObject, rerun.Hashed["metrics"]?["summary"] as JsonObject);
+        return new RerunComparison(expectBitIdentical, why, recorded.RunKey, rerun.RunKey, metrics, DifferingOutputs(recorded, rerun));
     }
 
     /// <summary>`stage:output (recorded …, rerun …)` for each output whose bytes differ, or that only one side has.</summary>
-    public static IReadOnlyList<string> DifferingOutputs(JsonObject recorded, JsonObject rerun)
+    public static IReadOnlyList<string> DifferingOutputs(RunRecord recorded, RunRecord rerun)
     {
         var a = Outputs(recorded);
         var b = Outputs(rerun);
@@ -25,7 +27,6 @@ public static class RerunCompare
             .ToList();
     }
 
-    static Dictionary<string, string> Outputs(JsonObject hashed) =>
-        (hashed["stages"]?.AsArray() ?? []).SelectMany(s => (s!["outputs"]?.AsObject() ?? [])
-            .Select(o => KeyValuePair.Create($"{s["id"]}:{o.Key}", (string)o.Value!))).ToDictionary(StringComparer.Ordinal);
+    static Dictionary<string, string> Outputs(RunRecord record) => record.Stages
+        .SelectMany(s => s.Outputs.Select(o => KeyValuePair.Create($"{s.Id}:{o.Key}", o.Value.ToString()))).ToDictionary(StringComparer.Ordinal);
 }

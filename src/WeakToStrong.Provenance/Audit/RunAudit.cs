@@ -16,7 +16,7 @@ public static class RunAudit
     {
         current ??= CurrentState.None;
         var (record, integrity) = ReadLenient(recordPath);
-        var stages = AuditStages(record.Hashed, store, current.Stages);
+        var stages = AuditStages(record.Stages, store, current.Stages);
 
         ManifestChange? manifest = null;
         if (current.Manifest is { } now)
@@ -28,7 +28,7 @@ public static class RunAudit
         }
         var code = current.Code is { } c ? JsonPathDiff.Compare(record.Hashed["code"], c) : [];
 
-        var (metrics, metricsUnchecked) = MetricAudit.Check(record.Hashed, store, stages);
+        var (metrics, metricsUnchecked) = MetricAudit.Check(record, store, stages);
         return new AuditReport(Path.GetFullPath(recordPath), record.RunKey, (string?)record.Hashed["experiment"], integrity,
             stages, manifest, current.Manifest is not null, code, current.Code is not null, ManifestProblem: current.ManifestProblem)
         {
@@ -48,17 +48,16 @@ public static class RunAudit
         return (file.Record, file.IntegrityProblem);
     }
 
-    static List<StageAudit> AuditStages(JsonObject hashed, ContentStore store, IReadOnlyList<PlannedStage>? planned)
+    static List<StageAudit> AuditStages(IReadOnlyList<RecordedStage> stages, ContentStore store, IReadOnlyList<PlannedStage>? planned)
     {
         var recorded = new List<StageAudit>();
         // Several stages may name one object (a shared body); hash each file once.
         var hashes = new Dictionary<string, ContentRef?>(StringComparer.Ordinal);
-        foreach (var stage in hashed["stages"]?.AsArray() ?? [])
+        foreach (var stage in stages)
         {
             var artifacts = new List<ArtifactAudit>();
-            foreach (var (name, value) in stage!["outputs"]?.AsObject() ?? [])
+            foreach (var (name, expected) in stage.Outputs)
             {
-                var expected = ContentRef.Parse((string)value!);
                 if (!hashes.TryGetValue(expected.Sha256, out var found))
                 {
                     string path = store.PathOf(expected.Sha256);
@@ -67,7 +66,7 @@ public static class RunAudit
                 }
                 artifacts.Add(new ArtifactAudit(name, expected, found));
             }
-            recorded.Add(new StageAudit((string)stage["id"]!, (string?)stage["kind"] ?? "", (string)stage["key"]!, artifacts));
+            recorded.Add(new StageAudit(stage.Id, stage.Kind, stage.Key, artifacts));
         }
         if (planned is null) return recorded;
 

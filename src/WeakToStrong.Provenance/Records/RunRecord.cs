@@ -25,7 +25,30 @@ public sealed class RunRecord
         if (executions.Count == 0) throw new ArgumentException("a run record has at least one execution", nameof(executions));
         Hashed = hashed;
         Executions = executions;
+        _stages = new Lazy<IReadOnlyList<RecordedStage>>(() =>
+        {
+            try
+            {
+                return RecordedStage.ParseAll(Hashed);
+            }
+            catch (InvalidDataException e) when (SourcePath is not null)
+            {
+                throw new InvalidDataException($"{SourcePath}: not a readable run record ({e.Message})", e);
+            }
+        });
     }
+
+    readonly Lazy<IReadOnlyList<RecordedStage>> _stages;
+
+    /// <summary>The file this record was read from (<see cref="RunRecordSchema.Parse"/>); null for one built in memory.</summary>
+    public string? SourcePath { get; init; }
+
+    /// <summary>
+    /// The hashed part's stages, typed (<see cref="RecordedStage"/>), in record order, checked on first use: the one
+    /// reading of them that audit, status, gc, diff and the gate share.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A malformed stage: one line naming the file, the stage and the field.</exception>
+    public IReadOnlyList<RecordedStage> Stages => _stages.Value;
 
     public RunRecord(JsonObject hashed, RunExecution execution) : this(hashed, [execution]) { }
 

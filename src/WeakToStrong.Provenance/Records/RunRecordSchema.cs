@@ -74,7 +74,7 @@ public static class RunRecordSchema
                 SingleExecutionFormat => [Execution(root["provenance"] as JsonObject ?? [])],
                 _ => throw new InvalidDataException($"run record format {root["format"]?.ToJsonString() ?? "(none)"} is not {SingleExecutionFormat} or {FormatVersion}"),
             };
-            return new RecordFile(new RunRecord((JsonObject)hashed.DeepClone(), executions), key, path);
+            return new RecordFile(new RunRecord((JsonObject)hashed.DeepClone(), executions) { SourcePath = path }, key, path);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or InvalidDataException)
         {

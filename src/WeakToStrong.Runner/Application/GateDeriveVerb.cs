@@ -60,7 +60,7 @@ public static class GateDeriveVerb
     /// </summary>
     public static IReadOnlyList<MetricSpread> Spreads(JsonObject hashed, IReadOnlyList<PairItems> items)
     {
-        var stages = hashed["stages"]!.AsArray().ToDictionary(s => (string)s!["id"]!, s => s!["metrics"]!, StringComparer.Ordinal);
+        var stages = RecordedStage.ParseAll(hashed).ToDictionary(s => s.Id, s => s.Metrics, StringComparer.Ordinal);
         var seeds = hashed["manifest"]!["seeds"]!.AsArray().Select(s => (int)s!).ToList();
         double Metric(string stage, string name) => (double)stages[stage][name]!;
         var spreads = new List<MetricSpread>();

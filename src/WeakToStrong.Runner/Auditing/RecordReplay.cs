@@ -50,7 +50,7 @@ public static class RecordReplay
             var rerun = RunRecord.Read(result.RecordPath);
 
             var (expect, why) = Expectation(record.First, rerun.Latest, codeChanged);
-            return RerunCompare.Compare(record.Hashed, rerun.Hashed, expect, why);
+            return RerunCompare.Compare(record, rerun, expect, why);
         }
         finally
         {

@@ -4,6 +4,7 @@ using WeakToStrong.Core.Gate;
 using WeakToStrong.Core.Manifests;
 using WeakToStrong.Core.Plans;
 using WeakToStrong.Core.Stages;
+using WeakToStrong.Provenance.Records;
 using WeakToStrong.Provenance.Store;
 using WeakToStrong.Runner.Examples;
 using WeakToStrong.Runner.Families;
@@ -25,14 +26,14 @@ public static class GateItems
 {
     public static IReadOnlyList<PairItems> Predict(JsonObject hashed, ContentStore store, int seed, Action<string>? info = null)
     {
-        var stages = hashed["stages"]!.AsArray().Select(s => s!.AsObject()).ToDictionary(s => (string)s["id"]!, StringComparer.Ordinal);
+        var stages = RecordedStage.ParseAll(hashed).ToDictionary(s => s.Id, StringComparer.Ordinal);
         var pairs = hashed["metrics"]!["summary"]!["pairs"]!.AsArray().Select(p => p!.AsObject()).ToList();
         var predictions = new Dictionary<string, (bool[] Correct, int[] Predicted)>(StringComparer.Ordinal);
 
-        JsonObject StageOf(string id) => stages.TryGetValue(id, out var s) ? s : throw new InvalidDataException($"the record has no stage {id}");
+        RecordedStage StageOf(string id) => stages.TryGetValue(id, out var s) ? s : throw new InvalidDataException($"the record has no stage {id}");
         string FileOf(string id, string output)
         {
-            var r = ContentRef.Parse((string)StageOf(id)["outputs"]![output]!);
+            var r = StageOf(id).Outputs.TryGetValue(output, out var o) ? o : throw new InvalidDataException($"stage {id} has no output '{output}'");
             if (store.CheckForUse(r, $"output '{output}' of stage {id}") is { } problem)
                 throw new InvalidDataException($"output '{output}' of stage {id} is {problem}");
             return store.PathOf(r.Sha256);
@@ -42,7 +43,7 @@ public static class GateItems
         {
             if (predictions.TryGetValue(id, out var done)) return done;
             var stage = StageOf(id);
-            var p = stage["parameters"].Deserialize<TrainParameters>(ManifestJson.Options)!;
+            var p = stage.Parameters.Deserialize<TrainParameters>(ManifestJson.Options)!;
             var test = ExampleSet.Read(p.Setting, FileOf(StageIds.Data(seed), "test"), seed);
             info?.Invoke($"gate: predicting {test.Count} test items with {id}");
             var probabilities = ModelFactory.WithoutNetwork(p.Model) is { } rule
@@ -51,7 +52,7 @@ public static class GateItems
             var predicted = probabilities.Select(q => Metrics.ArgMax(q)).ToArray();
             var correct = predicted.Select((k, i) => k == Metrics.ArgMax(test.Truth(i))).ToArray();
 
-            double recorded = (double)stage["metrics"]!["testAcc"]!, now = correct.Count(c => c) / (double)correct.Length;
+            double recorded = (double)stage.Metrics["testAcc"]!, now = correct.Count(c => c) / (double)correct.Length;
             if (recorded != now)
                 throw new InvalidDataException($"{id}: predicting the test split again gives accuracy {now:F6}, its stage recorded {recorded:F6}");
             return predictions[id] = (correct, predicted);
@@ -73,10 +74,10 @@ public static class GateItems
             var c = Outcomes(StageIds.Ceiling(strong, seed));
             string transfer = StageIds.Transfer(weak, strong, loss, seed);
             var t = Outcomes(transfer);
-            var setting = StageOf(transfer)["parameters"].Deserialize<TrainParameters>(ManifestJson.Options)!.Setting;
+            var setting = StageOf(transfer).Parameters.Deserialize<TrainParameters>(ManifestJson.Options)!.Setting;
             var labels = ExampleSet.Read(setting, FileOf(StageIds.Label(weak, seed), LabelStage.TestLabels), seed);
             var agrees = t.Predicted.Select((k, i) => k == Metrics.ArgMax(labels.SupervisorLabel(i)!)).ToArray();
-            double recorded = (double)StageOf(transfer)["metrics"]!["agreement"]!, now = agrees.Count(a => a) / (double)agrees.Length;
+            double recorded = (double)StageOf(transfer).Metrics["agreement"]!, now = agrees.Count(a => a) / (double)agrees.Length;
             if (recorded != now)
                 throw new InvalidDataException($"{transfer}: agreement with the test labels is {now:F6} again, its stage recorded {recorded:F6}");
             result.Add(new PairItems(weak, strong, loss, w.Correct, c.Correct, t.Correct, agrees));

@@ -44,8 +44,7 @@ public sealed record RunDiff(DiffSide A, DiffSide B, IReadOnlyList<JsonChange> M
     static OrderedDictionary<string, string> StageKeys(RunRecord record)
     {
         var keys = new OrderedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var s in record.Hashed["stages"]?.AsArray() ?? [])
-            if ((string?)s?["id"] is { } id) keys[id] = (string?)s["key"] ?? "";
+        foreach (var s in record.Stages) keys[s.Id] = s.Key;
         return keys;
     }
 

@@ -64,15 +64,13 @@ public static class GcVerb
             {
                 try
                 {
-                    foreach (var stage in RunRecord.Read(file).Hashed["stages"]!.AsArray())
+                    foreach (var stage in RunRecord.Read(file).Stages)
                     {
-                        keys.Add((string)stage!["key"]!);
-                        foreach (var output in stage["outputs"]!.AsObject())
-                            objects.Add(ContentRef.Parse((string)output.Value!).Sha256);
+                        keys.Add(stage.Key);
+                        foreach (var output in stage.Outputs.Values) objects.Add(output.Sha256);
                     }
                 }
-                catch (Exception e) when (e is IOException or InvalidDataException or InvalidOperationException or FormatException
-                                              or System.Text.Json.JsonException or NullReferenceException or UnauthorizedAccessException)
+                catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
                 {
                     throw new ExperimentException($"gc: cannot read run record {file} ({e.Message}); nothing removed: move it aside or repair it first");
                 }

@@ -86,8 +86,7 @@ public static class RunsTableVerb
         {
             record = RunRecord.Read(summary.Path);
         }
-        catch (Exception e) when (e is InvalidDataException or System.Text.Json.JsonException or InvalidOperationException or NullReferenceException
-                                      or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
         {
             reason = e.Message.ReplaceLineEndings(" ");
             return null;

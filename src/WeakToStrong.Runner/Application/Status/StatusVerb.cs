@@ -24,8 +24,7 @@ public static class StatusVerb
         string root = ContentStore.RootFrom(storeRoot);
         var newest = RunIndex.List(Path.GetFullPath(request.RunsDirectory), plan.ExperimentId).LastOrDefault(r => r.Summary is not null);
         var record = newest is null ? null : RunRecord.Read(newest.Path);
-        var recorded = record?.Hashed["stages"]?.AsArray().Select(s => s!.AsObject()).ToDictionary(s => (string)s["id"]!, StringComparer.Ordinal)
-                       ?? new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+        var recorded = record?.Stages.ToDictionary(s => s.Id, StringComparer.Ordinal) ?? new Dictionary<string, RecordedStage>(StringComparer.Ordinal);
         var codeChanges = record is null ? [] : CodeChanges(record.Hashed["code"]);
 
         var (stored, cacheWhy) = Directory.Exists(root)
@@ -40,23 +39,22 @@ public static class StatusVerb
     }
 
     /// <summary>Why a stage that is not in the store would run, most specific first.</summary>
-    static List<string> Reasons(Stage stage, IReadOnlyDictionary<string, JsonObject> recorded, IReadOnlyList<string> codeChanges,
+    static List<string> Reasons(Stage stage, IReadOnlyDictionary<string, RecordedStage> recorded, IReadOnlyList<string> codeChanges,
         JsonObject? recordedTypes, IReadOnlyList<StageStatus> earlier, string? recordKey, string cacheWhy)
     {
         if (recordKey is null) return [$"no record of this experiment yet ({cacheWhy})"];
         string short8 = recordKey[..8];
         if (!recorded.TryGetValue(stage.Id, out var then)) return [$"new stage: not in record {short8}"];
-        if ((string?)then["key"] == stage.Key)
+        if (then.Key == stage.Key)
             return [$"same key as in record {short8}, but this store lacks it ({cacheWhy})"];
         var reasons = new List<string>();
-        foreach (var change in JsonPathDiff.Compare(then["parameters"], stage.Parameters))
+        foreach (var change in JsonPathDiff.Compare(then.Parameters, stage.Parameters))
             reasons.Add($"parameter {change.Path}: {change.Recorded ?? "(absent)"} -> {change.Current ?? "(absent)"}");
         reasons.AddRange(codeChanges);
-        if (then["code"] is JsonValue code && (string?)code != stage.Code)
+        if (then.Code is { } code && code != stage.Code)
             reasons.Add(ChangedCode(stage, recordedTypes));
-        var thenInputs = then["inputs"] as JsonObject;
         // A stage's key folds in its inputs' keys: an input whose key moved moves this one (DVC: "changed deps").
-        foreach (var dependency in stage.DependsOn.Where(d => (string?)thenInputs?[d] != KeyOf(earlier, d)))
+        foreach (var dependency in stage.DependsOn.Where(d => then.Inputs.GetValueOrDefault(d) != KeyOf(earlier, d)))
             reasons.Add($"input {dependency} changed");
         if (reasons.Count == 0) reasons.Add($"key differs from record {short8}'s for a reason not shown here ({cacheWhy})");
         return reasons;
