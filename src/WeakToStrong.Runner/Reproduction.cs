@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using TorchSharp;
 using WeakToStrong.Core.Canonical;
+using WeakToStrong.Core.Evaluate;
 using WeakToStrong.Core.Plans;
 using WeakToStrong.Core.Resolution;
 using WeakToStrong.Data.Cache;
@@ -87,51 +88,40 @@ public static class Reproduction
     /// <summary>The gated rows (final checkpoints), bootstrap chains, then each early-stopping variant's rows.</summary>
     static IReadOnlyList<PgrRow> PgrRows(ExecutedStage evaluate)
     {
-        var metrics = evaluate.Output.Metrics;
-        var rows = Rows(metrics["summary"]!, "final").ToList();
+        var output = EvaluateJson.Output(evaluate.Output.Metrics, $"stage {evaluate.Stage.Id}");
+        var rows = Rows(output.Summary, "final").ToList();
         // A bootstrap chain reads as its supervisors ("small->mid") teaching its last model.
-        rows.AddRange((metrics["summary"]!["bootstrap"]?.AsArray() ?? []).Select(n =>
-        {
-            var chain = n!["chain"]!.AsArray().Select(m => (string)m!).ToList();
-            return WithUncertainty(new PgrRow(string.Join("->", chain[..^1]), chain[^1], (string)n["loss"]!,
-                (double)n["weakAcc"]!, (double)n["bootstrapAcc"]!, (double)n["ceilingAcc"]!, (double?)n["pgrMedian"] ?? double.NaN, (int)n["seeds"]!), n);
-        }));
-        if (metrics["earlyStopping"] is JsonObject variants)
-            foreach (var (name, variant) in variants) rows.AddRange(Rows(variant!["summary"]!, name));
+        rows.AddRange((output.Summary.Bootstrap ?? []).Select(c => WithUncertainty(new PgrRow(string.Join("->", c.Chain.Take(c.Chain.Count - 1)),
+            c.Chain[^1], c.Loss, c.WeakAcc, c.BootstrapAcc, c.CeilingAcc, c.PgrMedian ?? double.NaN, c.Seeds), c)));
+        foreach (var (name, variant) in output.EarlyStopping ?? new Dictionary<string, EvaluateVariant>())
+            rows.AddRange(Rows(variant.Summary, name));
         return rows;
     }
 
-    static IEnumerable<PgrRow> Rows(JsonNode summary, string checkpoint) =>
-        summary["pairs"]!.AsArray().Select(n => WithUncertainty(new PgrRow(
-            (string)n!["weak"]!, (string)n["strong"]!, (string)n["loss"]!,
-            (double)n["weakAcc"]!, (double)n["transferAcc"]!, (double)n["ceilingAcc"]!,
-            (double?)n["pgrMedian"] ?? double.NaN, (int)n["seeds"]!)
+    static IEnumerable<PgrRow> Rows(EvaluateSummary summary, string checkpoint) =>
+        summary.Pairs.Select(p => WithUncertainty(new PgrRow(p.Weak, p.Strong, p.Loss, p.WeakAcc, p.TransferAcc, p.CeilingAcc,
+            p.PgrMedian ?? double.NaN, p.Seeds)
         {
-            Agreement = (double?)n["agreement"] ?? double.NaN,
+            Agreement = p.Agreement ?? double.NaN,
             Checkpoint = checkpoint,
-        }, n));
+        }, p));
 
     /// <summary>
     /// The row's ratio-of-means PGR, gain, intervals and error correction as the evaluate stage summarised them
-    /// (Evaluation.Uncertainty), and its flags: the SE flags need the test size, the constant-student flag the
+    /// (Evaluation.WithUncertainty), and its flags: the SE flags need the test size, the constant-student flag the
     /// students' positive rates; a summary without them (an older evaluate output) leaves them out.
     /// </summary>
-    internal static PgrRow WithUncertainty(PgrRow row, JsonNode n)
+    internal static PgrRow WithUncertainty(PgrRow row, PgrUncertainty u) => row with
     {
-        var constant = (n["constantStudentSeeds"] as JsonArray)?.Select(s => (int)s!).ToList();
-        var flags = Core.Results.Significance.Flags(row.WeakAcc, row.CeilingAcc, (int?)n["testItems"], constant);
-        return row with
-        {
-            PgrRatioOfMeans = (double?)n["pgrRatioOfMeans"] ?? double.NaN,
-            PgrCi = Interval(n["pgrCi"]),
-            PgrCiNote = (string?)n["pgrCiNote"],
-            Gain = (double?)n["gain"] ?? double.NaN,
-            GainCi = Interval(n["gainCi"]),
-            ErrorCorrection = (double?)n["errorCorrection"] ?? double.NaN,
-            Flags = flags,
-        };
-    }
+        PgrRatioOfMeans = u.PgrRatioOfMeans ?? double.NaN,
+        PgrCi = Interval(u.PgrCi),
+        PgrCiNote = u.PgrCiNote,
+        Gain = u.Gain ?? double.NaN,
+        GainCi = Interval(u.GainCi),
+        ErrorCorrection = u.ErrorCorrection ?? double.NaN,
+        Flags = Core.Results.Significance.Flags(row.WeakAcc, row.CeilingAcc, u.TestItems, u.ConstantStudentSeeds),
+    };
 
-    static Core.Statistics.Interval? Interval(JsonNode? node) =>
-        node is JsonArray { Count: 2 } a ? new Core.Statistics.Interval((double)a[0]!, (double)a[1]!) : null;
+    static Core.Statistics.Interval? Interval(IReadOnlyList<double>? ci) =>
+        ci is { Count: 2 } ? new Core.Statistics.Interval(ci[0], ci[1]) : null;
 }

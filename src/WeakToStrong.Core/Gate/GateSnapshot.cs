@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using WeakToStrong.Core.Evaluate;
 
 namespace WeakToStrong.Core.Gate;
 
@@ -20,7 +21,7 @@ public sealed record GateSnapshot(string Experiment, string Version, string Scal
     string Run, IReadOnlyList<GateValue> Metrics)
 {
     /// <summary>The families a gate may hold, in the order a snapshot lists them.</summary>
-    public static readonly IReadOnlyList<string> Families = ["weak.acc", "ceiling.acc", "transfer.acc", "agreement", "pgr.median", "pgr.mean", "bootstrap.acc"];
+    public static IReadOnlyList<string> Families => GateFamilies.All;
 
     /// <summary>
     /// The gated metrics of a record (its `hashed` object): weak accuracy once per weak model, ceiling accuracy once per
@@ -30,32 +31,23 @@ public sealed record GateSnapshot(string Experiment, string Version, string Scal
     {
         var wanted = families.ToHashSet(StringComparer.Ordinal);
         var manifest = hashed["manifest"]!.AsObject();
-        var summary = hashed["metrics"]?["summary"]?.AsObject() ?? throw new InvalidDataException("the record has no metrics summary");
-        var pairs = summary["pairs"]?.AsArray().Select(p => p!.AsObject()).ToList() ?? [];
+        var summary = hashed["metrics"]?["summary"] is null
+            ? throw new InvalidDataException("the record has no metrics summary")
+            : EvaluateJson.Summary(hashed["metrics"]!["summary"], $"run {runKey[..Math.Min(12, runKey.Length)]}");
         var values = new List<GateValue>();
-        void Add(string family, string subject, JsonNode? value)
+        void Add(string family, string subject, double? value)
         {
             if (wanted.Contains(family) && values.All(v => v.Metric != $"{family} {subject}"))
-                values.Add(new GateValue($"{family} {subject}", Number(value)));
+                values.Add(new GateValue($"{family} {subject}", value));
         }
         foreach (var family in Families)
         {
-            foreach (var p in pairs)
-            {
-                string weak = (string)p["weak"]!, strong = (string)p["strong"]!, pair = $"{weak}->{strong}/{p["loss"]}";
-                switch (family)
-                {
-                    case "weak.acc": Add(family, weak, p["weakAcc"]); break;
-                    case "ceiling.acc": Add(family, strong, p["ceilingAcc"]); break;
-                    case "transfer.acc": Add(family, pair, p["transferAcc"]); break;
-                    case "agreement": Add(family, pair, p["agreement"]); break;
-                    case "pgr.median": Add(family, pair, p["pgrMedian"]); break;
-                    case "pgr.mean": Add(family, pair, p["pgrMean"]); break;
-                }
-            }
-            if (family == "bootstrap.acc")
-                foreach (var chain in summary["bootstrap"]?.AsArray() ?? [])
-                    Add(family, $"{string.Join("->", chain!["chain"]!.AsArray().Select(m => (string)m!))}/{chain["loss"]}", chain["bootstrapAcc"]);
+            foreach (var p in summary.Pairs)
+                if (GateFamilies.PairValue(family, p) is { } value)
+                    Add(family, family switch { "weak.acc" => p.Weak, "ceiling.acc" => p.Strong, _ => p.Name }, value.Of);
+            if (family == GateFamilies.BootstrapAcc)
+                foreach (var chain in summary.Bootstrap ?? [])
+                    Add(family, chain.Name, chain.BootstrapAcc);
         }
         return new GateSnapshot(
             Experiment: (string)manifest["id"]!, Version: (string)manifest["version"]!, Scale: (string?)hashed["scale"] ?? "",

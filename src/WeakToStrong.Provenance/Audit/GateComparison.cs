@@ -1,5 +1,6 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
+using WeakToStrong.Core.Evaluate;
+using WeakToStrong.Core.Gate;
 
 namespace WeakToStrong.Provenance.Audit;
 
@@ -29,14 +30,7 @@ public sealed record RerunComparison(bool ExpectBitIdentical, string Why, string
 /// <summary>Reads the manifest's gated metrics out of two PGR summaries (`metrics.summary` of a record) and pairs them.</summary>
 public static class GateComparison
 {
-    /// <summary>Gate names (manifest `gate`) → the summary's per-pair field (`bootstrap.acc` reads the per-chain rows instead).</summary>
-    static readonly IReadOnlyDictionary<string, string> PairFields = new Dictionary<string, string>
-    {
-        ["pgr.median"] = "pgrMedian", ["pgr.mean"] = "pgrMean",
-        ["weak.acc"] = "weakAcc", ["ceiling.acc"] = "ceilingAcc", ["transfer.acc"] = "transferAcc", ["agreement"] = "agreement",
-    };
-
-    public static IReadOnlyList<GateMetric> Compare(JsonObject? gate, JsonObject? recordedSummary, JsonObject? rerunSummary)
+    public static IReadOnlyList<GateMetric> Compare(JsonObject? gate, EvaluateSummary? recordedSummary, EvaluateSummary? rerunSummary)
     {
         var list = new List<GateMetric>();
         if (gate is null) return list;
@@ -52,24 +46,22 @@ public static class GateComparison
     }
 
     /// <summary>"metric weak->strong/loss" → value, and for pgr.median also the pooled per-loss median the paper plots.</summary>
-    public static IReadOnlyDictionary<string, double?> Values(JsonObject gate, JsonObject? summary)
+    public static IReadOnlyDictionary<string, double?> Values(JsonObject gate, EvaluateSummary? summary)
     {
         var values = new Dictionary<string, double?>(StringComparer.Ordinal);
         if (summary is null) return values;
         foreach (var (metric, _) in gate)
         {
-            if (metric == "bootstrap.acc")
-                foreach (var chain in summary["bootstrap"]?.AsArray() ?? [])
-                    values[$"{metric} {string.Join("->", chain!["chain"]!.AsArray().Select(m => (string)m!))}/{chain["loss"]}"] = Number(chain["bootstrapAcc"]);
-            if (!PairFields.TryGetValue(metric, out var field)) continue;
-            foreach (var pair in summary["pairs"]?.AsArray() ?? [])
-                values[$"{metric} {pair!["weak"]}->{pair["strong"]}/{pair["loss"]}"] = Number(pair[field]);
-            if (metric == "pgr.median" && summary["medianPgrByLoss"] is JsonObject pooled)
-                foreach (var (loss, value) in pooled)
-                    values[$"{metric} pooled/{loss}"] = Number(value);
+            if (metric == GateFamilies.BootstrapAcc)
+                foreach (var chain in summary.Bootstrap ?? [])
+                    values[$"{metric} {chain.Name}"] = chain.BootstrapAcc;
+            foreach (var pair in summary.Pairs)
+                if (GateFamilies.PairValue(metric, pair) is { } value)
+                    values[$"{metric} {pair.Name}"] = value.Of;
+            if (metric == "pgr.median")
+                foreach (var (loss, value) in summary.MedianPgrByLoss)
+                    values[$"{metric} pooled/{loss}"] = value;
         }
         return values;
     }
-
-    static double? Number(JsonNode? node) => node is null ? null : double.Parse(node.ToJsonString(), CultureInfo.InvariantCulture);
 }

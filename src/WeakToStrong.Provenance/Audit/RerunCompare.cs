@@ -11,8 +11,7 @@ public static class RerunCompare
     public static RerunComparison Compare(RunRecord recorded, RunRecord rerun, bool expectBitIdentical, string why)
     {
         var gate = recorded.Hashed["manifest"]?["gate"] as JsonObject;
-        var metrics = GateComparison.Compare(gate,
-            recorded.Hashed["metrics"]?["summary"] as JsonObject, rerun.Hashed["metrics"]?["summary"] as JsonObject);
+        var metrics = GateComparison.Compare(gate, recorded.Summary, rerun.Summary);
         return new RerunComparison(expectBitIdentical, why, recorded.RunKey, rerun.RunKey, metrics, DifferingOutputs(recorded, rerun));
     }
 

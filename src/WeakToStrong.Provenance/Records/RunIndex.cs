@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using WeakToStrong.Core.Evaluate;
 using WeakToStrong.Provenance.Audit;
 
 namespace WeakToStrong.Provenance.Records;
@@ -6,7 +7,7 @@ namespace WeakToStrong.Provenance.Records;
 /// <summary>One line of `Runs`: a past run found under `runs/&lt;experiment&gt;/`.</summary>
 /// <param name="FinishedAt">When the first execution, the one that computed (or first recorded) the numbers, finished.</param>
 /// <param name="Summary">The evaluate stage's PGR summary; null when the record is unreadable or fails its key check.</param>
-public sealed record RunSummary(string Experiment, string RunKey, string Path, string? Scale, string? FinishedAt, JsonObject? Summary)
+public sealed record RunSummary(string Experiment, string RunKey, string Path, string? Scale, string? FinishedAt, EvaluateSummary? Summary)
 {
     /// <summary>The resolved manifest's <c>gate</c> (metric → tolerance), which says which of the summary's numbers are gated; null when it has none.</summary>
     public JsonObject? Gate { get; init; }
@@ -54,15 +55,30 @@ public static class RunIndex
         var record = read.Record;
         string? problem = read.IntegrityProblem
             ?? (name == record.RunKey ? null : $"record renamed or edited: its file name is not its run key ({record.RunKey})")
-            ?? RecordTrust.ForgedSummary(record);
+            ?? RecordTrust.ForgedSummary(record)
+            ?? SummaryProblem(record);
         var hashed = record.Hashed;
         return new RunSummary(experiment, name, file, hashed["scale"] as JsonValue is { } s && s.TryGetValue(out string? scale) ? scale : null,
-            record.First.FinishedAt, problem is null ? hashed["metrics"]?["summary"]?.DeepClone() as JsonObject : null)
+            record.First.FinishedAt, problem is null ? record.Summary : null)
         {
             Gate = problem is null ? hashed["manifest"]?["gate"]?.DeepClone() as JsonObject : null,
             Reexecutions = record.Reexecutions,
             Problem = problem,
         };
+    }
+
+    /// <summary>Why the record's summary cannot be read (one line naming the file and field), or null.</summary>
+    static string? SummaryProblem(RunRecord record)
+    {
+        try
+        {
+            _ = record.Summary;
+            return null;
+        }
+        catch (InvalidDataException e)
+        {
+            return e.Message;
+        }
     }
 
     /// <summary>A run by key (or unique key prefix) or by path to its record.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using WeakToStrong.Core.Canonical;
+using WeakToStrong.Core.Evaluate;
 
 namespace WeakToStrong.Provenance.Records;
 
@@ -36,9 +37,13 @@ public sealed class RunRecord
                 throw new InvalidDataException($"{SourcePath}: not a readable run record ({e.Message})", e);
             }
         });
+        _summary = new Lazy<EvaluateSummary?>(() => Hashed["metrics"]?["summary"] is { } summary
+            ? EvaluateJson.Summary(summary, SourcePath ?? "run record " + RunKey[..12])
+            : null);
     }
 
     readonly Lazy<IReadOnlyList<RecordedStage>> _stages;
+    readonly Lazy<EvaluateSummary?> _summary;
 
     /// <summary>The file this record was read from (<see cref="RunRecordSchema.Parse"/>); null for one built in memory.</summary>
     public string? SourcePath { get; init; }
@@ -49,6 +54,13 @@ public sealed class RunRecord
     /// </summary>
     /// <exception cref="InvalidDataException">A malformed stage: one line naming the file, the stage and the field.</exception>
     public IReadOnlyList<RecordedStage> Stages => _stages.Value;
+
+    /// <summary>
+    /// The evaluate stage's summary the record keeps (<c>metrics.summary</c>), typed by the schema its writer uses
+    /// (Core's <see cref="EvaluateSummary"/>), checked on first use; null for a record without one.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A malformed summary: one line naming the file and the field.</exception>
+    public EvaluateSummary? Summary => _summary.Value;
 
     public RunRecord(JsonObject hashed, RunExecution execution) : this(hashed, [execution]) { }
 

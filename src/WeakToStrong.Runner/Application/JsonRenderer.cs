@@ -50,7 +50,7 @@ public static class JsonRenderer
         ["reexecutions"] = r.Reexecutions,
         ["problem"] = r.Problem,
         ["path"] = r.Path,
-        ["medianPgrByLoss"] = r.Summary?["medianPgrByLoss"]?.DeepClone(),
+        ["medianPgrByLoss"] = r.Summary is { } summary ? new JsonObject(summary.MedianPgrByLoss.Select(l => KeyValuePair.Create(l.Key, (JsonNode?)JsonValue.Create(l.Value)))) : null,
         ["gated"] = r.Gate is null ? null : new JsonObject(RunsGates.Values(r).Select(g => KeyValuePair.Create(g.Key, (JsonNode?)g.Value))),
     }).ToArray()));
 

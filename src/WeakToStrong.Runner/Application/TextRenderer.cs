@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text;
+using WeakToStrong.Core.Evaluate;
 using WeakToStrong.Provenance.Audit;
 using WeakToStrong.Provenance.Records;
 using WeakToStrong.Runner.Auditing;
@@ -92,8 +93,6 @@ public static class TextRenderer
     }
 
     /// <summary>"xent 0.512 logconf 0.488": the per-loss pooled median PGR the paper plots.</summary>
-    static string Pgr(JsonObject? summary) =>
-        summary?["medianPgrByLoss"] is JsonObject byLoss
-            ? string.Join(' ', byLoss.Select(p => $"{p.Key} {(p.Value is null ? "n/a" : ((double)p.Value).ToString("0.000", CultureInfo.InvariantCulture))}"))
-            : "";
+    static string Pgr(EvaluateSummary? summary) =>
+        summary is null ? "" : string.Join(' ', summary.MedianPgrByLoss.Select(p => $"{p.Key} {p.Value?.ToString("0.000", CultureInfo.InvariantCulture) ?? "n/a"}"));
 }

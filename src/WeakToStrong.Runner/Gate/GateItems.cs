@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using WeakToStrong.Core.Evaluate;
 using WeakToStrong.Core.Gate;
 using WeakToStrong.Core.Manifests;
 using WeakToStrong.Core.Plans;
@@ -27,7 +28,7 @@ public static class GateItems
     public static IReadOnlyList<PairItems> Predict(JsonObject hashed, ContentStore store, int seed, Action<string>? info = null)
     {
         var stages = RecordedStage.ParseAll(hashed).ToDictionary(s => s.Id, StringComparer.Ordinal);
-        var pairs = hashed["metrics"]!["summary"]!["pairs"]!.AsArray().Select(p => p!.AsObject()).ToList();
+        var pairs = EvaluateJson.Summary(hashed["metrics"]?["summary"], "the gate's run record").Pairs;
         var predictions = new Dictionary<string, (bool[] Correct, int[] Predicted)>(StringComparer.Ordinal);
 
         RecordedStage StageOf(string id) => stages.TryGetValue(id, out var s) ? s : throw new InvalidDataException($"the record has no stage {id}");
@@ -69,7 +70,7 @@ public static class GateItems
         var result = new List<PairItems>();
         foreach (var pair in pairs)
         {
-            string weak = (string)pair["weak"]!, strong = (string)pair["strong"]!, loss = (string)pair["loss"]!;
+            var (weak, strong, loss) = (pair.Weak, pair.Strong, pair.Loss);
             var w = Outcomes(StageIds.Weak(weak, seed));
             var c = Outcomes(StageIds.Ceiling(strong, seed));
             string transfer = StageIds.Transfer(weak, strong, loss, seed);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using WeakToStrong.Core.Evaluate;
 using WeakToStrong.Core.Plans;
 using WeakToStrong.Core.Results;
 using WeakToStrong.Core.Statistics;
@@ -50,13 +51,13 @@ public static class ResultRecords
         var stages = h["stages"]?.AsArray() ?? throw new InvalidDataException("the record has no stages");
         JsonObject Stage(string kind) => stages.Select(s => s!.AsObject()).FirstOrDefault(s => (string?)s["kind"] == kind)
             ?? throw new InvalidDataException($"the record has no {kind} stage");
-        var evaluate = Stage("evaluate")["metrics"]!.AsObject();
+        var evaluate = EvaluateJson.Output(Stage("evaluate")["metrics"], "the evaluate stage's metrics");
         int testSize = (int?)Stage("data")["parameters"]?["split"]?["test"]
             ?? throw new InvalidDataException("the data stage's parameters have no split.test");
         if (testSize <= 0) throw new InvalidDataException($"the data stage's split.test is {testSize}");
 
-        var variants = (evaluate["earlyStopping"] as JsonObject ?? [])
-            .Select(v => new VariantRuns(v.Key, Runs(v.Value!["runs"]))).ToList();
+        var variants = (evaluate.EarlyStopping ?? new Dictionary<string, EvaluateVariant>())
+            .Select(v => new VariantRuns(v.Key, Runs(v.Value.Runs))).ToList();
         // Training stages by id: their per-item test outcomes (final checkpoints) pair up into the bootstrap's input.
         var training = stages.Select(s => s!.AsObject()).Where(s => (string?)s["id"] is not null)
             .ToDictionary(s => (string)s["id"]!, s => s["metrics"] as JsonObject, StringComparer.Ordinal);
@@ -65,21 +66,19 @@ public static class ResultRecords
         SeedOutcomes? Outcomes(string weak, string student, string ceiling) =>
             Correct(weak) is { } w && Correct(student) is { } t && Correct(ceiling) is { } c ? new SeedOutcomes(w, t, c) : null;
 
-        var chains = (evaluate["bootstrap"]?.AsArray() ?? []).Select(n =>
+        var chains = (evaluate.Bootstrap ?? []).Select(n =>
         {
-            var chain = n!["chain"]!.AsArray().Select(m => (string)m!).ToList();
-            string loss = (string)n["loss"]!;
-            int seed = (int)n["seed"]!;
-            string weak = StageIds.Weak(chain[0], seed), ceiling = StageIds.Ceiling(chain[^1], seed);
-            return new ChainSeedRun(chain, loss, seed, (double?)n["pgr"], (double?)n["directPgr"])
+            var chain = n.Chain;
+            string weak = StageIds.Weak(chain[0], n.Seed), ceiling = StageIds.Ceiling(chain[^1], n.Seed);
+            return new ChainSeedRun(chain, n.Loss, n.Seed, n.Pgr, n.DirectPgr)
             {
-                Outcomes = Outcomes(weak, StageIds.Bootstrap(chain, loss, chain.Count - 1, seed), ceiling),
-                DirectOutcomes = Outcomes(weak, StageIds.Transfer(chain[0], chain[^1], loss, seed), ceiling),
-                WeakAcc = (double?)n["weakAcc"], BootstrapAcc = (double?)n["bootstrapAcc"], CeilingAcc = (double?)n["ceilingAcc"],
-                DirectAcc = (double?)n["directTransferAcc"],
+                Outcomes = Outcomes(weak, StageIds.Bootstrap(chain, n.Loss, chain.Count - 1, n.Seed), ceiling),
+                DirectOutcomes = Outcomes(weak, StageIds.Transfer(chain[0], chain[^1], n.Loss, n.Seed), ceiling),
+                WeakAcc = n.WeakAcc, BootstrapAcc = n.BootstrapAcc, CeilingAcc = n.CeilingAcc,
+                DirectAcc = n.DirectTransferAcc,
             };
         }).ToList();
-        var runs = Runs(evaluate["runs"]).Select(r => r with
+        var runs = Runs(evaluate.Runs).Select(r => r with
         {
             Outcomes = Outcomes(StageIds.Weak(r.Weak, r.Seed), StageIds.Transfer(r.Weak, r.Strong, r.Loss, r.Seed), StageIds.Ceiling(r.Strong, r.Seed)),
             StudentPositiveRate = training.TryGetValue(StageIds.Transfer(r.Weak, r.Strong, r.Loss, r.Seed), out var m) ? (double?)m?["testPositiveRate"] : null,
@@ -96,12 +95,9 @@ public static class ResultRecords
         };
     }
 
-    /// <summary>The evaluate stage's per-seed rows (Evaluation.RunsJson's shape).</summary>
-    static IReadOnlyList<SeedRun> Runs(JsonNode? runs) =>
-        (runs?.AsArray() ?? throw new InvalidDataException("the evaluate stage has no per-seed runs")).Select(n => new SeedRun(
-            (string)n!["weak"]!, (string)n["strong"]!, (string)n["loss"]!, (int)n["seed"]!,
-            (double)n["weakAcc"]!, (double)n["transferAcc"]!, (double)n["ceilingAcc"]!,
-            (double?)n["agreement"], (double?)n["pgr"], (string?)n["flag"])).ToList();
+    /// <summary>The evaluate stage's per-seed rows.</summary>
+    static IReadOnlyList<SeedRun> Runs(IReadOnlyList<RunRow> runs) => runs.Select(n => new SeedRun(
+        n.Weak, n.Strong, n.Loss, n.Seed, n.WeakAcc, n.TransferAcc, n.CeilingAcc, n.Agreement, n.Pgr, n.Flag)).ToList();
 
     static string OneLine(string message) => message.ReplaceLineEndings(" ");
 }

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using WeakToStrong.Core.Evaluate;
 using WeakToStrong.Core.Plans;
 using WeakToStrong.Core.Stages;
 using WeakToStrong.Core.Statistics;
@@ -11,9 +11,8 @@ namespace WeakToStrong.Runner.Stages;
 /// Bootstrapped weak-to-strong (paper §4.3.1): for each chain m0 → … → mN, loss and seed, the final model's test
 /// accuracy against the weak supervisor (m0's weak stage) and mN's ceiling, with PGR from Core's
 /// <see cref="PgrStatistics"/>, beside the direct m0 → mN transfer when the manifest runs that pair (the paper's
-/// comparison). Per-run rows go to <c>metrics.bootstrap</c>, the per (chain, loss) aggregate over seeds to
-/// <c>metrics.summary.bootstrap</c> (the run record's summary). Nothing is added for a manifest without chains, so
-/// its evaluate output stays byte for byte what it was.
+/// comparison). Per-run rows go to the document's <c>bootstrap</c>, the per (chain, loss) aggregate over seeds to
+/// <c>summary.bootstrap</c> (the run record's summary); both are absent for a manifest without chains.
 /// </summary>
 public static class BootstrapEvaluation
 {
@@ -44,53 +43,48 @@ public static class BootstrapEvaluation
         return runs.Select((r, i) => r with { Final = PgrStatistics.Evaluate(baselined[i]) }).ToList();
     }
 
-    /// <summary>Adds the chains' results to the evaluate stage's metrics (no-op without chains).</summary>
-    public static void AddTo(JsonObject metrics, Stage evaluate, StageInputs inputs)
+    /// <summary>The chains' per-run rows and their per (chain, loss) summaries; null for a manifest without chains.</summary>
+    public static ChainRows? Rows(Stage evaluate, StageInputs inputs)
     {
         var runs = Runs(evaluate, inputs);
-        if (runs.Count == 0) return;
-        metrics["bootstrap"] = new JsonArray(runs.Select(r => (JsonNode)new JsonObject
-        {
-            ["chain"] = Names(r.Chain), ["loss"] = r.Final.Run.Loss, ["seed"] = r.Final.Run.Seed,
-            ["weakAcc"] = r.Final.Run.WeakAcc, ["bootstrapAcc"] = r.Final.Run.TransferAcc, ["ceilingAcc"] = r.Final.Run.CeilingAcc,
-            ["pgr"] = r.Final.Pgr, ["flag"] = r.Final.ExcludedBecause,
-            ["directTransferAcc"] = r.DirectTransferAcc, ["directPgr"] = DirectPgr(r),
-            ["steps"] = new JsonArray(r.Steps.Select(s => (JsonNode)new JsonObject
+        if (runs.Count == 0) return null;
+        return new ChainRows(
+            runs.Select(r => new ChainRunRow
             {
-                ["model"] = s.Model, ["testAcc"] = s.TestAcc, ["train2Acc"] = s.Train2Acc,
-            }).ToArray()),
-        }).ToArray());
-        metrics["summary"]!["bootstrap"] = new JsonArray(runs
-            .GroupBy(r => (Chain: string.Join("->", r.Chain), r.Final.Run.Loss))
-            .Select(g => (JsonNode)Summary(g.ToList(), inputs)).ToArray());
+                Chain = r.Chain, Loss = r.Final.Run.Loss, Seed = r.Final.Run.Seed,
+                WeakAcc = r.Final.Run.WeakAcc, BootstrapAcc = r.Final.Run.TransferAcc, CeilingAcc = r.Final.Run.CeilingAcc,
+                Pgr = r.Final.Pgr, Flag = r.Final.ExcludedBecause,
+                DirectTransferAcc = r.DirectTransferAcc, DirectPgr = DirectPgr(r),
+                Steps = r.Steps.Select(s => new ChainStep(s.Model, s.TestAcc, s.Train2Acc)).ToList(),
+            }).ToList(),
+            runs.GroupBy(r => (Chain: string.Join("->", r.Chain), r.Final.Run.Loss)).Select(g => Summary(g.ToList(), inputs)).ToList());
     }
 
-    /// <summary>Per chain and loss over seeds; with the ratio-of-means PGR, gain and their intervals as for a pair (<see cref="Evaluation.Uncertainty"/>).</summary>
-    static JsonObject Summary(IReadOnlyList<ChainRun> runs, StageInputs inputs)
+    /// <summary>What the chains add to the evaluate stage's document: <c>bootstrap</c> and <c>summary.bootstrap</c>.</summary>
+    public sealed record ChainRows(IReadOnlyList<ChainRunRow> Runs, IReadOnlyList<ChainSummary> Summaries);
+
+    /// <summary>Per chain and loss over seeds; with the ratio-of-means PGR, gain and their intervals as for a pair (<see cref="Evaluation.WithUncertainty"/>).</summary>
+    static ChainSummary Summary(IReadOnlyList<ChainRun> runs, StageInputs inputs)
     {
         var stats = PgrStats.Of(runs.Where(r => r.Final.Pgr is not null).Select(r => r.Final.Pgr!.Value).ToList());
         var direct = runs.Select(r => r.DirectTransferAcc).ToList();
         var chain = runs[0].Chain;
-        var row = new JsonObject
+        var row = new ChainSummary
         {
-            ["chain"] = Names(runs[0].Chain), ["loss"] = runs[0].Final.Run.Loss,
-            ["seeds"] = runs.Count, ["validSeeds"] = stats.Count,
-            ["weakAcc"] = runs.Average(r => r.Final.Run.WeakAcc), ["bootstrapAcc"] = runs.Average(r => r.Final.Run.TransferAcc),
-            ["ceilingAcc"] = runs.Average(r => r.Final.Run.CeilingAcc),
-            ["directTransferAcc"] = direct.All(d => d is not null) ? direct.Average() : null,
-            ["pgrMedian"] = stats.Median, ["pgrMean"] = stats.Mean, ["pgrSe"] = stats.StandardError,
-            ["flagged"] = new JsonArray(runs.Where(r => r.Final.ExcludedBecause is not null)
-                .Select(r => (JsonNode)$"s{r.Final.Run.Seed}: {r.Final.ExcludedBecause}").ToArray()),
+            Chain = runs[0].Chain, Loss = runs[0].Final.Run.Loss,
+            Seeds = runs.Count, ValidSeeds = stats.Count,
+            WeakAcc = runs.Average(r => r.Final.Run.WeakAcc), BootstrapAcc = runs.Average(r => r.Final.Run.TransferAcc),
+            CeilingAcc = runs.Average(r => r.Final.Run.CeilingAcc),
+            DirectTransferAcc = direct.All(d => d is not null) ? direct.Average() : null,
+            PgrMedian = stats.Median, PgrMean = stats.Mean, PgrSe = stats.StandardError,
+            Flagged = runs.Where(r => r.Final.ExcludedBecause is not null).Select(r => $"s{r.Final.Run.Seed}: {r.Final.ExcludedBecause}").ToList(),
         };
         var seeds = runs.Select(r => new Evaluation.SeedStages(r.Final.Run.Seed, StageIds.Weak(chain[0], r.Final.Run.Seed),
             StageIds.Bootstrap(chain, r.Final.Run.Loss, chain.Count - 1, r.Final.Run.Seed), StageIds.Ceiling(chain[^1], r.Final.Run.Seed))).ToList();
-        Evaluation.Uncertainty(row, inputs, seeds, (double)row["weakAcc"]!, (double)row["bootstrapAcc"]!, (double)row["ceilingAcc"]!, finalCheckpoint: true);
-        return row;
+        return Evaluation.WithUncertainty(row, inputs, seeds, row.WeakAcc, row.BootstrapAcc, row.CeilingAcc, finalCheckpoint: true);
     }
 
     /// <summary>The direct transfer's PGR against the same weak and ceiling, so the two are read on one scale.</summary>
     static double? DirectPgr(ChainRun r) =>
         r.DirectTransferAcc is { } acc ? PgrStatistics.Pgr(r.Final.Run.WeakAcc, r.Final.Run.CeilingAcc, acc) : null;
-
-    static JsonArray Names(IReadOnlyList<string> chain) => new(chain.Select(m => (JsonNode)m).ToArray());
 }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using WeakToStrong.Core.Evaluate;
 using WeakToStrong.Core.Manifests;
 using WeakToStrong.Core.Plans;
 using WeakToStrong.Core.Results;
@@ -51,19 +51,28 @@ public static class Evaluation
     public static StageResult Evaluate(Stage stage, StageInputs inputs, string work)
     {
         var summary = PgrStatistics.Summarize(Baselined(stage, Runs(stage, inputs)));
-        var metrics = new JsonObject { ["runs"] = RunsJson(summary), ["summary"] = SummaryJson(summary, inputs, finalCheckpoint: true) };
-        metrics["summary"]!["pgrBaseline"] = JsonSerializer.SerializeToNode(stage.Read<EvaluateParameters>().PgrBaseline, ManifestJson.Options);
-        BootstrapEvaluation.AddTo(metrics, stage, inputs); // chains m0 → … → mN (paper §4.3.1), when the manifest has any
+        var chains = BootstrapEvaluation.Rows(stage, inputs); // chains m0 → … → mN (paper §4.3.1), when the manifest has any
 
-        var variants = new JsonObject();
+        var variants = new Dictionary<string, EvaluateVariant>(StringComparer.Ordinal);
         foreach (var variant in VariantsReported(stage, inputs))
             if (Runs(stage, inputs, variant) is { } runs)
             {
                 var s = PgrStatistics.Summarize(Baselined(stage, runs));
-                variants[variant] = new JsonObject { ["runs"] = RunsJson(s), ["summary"] = SummaryJson(s, inputs, finalCheckpoint: false) };
+                variants[variant] = new EvaluateVariant(RunRows(s), SummaryOf(s, inputs, finalCheckpoint: false));
             }
-        if (variants.Count > 0) metrics["earlyStopping"] = variants;
 
+        var output = new EvaluateOutput
+        {
+            Runs = RunRows(summary),
+            Summary = SummaryOf(summary, inputs, finalCheckpoint: true) with
+            {
+                PgrBaseline = stage.Read<EvaluateParameters>().PgrBaseline,
+                Bootstrap = chains?.Summaries,
+            },
+            Bootstrap = chains?.Runs,
+            EarlyStopping = variants.Count > 0 ? variants : null,
+        };
+        var metrics = EvaluateJson.ToJson(output);
         string path = Path.Combine(work, "pgr.json");
         File.WriteAllText(path, metrics.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
         return new StageResult(new Dictionary<string, string> { ["pgr"] = path }, metrics);
@@ -80,8 +89,8 @@ public static class Evaluation
     /// outcomes (stages recorded before them, or an early-stopping variant) the intervals and error structure are null
     /// and the point estimates come from the mean accuracies.
     /// </summary>
-    internal static void Uncertainty(JsonObject row, StageInputs inputs, IReadOnlyList<SeedStages> seeds,
-        double weakAcc, double studentAcc, double ceilingAcc, bool finalCheckpoint)
+    internal static T WithUncertainty<T>(T row, StageInputs inputs, IReadOnlyList<SeedStages> seeds,
+        double weakAcc, double studentAcc, double ceilingAcc, bool finalCheckpoint) where T : PgrUncertainty
     {
         TrainMetrics M(string id) => inputs.Metrics<TrainMetrics>(id);
         var outcomes = new List<SeedOutcomes>();
@@ -92,29 +101,31 @@ public static class Evaluation
             outcomes.Add(new SeedOutcomes(w, t, c));
         }
         var b = outcomes.Count == seeds.Count && seeds.Count > 0 ? PgrBootstrap.Of(outcomes) : null;
-
-        row["pgrRatioOfMeans"] = b is not null ? b.Pgr : PgrStatistics.Pgr(weakAcc, ceilingAcc, studentAcc);
-        row["pgrCi"] = Ci(b?.PgrCi);
-        row["pgrCiNote"] = b?.PgrCiNote;
-        row["gain"] = b is not null ? b.Gain : studentAcc - weakAcc;
-        row["gainCi"] = Ci(b?.GainCi);
-        row["weakWrongAgreement"] = b?.WeakWrongAgreement;
-        row["errorCorrection"] = b?.ErrorCorrection;
-        row["errorCorrectionCi"] = Ci(b?.ErrorCorrectionCi);
-        row["weakRightAccuracy"] = b?.WeakRightAccuracy;
         var sizes = seeds.Select(s => M(s.Weak).TestItems).ToList();
-        row["testItems"] = sizes.All(n => n is not null) && sizes.Count > 0 ? sizes.Min() : null;
         var rates = seeds.Select(s => (s.Seed, Rate: M(s.Student).TestPositiveRate)).ToList();
-        row["constantStudentSeeds"] = finalCheckpoint && rates.All(r => r.Rate is not null)
-            ? new JsonArray(rates.Where(r => Significance.IsConstant(r.Rate)).Select(r => (JsonNode)r.Seed).ToArray())
-            : null;
+        return (T)((PgrUncertainty)row with
+        {
+            PgrRatioOfMeans = b is not null ? b.Pgr : PgrStatistics.Pgr(weakAcc, ceilingAcc, studentAcc),
+            PgrCi = Ci(b?.PgrCi),
+            PgrCiNote = b?.PgrCiNote,
+            Gain = b is not null ? b.Gain : studentAcc - weakAcc,
+            GainCi = Ci(b?.GainCi),
+            WeakWrongAgreement = b?.WeakWrongAgreement,
+            ErrorCorrection = b?.ErrorCorrection,
+            ErrorCorrectionCi = Ci(b?.ErrorCorrectionCi),
+            WeakRightAccuracy = b?.WeakRightAccuracy,
+            TestItems = sizes.All(n => n is not null) && sizes.Count > 0 ? sizes.Min() : null,
+            ConstantStudentSeeds = finalCheckpoint && rates.All(r => r.Rate is not null)
+                ? rates.Where(r => Significance.IsConstant(r.Rate)).Select(r => r.Seed).ToList()
+                : null,
+        });
     }
 
     /// <summary>A training stage's per-item test outcomes, or null when its record predates them.</summary>
     internal static bool[]? Outcomes(TrainMetrics metrics) =>
         metrics.TestCorrect is { } encoded && metrics.TestItems is { } n ? ItemOutcomes.Decode(encoded, n) : null;
 
-    static JsonArray? Ci(Interval? ci) => ci is null ? null : new JsonArray(ci.Lo, ci.Hi);
+    static IReadOnlyList<double>? Ci(Interval? ci) => ci is null ? null : [ci.Lo, ci.Hi];
 
     /// <summary>
     /// The manifest's PGR baselines: the reference's seed means (default), or each run's own seed. Seed means are taken
@@ -131,42 +142,40 @@ public static class Evaluation
             .SelectMany(id => inputs.Metrics<TrainMetrics>(id).EarlyStopping?.Keys ?? [])
             .Distinct(StringComparer.Ordinal);
 
-    static JsonArray RunsJson(PgrSummary summary) => new(summary.Runs.Select(r => (JsonNode)new JsonObject
+    static IReadOnlyList<RunRow> RunRows(PgrSummary summary) => summary.Runs.Select(r => new RunRow
     {
-        ["weak"] = r.Run.Weak, ["strong"] = r.Run.Strong, ["loss"] = r.Run.Loss, ["seed"] = r.Run.Seed,
-        ["weakAcc"] = r.Run.WeakAcc, ["transferAcc"] = r.Run.TransferAcc, ["ceilingAcc"] = r.Run.CeilingAcc,
-        ["agreement"] = r.Run.Agreement, ["pgr"] = r.Pgr, ["flag"] = r.ExcludedBecause,
-    }).ToArray());
+        Weak = r.Run.Weak, Strong = r.Run.Strong, Loss = r.Run.Loss, Seed = r.Run.Seed,
+        WeakAcc = r.Run.WeakAcc, TransferAcc = r.Run.TransferAcc, CeilingAcc = r.Run.CeilingAcc,
+        Agreement = r.Run.Agreement, Pgr = r.Pgr, Flag = r.ExcludedBecause,
+    }).ToList();
 
     /// <summary>
-    /// The record's summary shape (read by the PGR table, `Runs` and the audit's gate comparison). Beside the median
-    /// and mean ± SE of per-seed PGRs, each pair has the ratio-of-means PGR and gain with their paired bootstrap
-    /// intervals and the error structure (<see cref="Uncertainty"/>); an early-stopping variant's rows have the point
-    /// estimates only (per-item outcomes are recorded for the final checkpoint).
+    /// The record's summary (<see cref="EvaluateSummary"/>). Beside the median and mean ± SE of per-seed PGRs, each pair
+    /// has the ratio-of-means PGR and gain with their paired bootstrap intervals and the error structure
+    /// (<see cref="WithUncertainty"/>); an early-stopping variant's rows have the point estimates only (per-item
+    /// outcomes are recorded for the final checkpoint).
     /// </summary>
-    static JsonObject SummaryJson(PgrSummary s, StageInputs inputs, bool finalCheckpoint) => new()
+    static EvaluateSummary SummaryOf(PgrSummary s, StageInputs inputs, bool finalCheckpoint) => new()
     {
-        ["pairs"] = new JsonArray(s.Pairs.Select(pair =>
+        Pairs = s.Pairs.Select(pair =>
         {
             var runs = s.Runs.Where(r => (r.Run.Weak, r.Run.Strong, r.Run.Loss) == (pair.Weak, pair.Strong, pair.Loss)).ToList();
             var agreements = runs.Where(r => r.Run.Agreement is not null).Select(r => r.Run.Agreement!.Value).ToList();
             double weakAcc = runs.Average(r => r.Run.WeakAcc), transferAcc = runs.Average(r => r.Run.TransferAcc),
                 ceilingAcc = runs.Average(r => r.Run.CeilingAcc);
-            var row = new JsonObject
+            var row = new PairSummary
             {
-                ["weak"] = pair.Weak, ["strong"] = pair.Strong, ["loss"] = pair.Loss,
-                ["seeds"] = runs.Count, ["validSeeds"] = pair.Stats.Count,
-                ["weakAcc"] = weakAcc, ["transferAcc"] = transferAcc, ["ceilingAcc"] = ceilingAcc,
-                ["agreement"] = agreements.Count > 0 ? agreements.Average() : null,
-                ["pgrMedian"] = pair.Stats.Median, ["pgrMean"] = pair.Stats.Mean, ["pgrSe"] = pair.Stats.StandardError,
+                Weak = pair.Weak, Strong = pair.Strong, Loss = pair.Loss,
+                Seeds = runs.Count, ValidSeeds = pair.Stats.Count,
+                WeakAcc = weakAcc, TransferAcc = transferAcc, CeilingAcc = ceilingAcc,
+                Agreement = agreements.Count > 0 ? agreements.Average() : null,
+                PgrMedian = pair.Stats.Median, PgrMean = pair.Stats.Mean, PgrSe = pair.Stats.StandardError,
             };
             var stages = runs.Select(r => new SeedStages(r.Run.Seed, StageIds.Weak(pair.Weak, r.Run.Seed),
                 StageIds.Transfer(pair.Weak, pair.Strong, pair.Loss, r.Run.Seed), StageIds.Ceiling(pair.Strong, r.Run.Seed))).ToList();
-            Uncertainty(row, inputs, stages, weakAcc, transferAcc, ceilingAcc, finalCheckpoint);
-            return (JsonNode)row;
-        }).ToArray()),
-        ["medianPgrByLoss"] = new JsonObject(s.Losses.Select(l => KeyValuePair.Create(l.Loss, (JsonNode?)JsonValue.Create(l.Stats.Median)))),
-        ["flagged"] = new JsonArray(s.Excluded.Select(r =>
-            (JsonNode)$"{r.Run.Weak}->{r.Run.Strong}/{r.Run.Loss}/s{r.Run.Seed}: {r.ExcludedBecause}").ToArray()),
+            return WithUncertainty(row, inputs, stages, weakAcc, transferAcc, ceilingAcc, finalCheckpoint);
+        }).ToList(),
+        MedianPgrByLoss = s.Losses.ToDictionary(l => l.Loss, l => l.Stats.Median, StringComparer.Ordinal),
+        Flagged = s.Excluded.Select(r => $"{r.Run.Weak}->{r.Run.Strong}/{r.Run.Loss}/s{r.Run.Seed}: {r.ExcludedBecause}").ToList(),
     };
 }

@@ -19,7 +19,7 @@ public sealed class FrontEndParityTests : IDisposable
         // A second record beside the synthetic one: a finished run with per-loss PGR, one not measured.
         // Keyed as the tool keys records: `runs` marks a record whose key is not its hashed part's hash.
         var hashed = JsonNode.Parse("""
-            { "experiment": "nlp-definitions", "scale": "cpu", "metrics": { "summary": { "medianPgrByLoss": { "xent": 0.5123, "logconf": null } } } }
+            { "experiment": "nlp-definitions", "scale": "cpu", "metrics": { "summary": { "pairs": [], "medianPgrByLoss": { "xent": 0.5123, "logconf": null }, "flagged": [] } } }
             """)!.AsObject();
         second = new RunRecord(hashed, new JsonObject { ["finishedAt"] = "2026-01-02T03:04:05+00:00" });
         second.Write(Path.Combine(run.Root, "runs"));

@@ -21,7 +21,7 @@ static class ResultRecordFiles
     public static string Write(string runsDirectory, string experiment, string scale, string finishedAt, int testSize, JsonObject[] rows,
         JsonObject? evaluateExtras = null, string setting = "classification")
     {
-        var metrics = new JsonObject { ["runs"] = new JsonArray(rows.Select(r => (JsonNode)r.DeepClone()).ToArray()), ["summary"] = new JsonObject() };
+        var metrics = new JsonObject { ["runs"] = new JsonArray(rows.Select(r => (JsonNode)r.DeepClone()).ToArray()), ["summary"] = Audit.SyntheticSummary.Of() };
         foreach (var (name, value) in evaluateExtras ?? []) metrics[name] = value?.DeepClone();
         var hashed = new JsonObject
         {
@@ -31,7 +31,7 @@ static class ResultRecordFiles
             ["stages"] = new JsonArray(
                 new JsonObject { ["id"] = "data/s0", ["kind"] = "data", ["parameters"] = new JsonObject { ["split"] = new JsonObject { ["test"] = testSize } } },
                 new JsonObject { ["id"] = "evaluate", ["kind"] = "evaluate", ["metrics"] = metrics }),
-            ["metrics"] = new JsonObject { ["summary"] = new JsonObject() },
+            ["metrics"] = new JsonObject { ["summary"] = Audit.SyntheticSummary.Of() },
         };
         var provenance = new JsonObject
         {

@@ -27,7 +27,7 @@ public sealed class ResultRecordsOutcomesTests : IDisposable
         var evaluate = new JsonObject
         {
             ["runs"] = new JsonArray(ResultRecordFiles.Row("w", "s", "xent", 0, 0.5, 0.625, 0.75, 0.5)),
-            ["summary"] = new JsonObject(),
+            ["summary"] = Audit.SyntheticSummary.Of(),
         };
         var hashed = new JsonObject
         {
@@ -38,7 +38,7 @@ public sealed class ResultRecordsOutcomesTests : IDisposable
                 Training("weak/w/s0", 8), Training("ceiling/s/s0", 12),
                 Training("transfer/w->s/xent/s0", 10, studentPositiveRate, studentHasOutcomes),
                 new JsonObject { ["id"] = "evaluate", ["kind"] = "evaluate", ["metrics"] = evaluate }),
-            ["metrics"] = new JsonObject { ["summary"] = new JsonObject() },
+            ["metrics"] = new JsonObject { ["summary"] = Audit.SyntheticSummary.Of() },
         };
         var provenance = new JsonObject { ["finishedAt"] = "2026-01-02T10:00:00.0000000+00:00" };
         return new RunRecord(hashed, provenance).Write(Path.Combine(root, "runs"));

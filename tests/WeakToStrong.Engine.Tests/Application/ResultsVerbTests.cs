@@ -85,10 +85,18 @@ public sealed class ResultsVerbTests : IDisposable
         var row = ResultRecordFiles.Row("s", "l", "xent", 0, 0.68, 0.74, 0.92, 0.25);
         ResultRecordFiles.Write(Runs, "alpha", "cpu", "2026-01-02T10:00:00.0000000+00:00", 2304, [row], new JsonObject
         {
-            ["earlyStopping"] = new JsonObject { ["ground-truth"] = new JsonObject { ["runs"] = new JsonArray(ResultRecordFiles.Row("s", "l", "xent", 0, 0.68, 0.80, 0.92, 0.5)) } },
+            ["earlyStopping"] = new JsonObject
+            {
+                ["ground-truth"] = new JsonObject
+                {
+                    ["runs"] = new JsonArray(ResultRecordFiles.Row("s", "l", "xent", 0, 0.68, 0.80, 0.92, 0.5)),
+                    ["summary"] = Audit.SyntheticSummary.Of(),
+                },
+            },
             ["bootstrap"] = new JsonArray(new JsonObject
             {
-                ["chain"] = new JsonArray("s", "m", "l"), ["loss"] = "xent", ["seed"] = 0, ["pgr"] = 0.375, ["directPgr"] = 0.25,
+                ["chain"] = new JsonArray("s", "m", "l"), ["loss"] = "xent", ["seed"] = 0,
+                ["weakAcc"] = 0.68, ["bootstrapAcc"] = 0.77, ["ceilingAcc"] = 0.92, ["pgr"] = 0.375, ["directPgr"] = 0.25, ["steps"] = new JsonArray(),
             }),
         });
 

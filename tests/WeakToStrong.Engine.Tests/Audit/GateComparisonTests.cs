@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using WeakToStrong.Core.Evaluate;
 using WeakToStrong.Provenance.Audit;
 using WeakToStrong.Provenance.Records;
 
@@ -6,13 +7,18 @@ namespace WeakToStrong.Engine.Tests.Audit;
 
 public class GateComparisonTests
 {
-    static JsonObject Summary(double weakAcc, double? pgr) => new()
+    static EvaluateSummary Summary(double weakAcc, double? pgr) => new()
     {
-        ["pairs"] = new JsonArray(new JsonObject
-        {
-            ["weak"] = "w", ["strong"] = "s", ["loss"] = "xent", ["weakAcc"] = weakAcc, ["ceilingAcc"] = 0.8, ["pgrMedian"] = pgr,
-        }),
-        ["medianPgrByLoss"] = new JsonObject { ["xent"] = pgr },
+        Pairs =
+        [
+            new PairSummary
+            {
+                Weak = "w", Strong = "s", Loss = "xent", Seeds = 1, ValidSeeds = 1,
+                WeakAcc = weakAcc, TransferAcc = 0.75, CeilingAcc = 0.8, PgrMedian = pgr,
+            },
+        ],
+        MedianPgrByLoss = new Dictionary<string, double?> { ["xent"] = pgr },
+        Flagged = [],
     };
 
     static readonly JsonObject Gate = JsonNode.Parse("""{"pgr.median":{"abs":0.15},"weak.acc":{"abs":0.03},"bootstrap.acc":{"abs":1}}""")!.AsObject();
@@ -28,15 +34,17 @@ public class GateComparisonTests
     [Fact]
     public void BootstrapAccuracyIsComparedPerChainAndLoss()
     {
-        static JsonObject WithChain(double acc)
+        static EvaluateSummary WithChain(double acc) => Summary(0.70, 0.50) with
         {
-            var summary = Summary(0.70, 0.50);
-            summary["bootstrap"] = new JsonArray(new JsonObject
-            {
-                ["chain"] = new JsonArray("a", "b", "c"), ["loss"] = "xent", ["bootstrapAcc"] = acc,
-            });
-            return summary;
-        }
+            Bootstrap =
+            [
+                new ChainSummary
+                {
+                    Chain = ["a", "b", "c"], Loss = "xent", Seeds = 1, ValidSeeds = 1,
+                    WeakAcc = 0.6, BootstrapAcc = acc, CeilingAcc = 0.8, Flagged = [],
+                },
+            ],
+        };
         var gate = JsonNode.Parse("""{"bootstrap.acc":{"abs":0.03}}""")!.AsObject();
         var metric = Assert.Single(GateComparison.Compare(gate, WithChain(0.70), WithChain(0.75)));
         Assert.Equal("bootstrap.acc a->b->c/xent", metric.Name);

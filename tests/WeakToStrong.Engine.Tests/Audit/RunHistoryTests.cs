@@ -20,7 +20,7 @@ public sealed class RunHistoryTests : IDisposable
     static JsonObject Hashed(double pgr = 0.25) => new()
     {
         ["experiment"] = "alpha", ["scale"] = "cpu",
-        ["metrics"] = new JsonObject { ["summary"] = new JsonObject { ["medianPgrByLoss"] = new JsonObject { ["xent"] = pgr } } },
+        ["metrics"] = new JsonObject { ["summary"] = SyntheticSummary.Of(new Dictionary<string, double?> { ["xent"] = pgr }) },
     };
 
     static RunExecution Execution(string finishedAt, string host, double seconds, bool cached) => new()

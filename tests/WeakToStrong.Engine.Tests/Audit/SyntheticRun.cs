@@ -46,7 +46,7 @@ sealed class SyntheticRun : IDisposable
             ["stages"] = new JsonArray(
                 Stage("data/s0", "data", KeyOf("data"), ("test", test), ("train1", train1)),
                 Stage("weak/weak/s0", "train", KeyOf("weak"), ("model", model))),
-            ["metrics"] = new JsonObject { ["summary"] = new JsonObject() },
+            ["metrics"] = new JsonObject { ["summary"] = SyntheticSummary.Of() },
         };
         // The stage cache entries a real run leaves: Audit compares the record's metrics with theirs.
         var cache = new StageCache(Store);
