@@ -14,13 +14,12 @@ public sealed class StageLock : IDisposable
     readonly FileStream _held;
     readonly string _path;
     readonly string _guard;
-    readonly string _scratchPrefix;
     readonly string _tmp;
     readonly string _key;
 
     StageLock(FileStream held, string path, string guard, string tmp, string key)
     {
-        _held = held; _path = path; _guard = guard; _tmp = tmp; _key = key; _scratchPrefix = $"stage-{key[..16]}-";
+        _held = held; _path = path; _guard = guard; _tmp = tmp; _key = key;
     }
 
     /// <summary>True when another process held the stage when this one asked (so it may well be cached now).</summary>
@@ -67,6 +66,9 @@ public sealed class StageLock : IDisposable
     /// a killed holder, so the next holder continues from it; the holder removes it once the stage's output is stored.
     /// Keyed by the stage key, which hashes the stage's code (docs/architecture.md §4), so no other code resumes from it.
     /// </summary>
+    /// <summary>What this stage's scratch folders' names start with (a killed holder's are found by it).</summary>
+    string ScratchPrefix => $"stage-{_key[..16]}-";
+
     public string ResumeDirectory => Path.Combine(_tmp, "resume-" + _key);
 
     /// <summary>Removes <see cref="ResumeDirectory"/>: the stage's output is stored, nothing is left to resume.</summary>
@@ -76,13 +78,13 @@ public sealed class StageLock : IDisposable
     }
 
     /// <summary>A fresh scratch folder for this stage under `tmp/`, removed by the caller or, after a crash, by the next holder.</summary>
-    public string NewScratch() => Directory.CreateDirectory(Path.Combine(_tmp, _scratchPrefix + Guid.NewGuid().ToString("N"))).FullName;
+    public string NewScratch() => Directory.CreateDirectory(Path.Combine(_tmp, ScratchPrefix + Guid.NewGuid().ToString("N"))).FullName;
 
     void RemoveAbandonedScratch()
     {
         if (!Directory.Exists(_tmp)) return;
         // Only this key's holder creates these, and this process holds the key now: any that exist were abandoned.
-        foreach (var dir in Directory.EnumerateDirectories(_tmp, _scratchPrefix + "*"))
+        foreach (var dir in Directory.EnumerateDirectories(_tmp, ScratchPrefix + "*"))
             try { Directory.Delete(dir, recursive: true); } catch (DirectoryNotFoundException) { }
     }
 
