@@ -18,6 +18,15 @@ public static class RunAuditor
         var store = new ContentStore(StoreOf(request, record));
         var current = CurrentPlan.For(record, request.ExperimentsDirectory, request.RunsDirectory);
         var report = RunAudit.Audit(path, store, current);
+        if (report.IntegrityProblem is null)
+        {
+            var (mismatches, unchecked_) = EvaluateRederivation.Check(record, store);
+            report = report with
+            {
+                Metrics = [.. report.Metrics, .. mismatches],
+                MetricsUnchecked = unchecked_ is null ? report.MetricsUnchecked : [.. report.MetricsUnchecked, unchecked_],
+            };
+        }
         if (!request.Rerun) return report;
 
         var rerun = await RecordReplay.RunAsync(record, store, request.Threads, report.Code.Count > 0,

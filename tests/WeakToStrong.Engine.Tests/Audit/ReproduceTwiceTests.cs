@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using WeakToStrong.Core.Canonical;
 using WeakToStrong.Engine.Tests.Runner;
 using WeakToStrong.Provenance.Records;
+using WeakToStrong.Runner.Auditing;
 
 namespace WeakToStrong.Engine.Tests.Audit;
 
@@ -143,20 +144,68 @@ public class ReproduceTwiceTests(ReproducedTwice run) : IClassFixture<Reproduced
         var results = await W2sTool.RunAsync("results", "--runs-dir", runs, "--out", Path.Combine(run.Experiment.Root, "results-forged.md"));
 
         Assert.Equal(1, audit.ExitCode);
+        // Deriving the evaluate document again from the edited weak accuracy also disagrees with it, field by field
+        // (the next test pins those lines); here the comparisons with the store.
+        var derived = audit.Output.Split('\n').Where(l => l.StartsWith($"evaluate: metric differs from {EvaluateRederivation.Source}: ", StringComparison.Ordinal)).ToList();
+        Assert.Contains($"evaluate: metric differs from {EvaluateRederivation.Source}: metrics.summary.medianPgrByLoss.xent (recorded 0.99, ", audit.Output);
         Assert.Equal(
         [
             $"{weakId}: metric differs from the stage cache entry: metrics.testAcc (recorded 0.99, stored {acc})",
             $"evaluate: metric differs from the stage cache entry: metrics.summary.medianPgrByLoss.xent (recorded 0.99, stored {pgr})",
             $"evaluate: metric differs from the stored output pgr: metrics.summary.medianPgrByLoss.xent (recorded 0.99, stored {pgr})",
             $"record: metric differs from the evaluate stage's stored output pgr: metrics.summary.medianPgrByLoss.xent (recorded 0.99, stored {pgr})",
-        ], audit.Output.Split('\n').Where(l => l.Contains(": metric differs from ", StringComparison.Ordinal)));
-        Assert.Equal($"NOT clean: 12 of 12 artifacts as recorded, {Stages} of {Stages} stages ok, 4 metrics differ from the store", audit.Output.TrimEnd().Split('\n')[^1]);
+        ], audit.Output.Split('\n').Where(l => l.Contains(": metric differs from ", StringComparison.Ordinal)).Except(derived));
+        Assert.Equal($"NOT clean: 12 of 12 artifacts as recorded, {Stages} of {Stages} stages ok, {4 + derived.Count} metrics differ from the store", audit.Output.TrimEnd().Split('\n')[^1]);
         Assert.DoesNotContain("record edited", audit.Output); // re-keyed: the key check alone passes it
         string contradicted = $"metrics edited: metrics.summary.medianPgrByLoss.xent is 0.99 in the record but {pgr} in the evaluate stage's stored output pgr";
         Assert.Equal($"    NOT TRUSTED, numbers not shown: {contradicted}", list.Output.Split('\n')[1]);
         // The record's store is on this machine, so the readers that show its numbers refuse it too.
         foreach (var refused in new[] { report, diff, results })
             Assert.Equal((1, $"{path}: {contradicted}"), (refused.ExitCode, refused.Error.Trim().Replace("error: ", "", StringComparison.Ordinal)));
+    }
+
+    /// <summary>
+    /// A forger who edits a stage's accuracy in the record and rewrites that stage's cache entry to match (its check
+    /// recomputed) passes every comparison with the store; the evaluate document, derived again from the record's stage
+    /// metrics, then disagrees with the one the record (and the content-addressed pgr output) states.
+    /// </summary>
+    [Fact]
+    public async Task AForgedAccuracyWhoseCacheEntryWasRewrittenToMatchIsCaughtByDerivingTheSummaryAgain()
+    {
+        var original = RunRecord.Read(run.RecordPath).Hashed;
+        string weakKey = (string)Weak(original)["key"]!;
+        double weakAcc = (double)Weak(original)["metrics"]!["testAcc"]!;
+        string entry = Directory.GetFiles(Path.Combine(run.Store, "stages"), weakKey + ".json", SearchOption.AllDirectories).Single();
+        byte[] before = File.ReadAllBytes(entry);
+        try
+        {
+            // The weak model's accuracy, everywhere its stage states it: the final checkpoint's and its last evaluation's.
+            static void Edit(JsonNode metrics)
+            {
+                metrics["testAcc"] = 0.99;
+                metrics["evaluations"]!.AsArray()[^1]!["testAcc"] = 0.99;
+            }
+            var node = JsonNode.Parse(before)!.AsObject();
+            Edit(node["metrics"]!);
+            node.Remove("check");
+            node["check"] = "sha256:" + ContentKey.Of(node);
+            File.WriteAllText(entry, node.ToJsonString());
+            var (path, _) = Forge("runs-forged-entry", hashed => Edit(Weak(hashed)["metrics"]!), rekey: true);
+            string runs = Path.GetDirectoryName(Path.GetDirectoryName(path))!;
+
+            var audit = await W2sTool.RunAsync(["audit", "--run", path, "--store", run.Store, .. run.Dirs(runs)]);
+
+            Assert.True(audit.ExitCode == 1, audit.Output + audit.Error);
+            var lines = audit.Output.Split('\n').Where(l => l.Contains(": metric differs from ", StringComparison.Ordinal)).ToList();
+            Assert.NotEmpty(lines);
+            Assert.All(lines, l => Assert.StartsWith($"evaluate: metric differs from {EvaluateRederivation.Source}: metrics.", l));
+            string weakRow = CanonicalJson.Serialize(JsonValue.Create(weakAcc));
+            Assert.Contains($"evaluate: metric differs from {EvaluateRederivation.Source}: metrics.runs[0].weakAcc (recorded {weakRow}, stored 0.99)", lines);
+        }
+        finally
+        {
+            File.WriteAllBytes(entry, before);
+        }
     }
 
     [Fact]
