@@ -20,9 +20,6 @@ public sealed record GateValue(string Metric, double? Value)
 public sealed record GateSnapshot(string Experiment, string Version, string Scale, IReadOnlyList<int> Seeds, int TestItems,
     string Run, IReadOnlyList<GateValue> Metrics)
 {
-    /// <summary>The families a gate may hold, in the order a snapshot lists them.</summary>
-    public static IReadOnlyList<string> Families => GateFamilies.All;
-
     /// <summary>
     /// The gated metrics of a record (its `hashed` object): weak accuracy once per weak model, ceiling accuracy once per
     /// strong model, and per (pair, loss) the student's accuracy, its agreement with its supervisor and the PGR.
@@ -40,7 +37,7 @@ public sealed record GateSnapshot(string Experiment, string Version, string Scal
             if (wanted.Contains(family) && values.All(v => v.Metric != $"{family} {subject}"))
                 values.Add(new GateValue($"{family} {subject}", value));
         }
-        foreach (var family in Families)
+        foreach (var family in GateFamilies.All)
         {
             foreach (var p in summary.Pairs)
                 if (GateFamilies.PairValue(family, p) is { } value)

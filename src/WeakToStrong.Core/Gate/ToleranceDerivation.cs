@@ -37,7 +37,7 @@ public static class ToleranceDerivation
     public static IReadOnlyList<DerivedTolerance> Derive(IReadOnlyList<MetricSpread> spreads, string provenance)
     {
         var result = new List<DerivedTolerance>();
-        foreach (var family in GateSnapshot.Families)
+        foreach (var family in GateFamilies.All)
         {
             var rows = spreads.Where(s => s.Family == family && !double.IsNaN(s.Combined)).ToList();
             if (rows.Count == 0) continue;

@@ -36,7 +36,7 @@ public static class GateDeriveVerb
             var store = new ContentStore(ContentStore.RootFrom(request.Template.StoreRoot));
             var items = GateItems.Predict(record.Hashed, store, seeds[0], progress.Info);
             var spreads = Spreads(record.Hashed, items);
-            var snapshot = GateSnapshot.FromRecord(record.Hashed, run.RunKey, GateSnapshot.Families);
+            var snapshot = GateSnapshot.FromRecord(record.Hashed, run.RunKey, GateFamilies.All);
             string provenance = string.Create(CultureInfo.InvariantCulture,
                 $"bootstrap of {Resamples} resamples of seed {seeds[0]}'s {snapshot.TestItems} test items; run {run.RunKey[..12]}, {record.First.Cpu}, {record.First.Threads} threads, {DateTime.UtcNow:yyyy-MM-dd}");
             var tolerances = ToleranceDerivation.Derive(spreads, provenance);

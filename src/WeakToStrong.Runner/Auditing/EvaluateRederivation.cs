@@ -26,8 +26,7 @@ public static class EvaluateRederivation
     {
         var stages = record.Stages;
         if (stages.FirstOrDefault(s => s.Kind == "evaluate") is not { } evaluate) return ([], null);
-        if (!Enum.TryParse<StageKind>(evaluate.Kind, ignoreCase: true, out var kind)) return ([], null);
-        if (evaluate.Code is null || evaluate.Code != StageCode.Current.Of(kind, evaluate.Parameters))
+        if (evaluate.Code is null || evaluate.Code != StageCode.Current.Of(StageKind.Evaluate, evaluate.Parameters))
             return ([], new MetricsUnchecked(evaluate.Id, "not derived again from the stage metrics: the evaluate code is not the record's"));
 
         var done = stages.ToDictionary(s => s.Id, s => new ExecutedStage(
