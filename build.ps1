@@ -10,9 +10,11 @@ $env:DOTNET_NOLOGO = 1
 $env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = 1
 
 # glibc malloc settings (Linux/macOS PowerShell only; Windows ignores them): never return memory to the OS,
-# which measured 4x faster TorchSharp steps on these VMs (docs/architecture.md §9). A user's own values win.
+# and one arena for every thread, which measured 4x faster TorchSharp steps on these VMs (docs/architecture.md §9).
+# A user's own values win. The values are src/WeakToStrong.Runner/Identity/MallocEnvironment.cs's table.
 if (-not $env:MALLOC_MMAP_MAX_) { $env:MALLOC_MMAP_MAX_ = "0" }
 if (-not $env:MALLOC_TRIM_THRESHOLD_) { $env:MALLOC_TRIM_THRESHOLD_ = "100000000000" }
+if (-not $env:MALLOC_ARENA_MAX) { $env:MALLOC_ARENA_MAX = "1" }
 
 if (-not (Get-Command dotnet -ErrorAction SilentlyContinue)) {
     Write-Error "build.ps1: 'dotnet' is not on PATH; install the .NET SDK named in global.json (https://dot.net)."

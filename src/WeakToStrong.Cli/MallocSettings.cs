@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using WeakToStrong.Runner.Identity;
 
 namespace WeakToStrong.Cli;
 
 /// <summary>
 /// Measured here: with glibc's defaults a GPT-2-vocabulary step ran 224 tok/s; with MALLOC_MMAP_MAX_=0 and a huge trim
-/// threshold set before the process starts, 994 tok/s (docs/architecture.md §9). build.sh exports them; the tool sets them
-/// by re-executing itself once (W2S_REEXEC guards against a loop; W2S_NO_REEXEC=1 opts out).
+/// threshold set before the process starts, 994 tok/s (docs/architecture.md §9; the settings are
+/// <see cref="MallocEnvironment"/>'s table). build.sh exports them; the tool sets them by re-executing itself once
+/// (W2S_REEXEC guards against a loop; W2S_NO_REEXEC=1 or any of the table's variables already set opts out).
 /// The visible process is then only a supervisor, and behaves as `timeout` does: every terminating signal it can catch
 /// goes on to the child, and it exits with the child's status. A SIGKILL it cannot catch is covered from the child's side
 /// (<see cref="ReexecChild"/>): the child dies with it, so a killed `w2s` leaves no process training under init.
@@ -17,7 +19,7 @@ static class MallocSettings
     {
         if (!OperatingSystem.IsLinux()) return null;
         var env = System.Environment.GetEnvironmentVariables();
-        if (env.Contains("MALLOC_MMAP_MAX_") || env.Contains("GLIBC_TUNABLES") || env.Contains("W2S_REEXEC") || env.Contains("W2S_NO_REEXEC"))
+        if (MallocEnvironment.Names.Any(env.Contains) || env.Contains("W2S_REEXEC") || env.Contains("W2S_NO_REEXEC"))
             return null;
         string? process = System.Environment.ProcessPath;
         if (process is null) return null;
@@ -25,8 +27,7 @@ static class MallocSettings
         if (Path.GetFileNameWithoutExtension(process) == "dotnet")
             psi.ArgumentList.Add(typeof(MallocSettings).Assembly.Location);
         foreach (var a in args) psi.ArgumentList.Add(a);
-        psi.Environment["MALLOC_MMAP_MAX_"] = "0";
-        psi.Environment["MALLOC_TRIM_THRESHOLD_"] = "100000000000";
+        MallocEnvironment.Apply(psi.Environment);
         // The supervisor's pid: the child checks it is still its parent once it has asked to die with it.
         psi.Environment["W2S_REEXEC"] = System.Environment.ProcessId.ToString();
 

@@ -16,7 +16,7 @@ public static class HostProvenance
         LogicalCores = System.Environment.ProcessorCount,
         Threads = threads,
         Device = device,
-        Malloc = MallocSettings(),
+        Malloc = MallocEnvironment.Current(),
         Git = Git(repositoryRoot),
         CommandLine = commandLine,
     };
@@ -32,15 +32,6 @@ public static class HostProvenance
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }
         return RuntimeInformation.ProcessArchitecture.ToString();
-    }
-
-    /// <summary>The glibc malloc settings that decide this VM's first-touch cost (docs/architecture.md §9).</summary>
-    static Dictionary<string, string> MallocSettings()
-    {
-        var o = new Dictionary<string, string>();
-        foreach (var name in new[] { "MALLOC_MMAP_MAX_", "MALLOC_TRIM_THRESHOLD_", "GLIBC_TUNABLES" })
-            if (System.Environment.GetEnvironmentVariable(name) is { } v) o[name] = v;
-        return o;
     }
 
     static GitState Git(string root)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using WeakToStrong.Runner.Identity;
 
 namespace WeakToStrong.Engine.Tests.Audit;
 
@@ -29,8 +30,7 @@ static partial class W2sTool
         foreach (var (name, value) in environment) psi.Environment[name] = value;
         psi.ArgumentList.Add(DllPath());
         foreach (var a in args) psi.ArgumentList.Add(a);
-        psi.Environment["MALLOC_MMAP_MAX_"] = "0";
-        psi.Environment["MALLOC_TRIM_THRESHOLD_"] = "100000000000";
+        MallocEnvironment.Apply(psi.Environment);
         return Process.Start(psi)!;
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using WeakToStrong.Engine.Tests.Audit;
+using WeakToStrong.Runner.Identity;
 
 namespace WeakToStrong.Engine.Tests.Runner;
 
@@ -10,7 +11,7 @@ namespace WeakToStrong.Engine.Tests.Runner;
 /// </summary>
 static class ToolAsUsersStartIt
 {
-    static readonly string[] ReexecStoppers = ["MALLOC_MMAP_MAX_", "MALLOC_TRIM_THRESHOLD_", "GLIBC_TUNABLES", "W2S_REEXEC", "W2S_NO_REEXEC"];
+    static readonly string[] ReexecStoppers = [.. MallocEnvironment.Names, "W2S_REEXEC", "W2S_NO_REEXEC"];
 
     /// <summary>Starts `dotnet w2s.dll <paramref name="args"/>` through env(1), which unsets the variables and execs
     /// dotnet in its own pid with the terminating signals at their defaults (a test host started under `nohup`, or as a

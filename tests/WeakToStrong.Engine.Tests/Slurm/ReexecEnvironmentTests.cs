@@ -1,5 +1,6 @@
 using System.Runtime.Versioning;
 using WeakToStrong.Engine.Tests.Runner;
+using WeakToStrong.Runner.Identity;
 
 namespace WeakToStrong.Engine.Tests.Slurm;
 
@@ -38,7 +39,8 @@ public sealed class ReexecEnvironmentTests : IDisposable
         Assert.Equal(1, exitCode);
         Assert.StartsWith("slurm: the controller (slurmctld) does not answer", error);
         var inherited = File.ReadAllLines(seen);
-        Assert.Contains("MALLOC_MMAP_MAX_=0", inherited); // it did re-execute: the child set these for itself and its jobs
+        // It did re-execute: the child set the whole malloc table for itself and its jobs.
+        foreach (var (name, value) in MallocEnvironment.Settings) Assert.Contains($"{name}={value}", inherited);
         Assert.DoesNotContain(inherited, line => line.StartsWith("W2S_REEXEC=", StringComparison.Ordinal));
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using WeakToStrong.Engine.Tests.Audit;
 using WeakToStrong.Engine.Tests.Runner;
+using WeakToStrong.Runner.Identity;
 
 namespace WeakToStrong.Engine.Tests.Slurm;
 
@@ -70,8 +71,7 @@ public class SlurmPreflightTests
         foreach (var a in new[] { "--mount", "--propagation", "private", "sh", "-c", "mount -t tmpfs w2s-private \"$0\" && exec \"$@\"", store, "dotnet", W2sTool.DllPath() })
             psi.ArgumentList.Add(a);
         foreach (var a in Reproduce(experiment, store)) psi.ArgumentList.Add(a);
-        psi.Environment["MALLOC_MMAP_MAX_"] = "0";
-        psi.Environment["MALLOC_TRIM_THRESHOLD_"] = "100000000000";
+        MallocEnvironment.Apply(psi.Environment);
         using var p = Process.Start(psi)!;
         var output = p.StandardOutput.ReadToEndAsync();
         var error = p.StandardError.ReadToEndAsync();
