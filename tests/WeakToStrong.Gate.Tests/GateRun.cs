@@ -33,6 +33,17 @@ static class GateRun
         CommandLine = "dotnet test tests/WeakToStrong.Gate.Tests",
     };
 
+    /// <summary>Where each experiment's gate table (every metric: snapshot, now, Δ, tolerance, verdict) and failure lines
+    /// are written, so that CI can keep them (.github/workflows/ci.yml uploads the folder).</summary>
+    public static string TablePath(string experiment) => Path.Combine(Repository.Root, "output", "gate", experiment + ".txt");
+
+    public static void WriteTable(string experiment, GateResult result)
+    {
+        string path = TablePath(experiment);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, GateText.Render(result));
+    }
+
     static readonly Lazy<TextWriter> Log = new(() =>
     {
         string log = Path.Combine(Repository.Root, "output", "gate.log");

@@ -21,6 +21,7 @@ public sealed class GateTests
     public async Task Experiment_stays_within_its_snapshot_tolerances(string experiment)
     {
         var result = await GateRun.RunAsync([experiment], sabotage: GateRun.SabotageSwitch);
+        GateRun.WriteTable(experiment, result);
 
         Assert.Empty(result.Errors);
         var outcome = Assert.Single(result.Outcomes);
