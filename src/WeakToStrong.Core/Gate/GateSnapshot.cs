@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using WeakToStrong.Core.Evaluate;
 
@@ -52,33 +51,13 @@ public sealed record GateSnapshot(string Experiment, string Version, string Scal
             TestItems: (int)manifest["data"]!["split"]!["test"]!, Run: runKey, Metrics: values);
     }
 
-    /// <summary>
-    /// The file's JSON: the metric names as a list (compared exactly, in order) and their values in an object keyed by
-    /// name (left to the tolerances), so that Snapshooter can ignore the values as one field.
-    /// </summary>
-    public JsonObject ToJson()
-    {
-        var values = new JsonObject();
-        foreach (var m in Metrics) values[m.Metric] = m.Value;
-        return new JsonObject
-        {
-            ["experiment"] = Experiment, ["version"] = Version, ["scale"] = Scale,
-            ["seeds"] = new JsonArray(Seeds.Select(s => (JsonNode)s).ToArray()), ["testItems"] = TestItems, ["run"] = Run,
-            ["metrics"] = new JsonArray(Metrics.Select(m => (JsonNode)m.Metric).ToArray()),
-            ["values"] = values,
-        };
-    }
+    /// <summary>The snapshot file's document (<see cref="SnapshotDocument"/>): the metric names as a list and their values by name.</summary>
+    public SnapshotDocument ToDocument() => new(Experiment, Version, Scale, Seeds, TestItems, Run,
+        [.. Metrics.Select(m => m.Metric)], Metrics.ToDictionary(m => m.Metric, m => m.Value, StringComparer.Ordinal));
 
-    public static GateSnapshot FromJson(JsonObject o)
-    {
-        var values = o["values"]!.AsObject();
-        return new GateSnapshot(
-            (string)o["experiment"]!, (string)o["version"]!, (string)o["scale"]!, o["seeds"]!.AsArray().Select(s => (int)s!).ToList(),
-            (int)o["testItems"]!, (string?)o["run"] ?? "",
-            o["metrics"]!.AsArray().Select(m => (string)m!).Select(name => new GateValue(name,
-                values.TryGetPropertyValue(name, out var v) ? Number(v) : throw new FormatException($"metric '{name}' has no value"))).ToList());
-    }
+    /// <summary>The document's JSON, as the file holds it (what Snapshooter compares).</summary>
+    public System.Text.Json.Nodes.JsonObject ToJson() => ToDocument().ToJson();
 
-    static double? Number(JsonNode? node) =>
-        node is null ? null : double.Parse(node.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+    public static GateSnapshot FromDocument(SnapshotDocument d) => new(d.Experiment, d.Version, d.Scale, d.Seeds, d.TestItems, d.Run,
+        [.. d.Metrics.Select(name => new GateValue(name, d.Values[name]))]);
 }

@@ -1,6 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using WeakToStrong.Core.Gate;
 using WeakToStrong.Provenance.Files;
 using WeakToStrong.Provenance.Store;
@@ -8,30 +5,31 @@ using WeakToStrong.Provenance.Store;
 namespace WeakToStrong.Runner.Gate;
 
 /// <summary>
-/// A gate snapshot on disk: the <see cref="GateSnapshot"/> JSON, indented by two spaces, in the `__snapshots__` folder
+/// A gate snapshot on disk: <see cref="SnapshotDocument"/>, indented by two spaces, in the `__snapshots__` folder
 /// Snapshooter reads (its `.snap` files are JSON it parses before comparing, so it reads what this writes).
 /// </summary>
 public static class SnapshotFile
 {
-    static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>Null when there is none yet.</summary>
+    /// <exception cref="InvalidDataException">One line naming the file and what is wrong with it; accept a new one.</exception>
     public static GateSnapshot? Read(string path)
     {
         if (!File.Exists(path)) return null;
+        string text = UserFile.ReadAllText(path, SizeLimit.Document);
         try
         {
-            return GateSnapshot.FromJson(JsonNode.Parse(UserFile.ReadAllText(path, SizeLimit.Document))!.AsObject());
+            return GateSnapshot.FromDocument(SnapshotDocument.Read(text, ""));
         }
-        catch (Exception e) when (e is JsonException or NullReferenceException or InvalidOperationException or FormatException)
+        catch (InvalidDataException e)
         {
-            throw new InvalidDataException($"{path}: not a gate snapshot ({e.Message.ReplaceLineEndings(" ")}); accept a new one");
+            // The document's own message begins with the `where` it was given (empty here) and ": ".
+            throw new InvalidDataException($"{path}: not a gate snapshot ({e.Message[2..]}); accept a new one");
         }
     }
 
     public static void Write(string path, GateSnapshot snapshot)
     {
         // Atomic: a reader never sees half a snapshot, and whatever stood there (a damaged file, a FIFO) is replaced, not written into.
-        AtomicFile.WriteAllText(path, snapshot.ToJson().ToJsonString(Indented) + "\n");
+        AtomicFile.WriteAllText(path, snapshot.ToDocument().ToFileText());
     }
 }

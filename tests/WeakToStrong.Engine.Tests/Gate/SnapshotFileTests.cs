@@ -2,6 +2,7 @@ using Newtonsoft.Json.Linq;
 using Snapshooter;
 using Snapshooter.Xunit;
 using WeakToStrong.Core.Gate;
+using WeakToStrong.Engine.Tests.Application;
 using WeakToStrong.Runner.Gate;
 
 namespace WeakToStrong.Engine.Tests.Gate;
@@ -100,5 +101,49 @@ public class SnapshotFileTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// A snapshot that parses but breaks the schema (a field missing, null or of the wrong type, a metric without a
+    /// value) is one line naming the file and the field, where the string-keyed reader it replaced threw a
+    /// NullReferenceException for some of these.
+    /// </summary>
+    [Theory]
+    [InlineData("\"experiment\": \"spam\",", "", "experiment")]
+    [InlineData("\"testItems\": 1000", "\"testItems\": null", "testItems")]
+    [InlineData("\"testItems\": 1000", "\"testItems\": \"many\"", "testItems")]
+    [InlineData("\"weak.acc w64\",", "null,", "metrics[0]")]
+    [InlineData("\"weak.acc w64\": 0.61,", "", "metric 'weak.acc w64' has no value")]
+    [InlineData("0\n  ]", "null\n  ]", "seeds")]
+    public void A_snapshot_that_breaks_the_schema_is_one_line_naming_the_field(string find, string replace, string named)
+    {
+        string folder = Directory.CreateTempSubdirectory("w2s-snap-").FullName;
+        try
+        {
+            string path = Path.Combine(folder, "spam.snap");
+            SnapshotFile.Write(path, Snap);
+            string text = File.ReadAllText(path);
+            Assert.Contains(find, text);
+            File.WriteAllText(path, text.Replace(find, replace));
+            var e = Assert.Throws<InvalidDataException>(() => SnapshotFile.Read(path));
+            Assert.StartsWith(path + ": not a gate snapshot (", e.Message);
+            Assert.Contains(named, e.Message);
+            Assert.DoesNotContain('\n', e.Message);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>The committed snapshots read into the schema and write back to the same bytes: reading loses nothing.</summary>
+    [Fact]
+    public void Every_committed_snapshot_writes_back_byte_for_byte()
+    {
+        string folder = Path.Combine(FrontEnds.RepositoryRoot, "experiments", "__snapshots__");
+        var files = Directory.GetFiles(folder, "*.snap");
+        Assert.Equal(6, files.Length);
+        foreach (var file in files)
+            Assert.Equal(File.ReadAllText(file), SnapshotFile.Read(file)!.ToDocument().ToFileText());
     }
 }
