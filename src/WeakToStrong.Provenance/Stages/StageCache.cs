@@ -35,7 +35,7 @@ public sealed class StageCache(ContentStore store)
         JsonObject recordedInputs;
         try
         {
-            var node = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+            var node = JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? throw new FormatException("not a JSON object");
             if (node["check"] is null) { why = "cache entry predates hashed entries"; return null; }
             string? damage = EntryDamage(node, key);
             if (damage is not null)
@@ -45,9 +45,9 @@ public sealed class StageCache(ContentStore store)
                 return null;
             }
             output = Parse(node);
-            recordedInputs = node["inputs"]!.AsObject();
+            recordedInputs = (JsonObject)node["inputs"]!; // EntryDamage found an object there
         }
-        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or NullReferenceException)
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
         {
             Quarantine.Move(store.Root, path, $"stage cache entry {key}", "a readable entry", e.Message);
             why = $"unreadable cache entry ({e.Message}); quarantined";
@@ -122,21 +122,33 @@ public sealed class StageCache(ContentStore store)
     {
         if (node["inputs"] is not JsonObject) return "no inputs";
         string actual = Check(node);
-        if ((string?)node["check"] != actual) return $"content hashes to {actual}";
-        return (string?)node["key"] == key ? null : $"entry names key {(string?)node["key"]}";
+        if (TextOrNull(node["check"]) != actual) return $"content hashes to {actual}";
+        return TextOrNull(node["key"]) == key ? null : $"entry names key {TextOrNull(node["key"]) ?? node["key"]?.ToJsonString()}";
     }
 
     static string? InputsDiffer(JsonObject recorded, IReadOnlyDictionary<string, string> now)
     {
         foreach (var (name, r) in now)
-            if ((string?)recorded[name] != r) return $"'{name}' ({(string?)recorded[name] ?? "not recorded"} -> {r})";
+            if (TextOrNull(recorded[name]) != r) return $"'{name}' ({TextOrNull(recorded[name]) ?? "not recorded"} -> {r})";
         foreach (var (name, _) in recorded)
             if (!now.ContainsKey(name)) return $"'{name}' (no longer read)";
         return null;
     }
 
+    /// <summary>The entry's fields, each of the type <see cref="Put"/> writes; what is not is a FormatException naming it.
+    /// The entry's own check has held by now, so only an entry written wrong in the first place gets here.</summary>
     static StageOutput Parse(JsonObject o) => new(
-        (string)o["key"]!, (string)o["kind"]!,
-        o["outputs"]!.AsObject().ToDictionary(p => p.Key, p => ContentRef.Parse((string)p.Value!)),
-        o["metrics"]?.DeepClone().AsObject() ?? new JsonObject());
+        Text(o["key"], "key"), Text(o["kind"], "kind"),
+        (o["outputs"] as JsonObject ?? throw new FormatException("outputs: not an object"))
+            .ToDictionary(p => p.Key, p => ContentRef.Parse(Text(p.Value, $"outputs.{p.Key}"))),
+        o["metrics"] switch
+        {
+            null => new JsonObject(),
+            JsonObject metrics => metrics.DeepClone().AsObject(),
+            _ => throw new FormatException("metrics: not an object"),
+        });
+
+    static string Text(JsonNode? node, string field) => TextOrNull(node) ?? throw new FormatException($"{field}: not a text");
+
+    static string? TextOrNull(JsonNode? node) => node is JsonValue v && v.TryGetValue(out string? s) ? s : null;
 }

@@ -6,6 +6,7 @@ using WeakToStrong.Core.Results;
 using WeakToStrong.Core.Statistics;
 using WeakToStrong.Provenance.Audit;
 using WeakToStrong.Provenance.Records;
+using WeakToStrong.Runner.Stages.Results;
 
 namespace WeakToStrong.Runner.Results;
 
@@ -34,8 +35,7 @@ public static class ResultRecords
         {
             return read();
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or NullReferenceException
-                                      or KeyNotFoundException or ArgumentException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or KeyNotFoundException or ArgumentException)
         {
             throw new InvalidDataException($"{path}: not a readable run record ({OneLine(e.Message)})", e);
         }
@@ -48,21 +48,22 @@ public static class ResultRecords
     public static TaskRecord FromRecord(RunRecord record)
     {
         var h = record.Hashed;
-        var stages = h["stages"]?.AsArray() ?? throw new InvalidDataException("the record has no stages");
-        JsonObject Stage(string kind) => stages.Select(s => s!.AsObject()).FirstOrDefault(s => (string?)s["kind"] == kind)
+        var stages = record.Stages;
+        RecordedStage Stage(string kind) => stages.FirstOrDefault(s => s.Kind == kind)
             ?? throw new InvalidDataException($"the record has no {kind} stage");
-        var evaluate = EvaluateJson.Output(Stage("evaluate")["metrics"], "the evaluate stage's metrics");
-        int testSize = (int?)Stage("data")["parameters"]?["split"]?["test"]
-            ?? throw new InvalidDataException("the data stage's parameters have no split.test");
+        var evaluate = EvaluateJson.Output(Stage("evaluate").Metrics, "the evaluate stage's metrics");
+        int testSize = Stage("data").Parameters["split"]?["test"] is JsonValue test && test.TryGetValue(out int size) ? size
+            : throw new InvalidDataException("the data stage's parameters have no split.test");
         if (testSize <= 0) throw new InvalidDataException($"the data stage's split.test is {testSize}");
 
         var variants = (evaluate.EarlyStopping ?? new Dictionary<string, EvaluateVariant>())
             .Select(v => new VariantRuns(v.Key, Runs(v.Value.Runs))).ToList();
-        // Training stages by id: their per-item test outcomes (final checkpoints) pair up into the bootstrap's input.
-        var training = stages.Select(s => s!.AsObject()).Where(s => (string?)s["id"] is not null)
-            .ToDictionary(s => (string)s["id"]!, s => s["metrics"] as JsonObject, StringComparer.Ordinal);
-        bool[]? Correct(string id) => training.TryGetValue(id, out var m) && m is not null
-            && (string?)m["testCorrect"] is { } encoded && (int?)m["testItems"] is { } n ? ItemOutcomes.Decode(encoded, n) : null;
+        // Training stages by id, read as the type their executor wrote: their per-item test outcomes (final
+        // checkpoints) pair up into the bootstrap's input.
+        var training = stages.Where(s => TrainingKinds.Contains(s.Kind))
+            .ToDictionary(s => s.Id, s => StageMetrics.Read<TrainMetrics>(s.Metrics), StringComparer.Ordinal);
+        bool[]? Correct(string id) => training.TryGetValue(id, out var m) && m.TestCorrect is { } encoded && m.TestItems is { } n
+            ? ItemOutcomes.Decode(encoded, n) : null;
         SeedOutcomes? Outcomes(string weak, string student, string ceiling) =>
             Correct(weak) is { } w && Correct(student) is { } t && Correct(ceiling) is { } c ? new SeedOutcomes(w, t, c) : null;
 
@@ -81,7 +82,7 @@ public static class ResultRecords
         var runs = Runs(evaluate.Runs).Select(r => r with
         {
             Outcomes = Outcomes(StageIds.Weak(r.Weak, r.Seed), StageIds.Transfer(r.Weak, r.Strong, r.Loss, r.Seed), StageIds.Ceiling(r.Strong, r.Seed)),
-            StudentPositiveRate = training.TryGetValue(StageIds.Transfer(r.Weak, r.Strong, r.Loss, r.Seed), out var m) ? (double?)m?["testPositiveRate"] : null,
+            StudentPositiveRate = training.TryGetValue(StageIds.Transfer(r.Weak, r.Strong, r.Loss, r.Seed), out var m) ? m.TestPositiveRate : null,
         }).ToList();
 
         // Who computed the numbers: the first execution (a later one may have taken every stage from the store).
@@ -94,6 +95,9 @@ public static class ResultRecords
             Chains = chains,
         };
     }
+
+    /// <summary>The kinds whose executor writes <see cref="TrainMetrics"/>: every stage that trains a model and tests it.</summary>
+    static readonly HashSet<string> TrainingKinds = new(["weak", "ceiling", "transfer", "bootstrap"], StringComparer.Ordinal);
 
     /// <summary>The evaluate stage's per-seed rows.</summary>
     static IReadOnlyList<SeedRun> Runs(IReadOnlyList<RunRow> runs) => runs.Select(n => new SeedRun(

@@ -5,10 +5,25 @@ namespace WeakToStrong.Engine.Tests.Application;
 
 /// <summary>
 /// Hand-built run records with only what `results` reads: the manifest's setting, the data stage's split.test, the
-/// evaluate stage's per-seed rows, the provenance's commit and finish time. Valid records (their key is their hash).
+/// evaluate stage's per-seed rows, the provenance's commit and finish time. Valid records (their key is their hash),
+/// whose stages have every field a record's stage has (RecordedStage reads them all).
 /// </summary>
 static class ResultRecordFiles
 {
+    /// <summary>A record's stage: its id, kind, parameters and metrics, with a made-up key and no inputs or outputs.</summary>
+    public static JsonObject Stage(string id, string kind, JsonObject? parameters = null, JsonObject? metrics = null) => new()
+    {
+        ["id"] = id, ["kind"] = kind, ["key"] = new string('0', 64), ["parameters"] = parameters ?? new JsonObject(),
+        ["inputs"] = new JsonObject(), ["outputs"] = new JsonObject(), ["metrics"] = metrics ?? new JsonObject(),
+    };
+
+    /// <summary>A training stage's metrics: what its executor writes whatever else a test adds (Runner's TrainMetrics).</summary>
+    public static JsonObject TrainMetrics(double testAcc) => new()
+    {
+        ["testAcc"] = testAcc, ["trainExamples"] = 16, ["steps"] = 1,
+        ["evaluations"] = new JsonArray(new JsonObject { ["step"] = 1, ["testAcc"] = testAcc }),
+    };
+
     public static JsonObject Row(string weak, string strong, string loss, int seed, double weakAcc, double transferAcc, double ceilingAcc, double? pgr,
         double? agreement = 0.875) => new()
     {
@@ -29,8 +44,8 @@ static class ResultRecordFiles
             ["scale"] = scale,
             ["manifest"] = new JsonObject { ["id"] = experiment, ["setting"] = setting },
             ["stages"] = new JsonArray(
-                new JsonObject { ["id"] = "data/s0", ["kind"] = "data", ["parameters"] = new JsonObject { ["split"] = new JsonObject { ["test"] = testSize } } },
-                new JsonObject { ["id"] = "evaluate", ["kind"] = "evaluate", ["metrics"] = metrics }),
+                Stage("data/s0", "data", new JsonObject { ["split"] = new JsonObject { ["test"] = testSize } }),
+                Stage("evaluate", "evaluate", metrics: metrics)),
             ["metrics"] = new JsonObject { ["summary"] = Audit.SyntheticSummary.Of() },
         };
         var provenance = new JsonObject

@@ -14,13 +14,17 @@ public sealed class ResultRecordsOutcomesTests : IDisposable
 
     static bool[] First(int k, int n = 16) => Enumerable.Range(0, n).Select(i => i < k).ToArray();
 
-    static JsonObject Training(string id, int right, double? positiveRate = null, bool withOutcomes = true) => new()
+    static JsonObject Training(string id, int right, double? positiveRate = null, bool withOutcomes = true)
     {
-        ["id"] = id, ["kind"] = id.Split('/')[0],
-        ["metrics"] = withOutcomes
-            ? new JsonObject { ["testAcc"] = right / 16.0, ["testCorrect"] = ItemOutcomes.Encode(First(right)), ["testItems"] = 16, ["testPositiveRate"] = positiveRate }
-            : new JsonObject { ["testAcc"] = right / 16.0 },
-    };
+        var metrics = ResultRecordFiles.TrainMetrics(right / 16.0);
+        if (withOutcomes)
+        {
+            metrics["testCorrect"] = ItemOutcomes.Encode(First(right));
+            metrics["testItems"] = 16;
+            metrics["testPositiveRate"] = positiveRate;
+        }
+        return ResultRecordFiles.Stage(id, id.Split('/')[0], metrics: metrics);
+    }
 
     string Write(bool studentHasOutcomes, double studentPositiveRate = 0.5)
     {
@@ -34,10 +38,10 @@ public sealed class ResultRecordsOutcomesTests : IDisposable
             ["experiment"] = "tiny", ["scale"] = "cpu",
             ["manifest"] = new JsonObject { ["id"] = "tiny", ["setting"] = "classification" },
             ["stages"] = new JsonArray(
-                new JsonObject { ["id"] = "data/s0", ["kind"] = "data", ["parameters"] = new JsonObject { ["split"] = new JsonObject { ["test"] = 16 } } },
+                ResultRecordFiles.Stage("data/s0", "data", new JsonObject { ["split"] = new JsonObject { ["test"] = 16 } }),
                 Training("weak/w/s0", 8), Training("ceiling/s/s0", 12),
                 Training("transfer/w->s/xent/s0", 10, studentPositiveRate, studentHasOutcomes),
-                new JsonObject { ["id"] = "evaluate", ["kind"] = "evaluate", ["metrics"] = evaluate }),
+                ResultRecordFiles.Stage("evaluate", "evaluate", metrics: evaluate)),
             ["metrics"] = new JsonObject { ["summary"] = Audit.SyntheticSummary.Of() },
         };
         var provenance = new JsonObject { ["finishedAt"] = "2026-01-02T10:00:00.0000000+00:00" };

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using WeakToStrong.Core.Results;
 using WeakToStrong.Provenance.Records;
@@ -109,8 +110,8 @@ public static class RunsTableVerb
         {
             task = TaskResult.Of(ResultRecords.FromRecord(record));
         }
-        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or NullReferenceException or FormatException
-                                      or KeyNotFoundException or ArgumentException)
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or FormatException or KeyNotFoundException
+                                      or ArgumentException or JsonException)
         {
             return (values, unbounded);
         }

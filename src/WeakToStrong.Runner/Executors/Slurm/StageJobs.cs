@@ -96,11 +96,15 @@ public static class StageJobs
 
     static Dictionary<string, string> Read(string path)
     {
+        // What an earlier submission left: stage id → job id. Unreadable or damaged (a job id that is not a text) counts
+        // as no earlier submission: its jobs, if any, are not waited for.
         try
         {
-            return JsonNode.Parse(File.ReadAllText(path))!.AsObject().ToDictionary(p => p.Key, p => (string)p.Value!, StringComparer.Ordinal);
+            var jobs = JsonSerializer.Deserialize<Dictionary<string, string?>>(File.ReadAllText(path));
+            return jobs is null || jobs.Values.Any(v => v is null) ? new(StringComparer.Ordinal)
+                : jobs.ToDictionary(j => j.Key, j => j.Value!, StringComparer.Ordinal);
         }
-        catch (Exception e) when (e is IOException or JsonException or InvalidOperationException or NullReferenceException)
+        catch (Exception e) when (e is IOException or JsonException)
         {
             return new(StringComparer.Ordinal);
         }
