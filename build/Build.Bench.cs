@@ -22,7 +22,7 @@ partial class Build
                 StoreRoot = Store,
             };
             var rows = Json ? null : BenchText.Streaming(Output.Write, request.Threads ?? System.Environment.ProcessorCount);
-            var result = await UserFacing(() => Located(() => BenchVerb.RunAsync(request, HostProgress.ToErrors(Output), rows)));
+            var result = await BenchVerb.RunAsync(request, HostProgress.ToErrors(Output), rows);
             if (Json) Output.Write(BenchText.Json(result));
         });
 }

@@ -22,8 +22,7 @@ partial class Build
         .Executes(async () =>
         {
             var progress = HostProgress.For(Output);
-            var derivations = await UserFacing(() => Located(() =>
-                GateDeriveVerb.RunAsync(GateRequest(accept: false), Seeds.Length > 0 ? Seeds : GateDeriveVerb.DefaultSeeds, progress)));
+            var derivations = await GateDeriveVerb.RunAsync(GateRequest(accept: false), Seeds.Length > 0 ? Seeds : GateDeriveVerb.DefaultSeeds, progress);
             Output.Write(GateText.Derivations(derivations));
         });
 
@@ -38,7 +37,7 @@ partial class Build
     async Task RunGate(bool accept)
     {
         var progress = Json ? HostProgress.ToErrors(Output) : HostProgress.For(Output);
-        var result = await UserFacing(() => Located(() => GateVerb.RunAsync(GateRequest(accept), progress)));
+        var result = await GateVerb.RunAsync(GateRequest(accept), progress);
         Output.Write(Json ? GateText.Json(result) : GateText.Render(result));
         if (!result.Passed)
             throw new HostException($"the gate failed for {result.Outcomes.Count(o => !o.Verdict.Passed && !o.Accepted) + result.Errors.Count} experiment(s) (see above).");

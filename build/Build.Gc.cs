@@ -12,7 +12,7 @@ partial class Build
         .Executes(() =>
         {
             // The same verb and renderers as `w2s gc`.
-            var result = UserFacing(() => GcVerb.Run(string.IsNullOrEmpty(Store) ? null : Path.GetFullPath(Store, RootDirectory), RunsDirectory, DryRun));
+            var result = GcVerb.Run(string.IsNullOrEmpty(Store) ? null : Path.GetFullPath(Store, RootDirectory), RunsDirectory, DryRun);
             Output.Write(Json ? GcText.Json(result) : GcText.Text(result));
         });
 }

@@ -2,6 +2,7 @@ using WeakToStrong.Build.Experiments;
 using WeakToStrong.Build.Host;
 using WeakToStrong.Build.Host.Definition;
 using WeakToStrong.Runner;
+using WeakToStrong.Runner.Application;
 using WeakToStrong.Runner.Experiments;
 
 /// <summary>The experiment parameters shared by Plan and Reproduce (docs/architecture.md §7: CLI > environment > nuke.json > .nuke/parameters.json > default).</summary>
@@ -35,37 +36,12 @@ partial class Build
     AbsolutePath ExperimentsDirectory => new(Workspace.Locate(RootDirectory).ExperimentsDirectory);
 
     /// <summary>A requirement for Plan and Reproduce: the experiment exists, else the shared catalog's one line.</summary>
-    bool ExperimentExists() => UserFacing(() =>
+    bool ExperimentExists()
     {
         new ExperimentCatalog(ExperimentsDirectory).Require(Experiment!);
         return true;
-    });
+    }
 
     ReproduceRequest CreateRequest() =>
         ReproduceRequests.Create(RootDirectory, Experiment!, Scale, Device, Seeds, Set, Store, Threads, Arguments);
-
-    /// <summary>A verb's user errors are written for the user: shown as they are, not as an unexpected exception type.</summary>
-    static T UserFacing<T>(Func<T> verb)
-    {
-        try
-        {
-            return verb();
-        }
-        catch (ExperimentException e)
-        {
-            throw new HostException(e.Lines, e); // e: its trace, for --verbosity verbose
-        }
-    }
-
-    static async Task<T> UserFacing<T>(Func<Task<T>> verb)
-    {
-        try
-        {
-            return await verb();
-        }
-        catch (ExperimentException e)
-        {
-            throw new HostException(e.Lines, e); // e: its trace, for --verbosity verbose
-        }
-    }
 }

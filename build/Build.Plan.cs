@@ -11,7 +11,7 @@ partial class Build
         .Executes(() =>
         {
             // The same verb and renderers as `w2s plan`: the host never shells out to the tool.
-            var result = UserFacing(() => PlanVerb.Run(CreateRequest()));
+            var result = PlanVerb.Run(CreateRequest());
             Output.Write(Json ? JsonRenderer.Plan(result) : TextRenderer.Plan(result));
         });
 }

@@ -23,7 +23,7 @@ partial class Build
             {
                 RunsDirectory = RunsDirectory, Run = Run, OutputDirectory = Out is null ? null : Path.GetFullPath(Out, RootDirectory),
             };
-            Output.Write(Recorded(() => ReportIndexOutput.Run(request, Index, RunsDirectory, Json)));
+            Output.Write(ReportIndexOutput.Run(request, Index, RunsDirectory, Json));
         });
 
     Target Diff => _ => _
@@ -32,20 +32,7 @@ partial class Build
         .Requires(() => B)
         .Executes(() =>
         {
-            var diff = Recorded(() => DiffVerb.Run(RunsDirectory, A!, B!));
+            var diff = DiffVerb.Run(RunsDirectory, A!, B!);
             Output.Write(Json ? JsonRenderer.Diff(diff) : Md ? TextRenderer.DiffMarkdown(diff) : TextRenderer.Diff(diff));
         });
-
-    /// <summary>A run that matches no record, several, or a damaged one: the verb's one line, as w2s prints it after "error: ".</summary>
-    static T Recorded<T>(Func<T> verb)
-    {
-        try
-        {
-            return verb();
-        }
-        catch (Exception e) when (e is FileNotFoundException or InvalidOperationException or InvalidDataException or ArgumentException)
-        {
-            throw new HostException(e.Message);
-        }
-    }
 }

@@ -16,38 +16,13 @@ partial class Build
         .Description("Writes docs/results.md from the newest run record per experiment and scale (--scale narrows it, --out moves it): accuracies, PGR, flags, pooled PGR, the paper's findings as measured.")
         .Executes(() =>
         {
-            var result = Located(() => ResultsVerb.Run(new ResultsRequest
+            var result = ResultsVerb.Run(new ResultsRequest
             {
                 RunsDirectory = RunsDirectory, OutputPath = ResultsPath, Scale = ScaleName,
-            }));
+            });
             Output.Write(Json ? JsonRenderer.Results(result) : TextRenderer.Results(result));
         });
 
     /// <summary>The --scale parameter as the manifests spell it (cpu), or null for every scale.</summary>
     string? ScaleName => Scale is { } named ? NameStyle.Kebab(named.ToString()) : null;
-
-    /// <summary>A damaged record is one line naming its file, not an unexpected exception.</summary>
-    static T Located<T>(Func<T> verb)
-    {
-        try
-        {
-            return verb();
-        }
-        catch (InvalidDataException e)
-        {
-            throw new HostException(e.Message);
-        }
-    }
-
-    static async Task<T> Located<T>(Func<Task<T>> verb)
-    {
-        try
-        {
-            return await verb();
-        }
-        catch (InvalidDataException e)
-        {
-            throw new HostException(e.Message);
-        }
-    }
 }

@@ -21,18 +21,8 @@ partial class Build
     readonly bool Csv;
 
     /// <summary>The table as `w2s runs --table` prints it; a bad option is the verb's one line.</summary>
-    string TableOfRuns()
+    string TableOfRuns() => RunsTableOutput.Table(new RunsTableRequest
     {
-        try
-        {
-            return RunsTableOutput.Table(new RunsTableRequest
-            {
-                RunsDirectory = RunsDirectory, Experiment = Experiment, Columns = Columns, Sort = Sort, Where = Where,
-            }, Md, Csv, Json);
-        }
-        catch (ArgumentException e)
-        {
-            throw new HostException(e.Message);
-        }
-    }
+        RunsDirectory = RunsDirectory, Experiment = Experiment, Columns = Columns, Sort = Sort, Where = Where,
+    }, Md, Csv, Json);
 }

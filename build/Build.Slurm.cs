@@ -43,7 +43,7 @@ partial class Build
         {
             var request = new StageRunRequest(Path.GetFullPath(PlanFile!, RootDirectory), StageId!,
                 string.IsNullOrEmpty(Store) ? null : Path.GetFullPath(Store, RootDirectory), Threads, Device.ToString().ToLowerInvariant());
-            var done = await UserFacing(() => StageRunVerb.RunAsync(request, HostProgress.For(Output)));
+            var done = await StageRunVerb.RunAsync(request, HostProgress.For(Output));
             Output.Write(TextRenderer.StageRun(done));
         });
 

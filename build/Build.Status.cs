@@ -11,7 +11,7 @@ partial class Build
         .Executes(() =>
         {
             // The same verb and renderers as `w2s status`.
-            var result = UserFacing(() => StatusVerb.Run(CreateRequest(), string.IsNullOrEmpty(Store) ? null : Path.GetFullPath(Store, RootDirectory)));
+            var result = StatusVerb.Run(CreateRequest(), string.IsNullOrEmpty(Store) ? null : Path.GetFullPath(Store, RootDirectory));
             Output.Write(Json ? StatusText.Json(result) : StatusText.Text(result));
         });
 }

@@ -20,7 +20,7 @@ partial class Build
                 ResultsPath = ResultsPath,
             };
             var progress = Json ? HostProgress.ToErrors(Output) : HostProgress.For(Output);
-            var result = await UserFacing(() => Located(() => SuiteVerb.RunAsync(request, progress)));
+            var result = await SuiteVerb.RunAsync(request, progress);
             Output.Write(Json ? JsonRenderer.Suite(result) : TextRenderer.Suite(result));
             if (!result.Succeeded)
                 throw new HostException($"{result.Steps.Count(s => !s.Succeeded)} of {result.Steps.Count} experiments failed: " +

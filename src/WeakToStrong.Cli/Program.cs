@@ -1,9 +1,8 @@
 using System.CommandLine;
 using WeakToStrong.Cli;
 using WeakToStrong.Cli.Commands;
-using WeakToStrong.Provenance.Files;
-using WeakToStrong.Provenance.Store;
-using WeakToStrong.Runner.Experiments;
+using WeakToStrong.Runner.Application;
+using WeakToStrong.Runner.Execution;
 
 // This VM's first touch of fresh memory is slow; glibc must keep freed memory instead (docs/architecture.md §9).
 // The settings only work from process start, so the tool re-executes itself once with them.
@@ -45,21 +44,17 @@ try
         ProcessTerminationTimeout = TimeSpan.FromSeconds(1),
     });
 }
-catch (Exception e) when (e is UserFileException or StoreUnusableException)
+catch (Exception e) when (UserErrors.ToolLines(e) is { } lines)
 {
-    // A file the user named that is not a regular file or is too large, or a store that cannot be written, from any
-    // verb: one line naming it.
-    Console.Error.WriteLine($"error: {e.Message}");
+    // Every verb's user errors, by the one rule both front-ends share (Runner/Application/UserErrors.cs): the lines as
+    // written, exit 1. A failed stage's cause is for whoever debugs it.
+    foreach (var line in lines) Console.Error.WriteLine(line);
+    if (e is StageFailedException && System.Environment.GetEnvironmentVariable("W2S_VERBOSE") == "1") Console.Error.WriteLine(e.InnerException);
     return 1;
-}
-catch (ExperimentException e)
-{
-    // A user error a verb did not catch itself (an argument checked in the shared layer, e.g. --threads).
-    return UserErrors.Print(e);
 }
 catch (Exception e)
 {
-    // What System.CommandLine's own handler did: a bug's full trace (nothing for a cancellation), exit 1.
+    // A bug: its full trace (nothing for a cancellation), exit 1.
     if (e is not OperationCanceledException) Console.Error.WriteLine("Unhandled exception: " + e);
     return 1;
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using WeakToStrong.Runner.Application;
 using WeakToStrong.Runner.Experiments;
 
 namespace WeakToStrong.Runner;
@@ -11,14 +12,14 @@ namespace WeakToStrong.Runner;
 /// </summary>
 public static partial class RunLabels
 {
-    /// <exception cref="ExperimentException">A name or tag outside that form: one line naming the option and the value.</exception>
+    /// <exception cref="UserError">A name or tag outside that form: one line naming the option and the value.</exception>
     public static void Check(string? name, IReadOnlyList<string> tags)
     {
         if (name is not null && !Form().IsMatch(name)) throw Refused("--name", name);
         foreach (var tag in tags.Where(t => !Form().IsMatch(t))) throw Refused("--tag", tag);
     }
 
-    static ExperimentException Refused(string option, string value) =>
+    static UserError Refused(string option, string value) =>
         new($"{option} '{value}': 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]

@@ -1,7 +1,5 @@
 using System.Reflection;
-using WeakToStrong.Provenance.Files;
-using WeakToStrong.Provenance.Store;
-using WeakToStrong.Runner.Experiments;
+using WeakToStrong.Runner.Application;
 
 namespace WeakToStrong.Build.Host.Execution;
 
@@ -27,13 +25,13 @@ public static class FailureText
     }
 
     /// <summary>
-    /// The lines a user reads: one per problem of a user error that holds several (a manifest's located errors, as
-    /// `w2s` prints them), else the exception as one line.
+    /// The lines a user reads: a user error's problem lines by the rule `w2s` applies too (Runner/Application/UserErrors.cs),
+    /// one per problem where it holds several (a manifest's located errors); else the exception as one line.
     /// </summary>
     public static IReadOnlyList<string> Lines(Exception exception) => Unwrap(exception) switch
     {
         HostException { Lines.Count: > 1 } e => e.Lines.Select(Joined).ToList(),
-        ExperimentException { Lines.Count: > 1 } e => e.Lines.Select(Joined).ToList(),
+        var e when UserErrors.Lines(e) is { } lines => lines.Select(Joined).ToList(),
         _ => [OneLine(exception)],
     };
 
@@ -41,12 +39,11 @@ public static class FailureText
     {
         var inner = Unwrap(exception);
         var message = Joined(inner.Message);
-        // These are written for the user (and w2s prints them as they are); any other type names itself, since
+        // A user error is written for the user (w2s prints it as it is); any other type names itself, since
         // "Sequence contains no elements" alone says little.
-        return inner is HostException or ExperimentException or UserFileException or StoreUnusableException ? message : $"{inner.GetType().Name}: {message}";
+        return inner is HostException || UserErrors.Lines(inner) is not null ? message : $"{inner.GetType().Name}: {message}";
     }
 
     /// <summary>A message's own line breaks (a tool's output quoted in it) would split one problem over lines.</summary>
-    static string Joined(string message) =>
-        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    static string Joined(string message) => UserErrors.OneLine(message);
 }

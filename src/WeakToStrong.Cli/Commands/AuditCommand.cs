@@ -35,24 +35,16 @@ static class AuditCommand
                 Threads = parse.GetValue(threads),
                 CommandLine = CommonOptions.CommandLine(),
             };
-            try
+            // Progress of a --rerun or --repair goes to stderr, so that --json output stays one JSON document.
+            if (parse.GetValue(repair))
             {
-                // Progress of a --rerun or --repair goes to stderr, so that --json output stays one JSON document.
-                if (parse.GetValue(repair))
-                {
-                    var repaired = await AuditVerb.RepairAsync(request, new TextProgress(Console.Error), ct);
-                    Console.Out.Write(asJson ? JsonRenderer.Repair(repaired) : TextRenderer.Repair(repaired));
-                    return repaired.Clean ? 0 : 1;
-                }
-                var report = await AuditVerb.RunAsync(request, new TextProgress(Console.Error), ct);
-                Console.Out.Write(asJson ? JsonRenderer.Audit(report) : TextRenderer.Audit(report));
-                return report.Clean ? 0 : 1;
+                var repaired = await AuditVerb.RepairAsync(request, new TextProgress(Console.Error), ct);
+                Console.Out.Write(asJson ? JsonRenderer.Repair(repaired) : TextRenderer.Repair(repaired));
+                return repaired.Clean ? 0 : 1;
             }
-            catch (Exception e) when (e is FileNotFoundException or InvalidOperationException or InvalidDataException or FormatException)
-            {
-                Console.Error.WriteLine($"error: {e.Message}");
-                return 2;
-            }
+            var report = await AuditVerb.RunAsync(request, new TextProgress(Console.Error), ct);
+            Console.Out.Write(asJson ? JsonRenderer.Audit(report) : TextRenderer.Audit(report));
+            return report.Clean ? 0 : 1;
         });
         return command;
     }

@@ -35,18 +35,11 @@ static class BenchCommand
                 Threads = parse.GetValue(threads),
                 StoreRoot = parse.GetValue(store),
             };
-            try
-            {
-                // Rows as they are measured (the whole bench takes minutes); --json prints them once, at the end.
-                var rows = asJson ? null : BenchText.Streaming(Console.Out.Write, request.Threads ?? Environment.ProcessorCount);
-                var result = await BenchVerb.RunAsync(request, new TextProgress(Console.Error), rows, ct);
-                if (asJson) Console.Out.Write(BenchText.Json(result));
-                return 0;
-            }
-            catch (ExperimentException e)
-            {
-                return UserErrors.Print(e);
-            }
+            // Rows as they are measured (the whole bench takes minutes); --json prints them once, at the end.
+            var rows = asJson ? null : BenchText.Streaming(Console.Out.Write, request.Threads ?? Environment.ProcessorCount);
+            var result = await BenchVerb.RunAsync(request, new TextProgress(Console.Error), rows, ct);
+            if (asJson) Console.Out.Write(BenchText.Json(result));
+            return 0;
         });
         return command;
     }

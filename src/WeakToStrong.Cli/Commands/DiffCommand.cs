@@ -20,17 +20,9 @@ static class DiffCommand
         };
         command.SetAction(parse =>
         {
-            try
-            {
-                var diff = DiffVerb.Run(parse.GetValue(runs)!, parse.GetValue(a)!, parse.GetValue(b)!);
-                Console.Out.Write(parse.GetValue(json) ? JsonRenderer.Diff(diff) : parse.GetValue(md) ? TextRenderer.DiffMarkdown(diff) : TextRenderer.Diff(diff));
-                return 0;
-            }
-            catch (Exception e) when (e is FileNotFoundException or InvalidOperationException or InvalidDataException)
-            {
-                Console.Error.WriteLine($"error: {e.Message}");
-                return 1;
-            }
+            var diff = DiffVerb.Run(parse.GetValue(runs)!, parse.GetValue(a)!, parse.GetValue(b)!);
+            Console.Out.Write(parse.GetValue(json) ? JsonRenderer.Diff(diff) : parse.GetValue(md) ? TextRenderer.DiffMarkdown(diff) : TextRenderer.Diff(diff));
+            return 0;
         });
         return command;
     }

@@ -46,29 +46,17 @@ static class GateCommand
                 Accept = parse.GetValue(accept),
                 Sabotage = parse.GetValue(sabotage),
             };
-            try
+            var progress = new TextProgress(asJson ? Console.Error : Console.Out);
+            if (parse.GetValue(derive))
             {
-                var progress = new TextProgress(asJson ? Console.Error : Console.Out);
-                if (parse.GetValue(derive))
-                {
-                    var given = parse.GetValue(seeds) ?? [];
-                    var derivations = await GateDeriveVerb.RunAsync(request, given.Length > 0 ? given : GateDeriveVerb.DefaultSeeds, progress, ct);
-                    Console.Out.Write(GateText.Derivations(derivations));
-                    return 0;
-                }
-                var result = await GateVerb.RunAsync(request, progress, ct);
-                Console.Out.Write(asJson ? GateText.Json(result) : GateText.Render(result));
-                return result.Passed ? 0 : 1;
+                var given = parse.GetValue(seeds) ?? [];
+                var derivations = await GateDeriveVerb.RunAsync(request, given.Length > 0 ? given : GateDeriveVerb.DefaultSeeds, progress, ct);
+                Console.Out.Write(GateText.Derivations(derivations));
+                return 0;
             }
-            catch (ExperimentException e)
-            {
-                return UserErrors.Print(e);
-            }
-            catch (Exception e) when (e is InvalidDataException or ArgumentException)
-            {
-                Console.Error.WriteLine($"error: {e.Message}");
-                return 1;
-            }
+            var result = await GateVerb.RunAsync(request, progress, ct);
+            Console.Out.Write(asJson ? GateText.Json(result) : GateText.Render(result));
+            return result.Passed ? 0 : 1;
         });
         return command;
     }

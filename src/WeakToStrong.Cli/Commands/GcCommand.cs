@@ -1,4 +1,5 @@
 using System.CommandLine;
+using WeakToStrong.Runner.Application;
 using WeakToStrong.Runner.Application.Gc;
 using WeakToStrong.Runner.Experiments;
 
@@ -19,16 +20,9 @@ static class GcCommand
         };
         command.SetAction(parse =>
         {
-            try
-            {
-                var result = GcVerb.Run(parse.GetValue(store), parse.GetValue(runs)!, parse.GetValue(dryRun));
-                Console.Out.Write(parse.GetValue(json) ? GcText.Json(result) : GcText.Text(result));
-                return 0;
-            }
-            catch (ExperimentException e)
-            {
-                return UserErrors.Print(e);
-            }
+            var result = GcVerb.Run(parse.GetValue(store), parse.GetValue(runs)!, parse.GetValue(dryRun));
+            Console.Out.Write(parse.GetValue(json) ? GcText.Json(result) : GcText.Text(result));
+            return 0;
         });
         return command;
     }

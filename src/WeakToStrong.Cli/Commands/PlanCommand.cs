@@ -16,16 +16,9 @@ static class PlanCommand
         command.SetAction(parse =>
         {
             var request = resolve.Bind(parse, Workspace.FromCurrentDirectory().RunsDirectory); // a plan writes no record
-            try
-            {
-                var result = PlanVerb.Run(request);
-                Console.Out.Write(parse.GetValue(json) ? JsonRenderer.Plan(result) : TextRenderer.Plan(result));
-                return 0;
-            }
-            catch (ExperimentException e)
-            {
-                return UserErrors.Print(e);
-            }
+            var result = PlanVerb.Run(request);
+            Console.Out.Write(parse.GetValue(json) ? JsonRenderer.Plan(result) : TextRenderer.Plan(result));
+            return 0;
         });
         return command;
     }

@@ -23,18 +23,10 @@ static class ReportCommand
         };
         command.SetAction(parse =>
         {
-            try
-            {
-                string? key = parse.GetValue(run) ?? parse.GetValue(positional);
-                var request = key is null ? null : new ReportRequest { RunsDirectory = parse.GetValue(runs)!, Run = key, OutputDirectory = parse.GetValue(output) };
-                Console.Out.Write(ReportIndexOutput.Run(request, parse.GetValue(index), parse.GetValue(runs)!, parse.GetValue(json)));
-                return 0;
-            }
-            catch (Exception e) when (e is FileNotFoundException or InvalidOperationException or InvalidDataException or ArgumentException)
-            {
-                Console.Error.WriteLine($"error: {e.Message}");
-                return 1;
-            }
+            string? key = parse.GetValue(run) ?? parse.GetValue(positional);
+            var request = key is null ? null : new ReportRequest { RunsDirectory = parse.GetValue(runs)!, Run = key, OutputDirectory = parse.GetValue(output) };
+            Console.Out.Write(ReportIndexOutput.Run(request, parse.GetValue(index), parse.GetValue(runs)!, parse.GetValue(json)));
+            return 0;
         });
         return command;
     }

@@ -30,15 +30,7 @@ static class ReproduceCommand
         command.SetAction(async (parse, ct) =>
         {
             bool asJson = parse.GetValue(json);
-            SlurmOptions? executor;
-            try
-            {
-                executor = slurm.Bind(parse);
-            }
-            catch (ExperimentException e)
-            {
-                return UserErrors.Print(e);
-            }
+            SlurmOptions? executor = slurm.Bind(parse);
             var request = resolve.Bind(parse, parse.GetValue(runs)!) with
             {
                 Device = parse.GetValue(device)!,
@@ -49,22 +41,11 @@ static class ReproduceCommand
                 Name = parse.GetValue(name),
                 Tags = parse.GetValue(tags) ?? [],
             };
-            try
-            {
-                // With --json, progress goes to stderr so that stdout stays one JSON document.
-                var progress = new TextProgress(asJson ? Console.Error : Console.Out);
-                var result = await ReproduceVerb.RunAsync(request, progress, ct);
-                Console.Out.Write(asJson ? JsonRenderer.Reproduce(result) : TextRenderer.Reproduce(result));
-                return 0;
-            }
-            catch (ExperimentException e)
-            {
-                return UserErrors.Print(e);
-            }
-            catch (StageFailedException e)
-            {
-                return UserErrors.Print(e);
-            }
+            // With --json, progress goes to stderr so that stdout stays one JSON document.
+            var progress = new TextProgress(asJson ? Console.Error : Console.Out);
+            var result = await ReproduceVerb.RunAsync(request, progress, ct);
+            Console.Out.Write(asJson ? JsonRenderer.Reproduce(result) : TextRenderer.Reproduce(result));
+            return 0;
         });
         return command;
     }

@@ -20,20 +20,12 @@ static class ResultsCommand
         };
         command.SetAction(parse =>
         {
-            try
+            var result = ResultsVerb.Run(new ResultsRequest
             {
-                var result = ResultsVerb.Run(new ResultsRequest
-                {
-                    RunsDirectory = parse.GetValue(runs)!, OutputPath = parse.GetValue(output)!, Scale = parse.GetValue(scale),
-                });
-                Console.Out.Write(parse.GetValue(json) ? JsonRenderer.Results(result) : TextRenderer.Results(result));
-                return 0;
-            }
-            catch (InvalidDataException e)
-            {
-                Console.Error.WriteLine($"error: {e.Message}");
-                return 1;
-            }
+                RunsDirectory = parse.GetValue(runs)!, OutputPath = parse.GetValue(output)!, Scale = parse.GetValue(scale),
+            });
+            Console.Out.Write(parse.GetValue(json) ? JsonRenderer.Results(result) : TextRenderer.Results(result));
+            return 0;
         });
         return command;
     }

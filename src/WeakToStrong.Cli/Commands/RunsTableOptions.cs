@@ -23,20 +23,12 @@ sealed class RunsTableOptions
     /// <summary>Writes the table through the shared verb; a bad --where, --sort, --columns or format is one line and exit 1.</summary>
     public int Run(ParseResult parse, string runsDirectory, string? experiment, bool json)
     {
-        try
+        var request = new RunsTableRequest
         {
-            var request = new RunsTableRequest
-            {
-                RunsDirectory = runsDirectory, Experiment = experiment,
-                Columns = parse.GetValue(columns) ?? [], Sort = parse.GetValue(sort), Where = parse.GetValue(where) ?? [],
-            };
-            Console.Out.Write(RunsTableOutput.Table(request, parse.GetValue(md), parse.GetValue(csv), json));
-            return 0;
-        }
-        catch (ArgumentException e)
-        {
-            Console.Error.WriteLine($"error: {e.Message}");
-            return 1;
-        }
+            RunsDirectory = runsDirectory, Experiment = experiment,
+            Columns = parse.GetValue(columns) ?? [], Sort = parse.GetValue(sort), Where = parse.GetValue(where) ?? [],
+        };
+        Console.Out.Write(RunsTableOutput.Table(request, parse.GetValue(md), parse.GetValue(csv), json));
+        return 0;
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using WeakToStrong.Runner.Application;
 using WeakToStrong.Runner.Executors.Slurm;
 
 namespace WeakToStrong.Cli.Commands;
@@ -21,14 +22,14 @@ sealed class SlurmOptionsBinding
     public IEnumerable<Option> Options => [_executor, _partition, _account, _time, _gpus, _detach];
 
     /// <summary>The request's Slurm options, or null for the local executor.</summary>
-    /// <exception cref="Runner.Experiments.ExperimentException">A Slurm option without --executor slurm.</exception>
+    /// <exception cref="Runner.Application.UserError">A Slurm option without --executor slurm.</exception>
     public SlurmOptions? Bind(ParseResult parse)
     {
         if (parse.GetValue(_executor) != "slurm")
         {
             var stray = Options.Skip(1).FirstOrDefault(o => parse.GetResult(o) is { Implicit: false });
             if (stray is not null)
-                throw new Runner.Experiments.ExperimentException($"reproduce: {stray.Name} needs --executor slurm");
+                throw new Runner.Application.UserError($"reproduce: {stray.Name} needs --executor slurm");
             return null;
         }
         return new SlurmOptions

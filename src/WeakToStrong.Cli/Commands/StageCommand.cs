@@ -21,21 +21,10 @@ static class StageCommand
         var run = new Command("run", "Run one stage of a plan file into the store (its inputs must be there already).") { plan, stage, store, threads, device };
         run.SetAction(async (parse, ct) =>
         {
-            try
-            {
-                var request = new StageRunRequest(parse.GetValue(plan)!, parse.GetValue(stage)!, parse.GetValue(store), parse.GetValue(threads), parse.GetValue(device)!);
-                var done = await StageRunVerb.RunAsync(request, new TextProgress(Console.Out), ct);
-                Console.Out.Write(TextRenderer.StageRun(done));
-                return 0;
-            }
-            catch (ExperimentException e)
-            {
-                return UserErrors.Print(e);
-            }
-            catch (StageFailedException e)
-            {
-                return UserErrors.Print(e);
-            }
+            var request = new StageRunRequest(parse.GetValue(plan)!, parse.GetValue(stage)!, parse.GetValue(store), parse.GetValue(threads), parse.GetValue(device)!);
+            var done = await StageRunVerb.RunAsync(request, new TextProgress(Console.Out), ct);
+            Console.Out.Write(TextRenderer.StageRun(done));
+            return 0;
         });
         return new Command("stage", "Work on single stages of a compiled plan (what cluster jobs run).") { run };
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using WeakToStrong.Runner.Application;
 using WeakToStrong.Runner.Application.Status;
 using WeakToStrong.Runner.Experiments;
 
@@ -21,16 +22,9 @@ static class StatusCommand
         command.SetAction(parse =>
         {
             var request = resolve.Bind(parse, parse.GetValue(runs)!);
-            try
-            {
-                var result = StatusVerb.Run(request, parse.GetValue(store));
-                Console.Out.Write(parse.GetValue(json) ? StatusText.Json(result) : StatusText.Text(result));
-                return 0;
-            }
-            catch (ExperimentException e)
-            {
-                return UserErrors.Print(e);
-            }
+            var result = StatusVerb.Run(request, parse.GetValue(store));
+            Console.Out.Write(parse.GetValue(json) ? StatusText.Json(result) : StatusText.Text(result));
+            return 0;
         });
         return command;
     }

@@ -48,22 +48,10 @@ static class SuiteCommand
                 Experiments = parse.GetValue(chosen) ?? [],
                 ResultsPath = parse.GetValue(output)!,
             };
-            try
-            {
-                var progress = new TextProgress(asJson ? Console.Error : Console.Out);
-                var result = await SuiteVerb.RunAsync(request, progress, ct: ct);
-                Console.Out.Write(asJson ? JsonRenderer.Suite(result) : TextRenderer.Suite(result));
-                return result.Succeeded ? 0 : 1;
-            }
-            catch (ExperimentException e)
-            {
-                return UserErrors.Print(e);
-            }
-            catch (InvalidDataException e)
-            {
-                Console.Error.WriteLine($"error: {e.Message}");
-                return 1;
-            }
+            var progress = new TextProgress(asJson ? Console.Error : Console.Out);
+            var result = await SuiteVerb.RunAsync(request, progress, ct: ct);
+            Console.Out.Write(asJson ? JsonRenderer.Suite(result) : TextRenderer.Suite(result));
+            return result.Succeeded ? 0 : 1;
         });
         return command;
     }

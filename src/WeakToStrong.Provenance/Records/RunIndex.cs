@@ -90,7 +90,7 @@ public static class RunIndex
         {
             1 => matches[0].Path,
             0 => throw new FileNotFoundException($"no run record matches '{keyOrPath}' under {runsDirectory}"),
-            _ => throw new InvalidOperationException($"'{keyOrPath}' matches {matches.Count} runs; give more of the key"),
+            _ => throw new AmbiguousRunException($"'{keyOrPath}' matches {matches.Count} runs; give more of the key"),
         };
     }
 }

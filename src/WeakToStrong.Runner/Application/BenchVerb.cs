@@ -1,6 +1,6 @@
+using Precision = WeakToStrong.Training.Trainer.Precision;
 using TorchSharp;
 using WeakToStrong.Core.Manifests;
-using Precision = WeakToStrong.Training.Trainer.Precision;
 using WeakToStrong.Core.Plans;
 using WeakToStrong.Core.Stages;
 using WeakToStrong.Data.Cache;
@@ -54,7 +54,7 @@ public static class BenchVerb
 {
     public static async Task<BenchResult> RunAsync(BenchRequest request, IRunProgress progress, Action<BenchRow>? measured = null, CancellationToken ct = default)
     {
-        if (request.Steps < 1) throw new ExperimentException($"bench: --bench-steps must be at least 1 (got {request.Steps})");
+        if (request.Steps < 1) throw new UserError($"bench: --bench-steps must be at least 1 (got {request.Steps})");
         var catalog = new ExperimentCatalog(request.ExperimentsDirectory);
         var chosen = catalog.Chosen(request.Experiments);
         var ids = chosen.Count > 0 ? chosen : catalog.Ids();

@@ -26,7 +26,7 @@ public static class GateDeriveVerb
     public static async Task<IReadOnlyList<GateDerivation>> RunAsync(GateRequest request, IReadOnlyList<int> seeds, IRunProgress progress,
         CancellationToken ct = default)
     {
-        if (seeds.Count < 5) throw new ArgumentException($"a derivation needs at least 5 seeds (got {seeds.Count}): 4 degrees of freedom are few enough");
+        if (seeds.Count < 5) throw new UserError($"gate: a derivation needs at least 5 seeds (got {seeds.Count}): 4 degrees of freedom are few enough");
         var result = new List<GateDerivation>();
         foreach (var id in GateVerb.Plan(request))
         {

@@ -89,7 +89,7 @@ public static class GateVerb
             {
                 outcomes.Add(await OneAsync(request, ids[i], progress, ct));
             }
-            catch (Exception e) when (e is ExperimentException or Execution.StageFailedException or InvalidDataException or IOException)
+            catch (Exception e) when (e is UserError or Execution.StageFailedException or InvalidDataException or IOException)
             {
                 errors.Add((ids[i], e.Message.ReplaceLineEndings(" ")));
                 progress.Info($"gate: {ids[i]} failed: {e.Message.ReplaceLineEndings(" ")}");

@@ -13,7 +13,7 @@ public sealed record PlanResult(ResolvedManifest Resolved, Plan Plan);
 /// </summary>
 public static class PlanVerb
 {
-    /// <exception cref="Experiments.ExperimentException">Unknown experiment, or a manifest or override error.</exception>
+    /// <exception cref="UserError">Unknown experiment, or a manifest or override error.</exception>
     public static PlanResult Run(ReproduceRequest request)
     {
         var resolved = Reproduction.Resolve(request);

@@ -10,7 +10,7 @@ namespace WeakToStrong.Runner.Application;
 /// </summary>
 public static class ReproduceVerb
 {
-    /// <exception cref="Experiments.ExperimentException">Unknown experiment, or a manifest or override error, before any stage runs.</exception>
+    /// <exception cref="UserError">Unknown experiment, or a manifest or override error, before any stage runs.</exception>
     /// <exception cref="Execution.StageFailedException">A stage failed; finished stages stay cached for the next attempt.</exception>
     public static async Task<ReproduceResult> RunAsync(ReproduceRequest request, IRunProgress progress, CancellationToken ct = default)
     {

@@ -20,13 +20,13 @@ public sealed record StageRunRequest(string PlanFile, string StageId, string? St
 /// </summary>
 public static class StageRunVerb
 {
-    /// <exception cref="ExperimentException">An unreadable or foreign plan, or a stage it does not have: one line.</exception>
+    /// <exception cref="UserError">An unreadable or foreign plan, or a stage it does not have: one line.</exception>
     /// <exception cref="StageFailedException">An input is missing from the store, or the stage failed.</exception>
     public static async Task<ExecutedStage> RunAsync(StageRunRequest request, IRunProgress progress, CancellationToken ct = default)
     {
         var plan = PlanFile.Read(request.PlanFile, StageCode.Current);
         var stage = plan.Stages.FirstOrDefault(s => s.Id == request.StageId)
-            ?? throw new ExperimentException($"stage run: plan {request.PlanFile} has no stage '{request.StageId}'");
+            ?? throw new UserError($"stage run: plan {request.PlanFile} has no stage '{request.StageId}'");
         DeviceSelector.Resolve(request.Device);
         int threads = request.Threads ?? System.Environment.ProcessorCount;
         torch.set_num_threads(threads); // as Reproduction pins it: the thread count is part of what the bits depend on

@@ -41,7 +41,7 @@ public delegate Task<ReproduceResult> ReproduceStep(ReproduceRequest request, IR
 public static class SuiteVerb
 {
     /// <summary>The experiments the suite will run, in order; an unknown id is the catalog's one line, before anything runs.</summary>
-    /// <exception cref="ExperimentException">An id names no manifest.</exception>
+    /// <exception cref="UserError">An id names no manifest.</exception>
     public static IReadOnlyList<string> Plan(SuiteRequest request)
     {
         var catalog = new ExperimentCatalog(request.Template.ExperimentsDirectory);

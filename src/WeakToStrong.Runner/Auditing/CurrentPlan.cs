@@ -2,8 +2,9 @@ using System.Text.Json.Nodes;
 using WeakToStrong.Core.Plans;
 using WeakToStrong.Provenance.Audit;
 using WeakToStrong.Provenance.Records;
-using WeakToStrong.Runner.Identity;
+using WeakToStrong.Runner.Application;
 using WeakToStrong.Runner.Experiments;
+using WeakToStrong.Runner.Identity;
 
 namespace WeakToStrong.Runner.Auditing;
 
@@ -33,7 +34,7 @@ public static class CurrentPlan
             // With the plan, today's identity names the hash of every type its stages run, as a record's does.
             return new CurrentState(resolved.Resolved, CodeIdentity.Describe(plan), stages);
         }
-        catch (ExperimentException e)
+        catch (UserError e)
         {
             return new CurrentState(Code: code, ManifestProblem: string.Join("; ", e.Lines));
         }

@@ -1,3 +1,4 @@
+using WeakToStrong.Runner.Application;
 using WeakToStrong.Runner.Experiments;
 
 namespace WeakToStrong.Runner.Execution;
@@ -8,13 +9,13 @@ namespace WeakToStrong.Runner.Execution;
 /// </summary>
 public static class RunsFolder
 {
-    /// <summary>Throws <see cref="ExperimentException"/> with one line when a file stands where the folder must be.</summary>
+    /// <summary>Throws <see cref="UserError"/> with one line when a file stands where the folder must be.</summary>
     public static void Check(string runsDirectory)
     {
         string full = Path.GetFullPath(runsDirectory);
         for (string? at = full; at is not null; at = Path.GetDirectoryName(at))
             if (File.Exists(at))
-                throw new ExperimentException(at == full
+                throw new UserError(at == full
                     ? $"--runs-dir {full} is a file, not a folder; give a folder for run records"
                     : $"--runs-dir {full}: {at} is a file, not a folder; give a folder for run records");
     }

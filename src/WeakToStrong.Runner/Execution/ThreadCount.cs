@@ -1,3 +1,4 @@
+using WeakToStrong.Runner.Application;
 using WeakToStrong.Runner.Experiments;
 
 namespace WeakToStrong.Runner.Execution;
@@ -15,6 +16,6 @@ public static class ThreadCount
     {
         null => Environment.ProcessorCount,
         >= 1 and <= Max => requested.Value,
-        _ => throw new ExperimentException($"--threads must be between 1 and {Max} (got {requested})"),
+        _ => throw new UserError($"--threads must be between 1 and {Max} (got {requested})"),
     };
 }

@@ -4,6 +4,7 @@ using WeakToStrong.Core.Resolution;
 using WeakToStrong.Core.Text;
 using WeakToStrong.Data.Tasks;
 using WeakToStrong.Provenance.Files;
+using WeakToStrong.Runner.Application;
 
 namespace WeakToStrong.Runner.Experiments;
 
@@ -30,7 +31,7 @@ public sealed class ExperimentCatalog(string directory)
     /// The ids a verb over several experiments was given ("a,b" and "a b" both name two), each required to exist, in the
     /// order given and without repeats; empty when none was given.
     /// </summary>
-    /// <exception cref="ExperimentException">An id names no manifest.</exception>
+    /// <exception cref="UserError">An id names no manifest.</exception>
     public IReadOnlyList<string> Chosen(IEnumerable<string> given)
     {
         var chosen = given.SelectMany(e => e.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -40,7 +41,7 @@ public sealed class ExperimentCatalog(string directory)
     }
 
     /// <summary>
-    /// Throws <see cref="ExperimentException"/> with one line unless <paramref name="id"/> names a manifest here:
+    /// Throws <see cref="UserError"/> with one line unless <paramref name="id"/> names a manifest here:
     /// the nearest id when it looks like a typo (<see cref="DidYouMean"/>'s rule), then every available id.
     /// </summary>
     public void Require(string id)
@@ -48,7 +49,7 @@ public sealed class ExperimentCatalog(string directory)
         var ids = Ids();
         if (ids.Contains(id, StringComparer.Ordinal)) return;
         string shown = Printable(id);
-        throw new ExperimentException(new Diagnostic(SourceLocation.Origin("--experiment " + shown), DiagnosticCodes.UnknownExperiment,
+        throw new UserError(new Diagnostic(SourceLocation.Origin("--experiment " + shown), DiagnosticCodes.UnknownExperiment,
             $"Unknown experiment '{shown}'.{DidYouMean.Hint(id, ids)} Available: {(ids.Count == 0 ? "none" + Missing() : string.Join(", ", ids))}.").ToString());
     }
 
@@ -72,7 +73,7 @@ public sealed class ExperimentCatalog(string directory)
     }
 
     /// <summary>
-    /// Loads and resolves; throws <see cref="ExperimentException"/> with every diagnostic on failure. A null
+    /// Loads and resolves; throws <see cref="UserError"/> with every diagnostic on failure. A null
     /// <paramref name="scale"/> means the manifest's `defaultScale` when <paramref name="useDefaultScale"/> (what
     /// both front-ends do), else the manifest as written (an audit of a run recorded without a scale).
     /// </summary>
@@ -85,16 +86,16 @@ public sealed class ExperimentCatalog(string directory)
         try { bytes = UserFile.ReadAllBytes(path, SizeLimit.Document, display); }
         catch (UserFileException e)
         {
-            throw new ExperimentException(new Diagnostic(SourceLocation.Origin(display), DiagnosticCodes.UnreadableFile, e.Message[(display.Length + 1)..]).ToString());
+            throw new UserError(new Diagnostic(SourceLocation.Origin(display), DiagnosticCodes.UnreadableFile, e.Message[(display.Length + 1)..]).ToString());
         }
         var loaded = ManifestLoader.Load(bytes, display, TaskCatalog.Default);
         if (!loaded.Success || loaded.Syntax is null)
-            throw new ExperimentException(Errors(loaded.Diagnostics));
+            throw new UserError(Errors(loaded.Diagnostics));
         // `--experiment ID` finds ID.json: a manifest whose id says otherwise would record runs under another name.
         if (ManifestFiles.CheckIdMatchesFileName(loaded.Manifest!, display, loaded.Syntax) is { } mismatch)
-            throw new ExperimentException(mismatch.ToString());
+            throw new UserError(mismatch.ToString());
         var resolved = ManifestResolver.Resolve(loaded.Syntax, scale ?? (useDefaultScale ? loaded.Manifest!.DefaultScale : null), layers, TaskCatalog.Default);
-        if (!resolved.Success) throw new ExperimentException(Errors(resolved.Diagnostics));
+        if (!resolved.Success) throw new UserError(Errors(resolved.Diagnostics));
         return resolved;
     }
 

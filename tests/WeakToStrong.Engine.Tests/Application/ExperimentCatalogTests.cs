@@ -1,4 +1,5 @@
 using WeakToStrong.Core.Resolution;
+using WeakToStrong.Runner.Application;
 using WeakToStrong.Runner.Experiments;
 
 namespace WeakToStrong.Engine.Tests.Application;
@@ -48,12 +49,12 @@ public sealed class ExperimentCatalogTests : IDisposable
     [Fact]
     public void A_missing_folder_lists_nothing_and_names_the_folder() =>
         Assert.Equal($"--experiment x: error W2S0100: Unknown experiment 'x'. Available: none ({Path.Combine(directory, "absent")} does not exist).",
-            Assert.Throws<ExperimentException>(() => new ExperimentCatalog(Path.Combine(directory, "absent")).Require("x")).Message);
+            Assert.Throws<UserError>(() => new ExperimentCatalog(Path.Combine(directory, "absent")).Require("x")).Message);
 
     [Fact]
     public void An_empty_folder_lists_nothing() =>
         Assert.Equal("--experiment x: error W2S0100: Unknown experiment 'x'. Available: none.",
-            Assert.Throws<ExperimentException>(() => new ExperimentCatalog(Directory.CreateDirectory(Path.Combine(directory, "empty")).FullName).Require("x")).Message);
+            Assert.Throws<UserError>(() => new ExperimentCatalog(Directory.CreateDirectory(Path.Combine(directory, "empty")).FullName).Require("x")).Message);
 
     [Fact]
     public void A_known_id_passes() => Catalog.Require("nlp-definitions");
@@ -61,7 +62,7 @@ public sealed class ExperimentCatalogTests : IDisposable
     [Fact]
     public void An_unknown_id_is_one_line_listing_the_available_experiments()
     {
-        var error = Assert.Throws<ExperimentException>(() => Catalog.Require("does-not-exist"));
+        var error = Assert.Throws<UserError>(() => Catalog.Require("does-not-exist"));
 
         Assert.Equal(["--experiment does-not-exist: error W2S0100: Unknown experiment 'does-not-exist'. Available: chatgpt-rm, nlp-definitions, spam-ham."], error.Lines);
     }
@@ -69,21 +70,21 @@ public sealed class ExperimentCatalogTests : IDisposable
     [Fact]
     public void A_typo_also_names_the_nearest_experiment()
     {
-        var error = Assert.Throws<ExperimentException>(() => Catalog.Require("nlp-definition"));
+        var error = Assert.Throws<UserError>(() => Catalog.Require("nlp-definition"));
 
         Assert.Equal(["--experiment nlp-definition: error W2S0100: Unknown experiment 'nlp-definition'. Did you mean 'nlp-definitions'? Available: chatgpt-rm, nlp-definitions, spam-ham."], error.Lines);
     }
 
     [Fact]
     public void A_schema_file_is_not_an_experiment() =>
-        Assert.Throws<ExperimentException>(() => Catalog.Require("manifest.schema"));
+        Assert.Throws<UserError>(() => Catalog.Require("manifest.schema"));
 
     [Fact]
     public void A_manifest_whose_id_is_not_its_file_name_is_a_located_error()
     {
         Write("renamed.json", "spam-ham");
 
-        var error = Assert.Throws<ExperimentException>(() => Catalog.Resolve("renamed", null, [], displayRoot: Path.GetDirectoryName(directory)));
+        var error = Assert.Throws<UserError>(() => Catalog.Resolve("renamed", null, [], displayRoot: Path.GetDirectoryName(directory)));
 
         Assert.Equal([$"{Path.GetFileName(directory)}/renamed.json(3,9): error W2S0029: Manifest id 'spam-ham' must match its file name 'renamed.json' (--experiment finds manifests by file name)."],
             error.Lines);

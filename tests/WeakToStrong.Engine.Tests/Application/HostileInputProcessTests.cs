@@ -77,7 +77,7 @@ public sealed class HostileInputProcessTests : IDisposable
                     D($"error: {Record(Key('b'))}: not a readable run record (not a JSON object)"), none);
             case "record has another format":
                 File.WriteAllText(Record(Key('c')), "{\"format\": \"nope/9\"}");
-                return (["audit", "--run", "cccc", "--runs-dir", Runs], 2,
+                return (["audit", "--run", "cccc", "--runs-dir", Runs], 1,
                     D($"error: {Record(Key('c'))}: not a readable run record (run record format \"nope/9\" is not 1 or 2)"), none);
             case "report of an ambiguous run key":
                 File.WriteAllText(Record(Key('d')), "{}");
@@ -87,7 +87,7 @@ public sealed class HostileInputProcessTests : IDisposable
             case "audit of an ambiguous run key":
                 File.WriteAllText(Record(Key('d')), "{}");
                 File.WriteAllText(Record("dddd" + new string('e', 60)), "{}");
-                return (["audit", "--run", "dddd", "--runs-dir", Runs], 2,
+                return (["audit", "--run", "dddd", "--runs-dir", Runs], 1,
                     D("error: 'dddd' matches 2 runs; give more of the key"), none);
             case "report of an unknown run key":
                 return (["report", "0123", "--runs-dir", Runs, "--out", _dir.Combine("report")], 1,

@@ -1,4 +1,5 @@
 using WeakToStrong.Runner;
+using WeakToStrong.Runner.Application;
 using WeakToStrong.Runner.Experiments;
 
 namespace WeakToStrong.Engine.Tests.Application;
@@ -20,13 +21,13 @@ public class RunLabelsTests
     [InlineData("--tag", "")]
     public void Anything_else_is_refused_naming_the_option_and_the_value(string option, string value)
     {
-        var e = Assert.Throws<ExperimentException>(() => RunLabels.Check(option == "--name" ? value : null, option == "--tag" ? [value] : []));
+        var e = Assert.Throws<UserError>(() => RunLabels.Check(option == "--name" ? value : null, option == "--tag" ? [value] : []));
         Assert.Equal($"{option} '{value}': 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit", e.Message);
     }
 
     [Fact]
     public void A_name_of_65_characters_is_refused() =>
-        Assert.Throws<ExperimentException>(() => RunLabels.Check(new string('a', 65), []));
+        Assert.Throws<UserError>(() => RunLabels.Check(new string('a', 65), []));
 
     [Fact]
     public async Task Both_front_ends_refuse_a_bad_tag_in_one_line_before_running()

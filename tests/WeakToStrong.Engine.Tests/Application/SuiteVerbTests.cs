@@ -86,7 +86,7 @@ public sealed class SuiteVerbTests : IDisposable
         Assert.Equal(["gamma", "alpha"], SuiteVerb.Plan(Request("gamma, alpha", "gamma")));
         Assert.Equal(["gamma", "alpha"], SuiteVerb.Plan(Request("gamma alpha")));
 
-        var e = Assert.Throws<ExperimentException>(() => SuiteVerb.Plan(Request("gamma,alpah")));
+        var e = Assert.Throws<UserError>(() => SuiteVerb.Plan(Request("gamma,alpah")));
         Assert.Contains("Unknown experiment 'alpah'. Did you mean 'alpha'? Available: alpha, beta, delta, gamma.", e.Message);
     }
 

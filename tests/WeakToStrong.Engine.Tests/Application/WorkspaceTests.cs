@@ -1,3 +1,4 @@
+using WeakToStrong.Runner.Application;
 using WeakToStrong.Runner.Experiments;
 
 namespace WeakToStrong.Engine.Tests.Application;
@@ -40,7 +41,7 @@ public sealed class WorkspaceTests : IDisposable
     [Fact]
     public void A_catalog_there_says_where_it_looked()
     {
-        var error = Assert.Throws<ExperimentException>(() => new ExperimentCatalog(Workspace.Locate(root).ExperimentsDirectory).Require("nlp-definitions"));
+        var error = Assert.Throws<UserError>(() => new ExperimentCatalog(Workspace.Locate(root).ExperimentsDirectory).Require("nlp-definitions"));
 
         Assert.Equal($"--experiment nlp-definitions: error W2S0100: Unknown experiment 'nlp-definitions'. Available: none (no experiments/ folder in {root} or any folder above it: run inside a folder that has one, or pass --experiments-dir).",
             error.Message);

@@ -1,5 +1,6 @@
 using WeakToStrong.Build.Host;
 using WeakToStrong.Engine.Tests.Application;
+using WeakToStrong.Runner.Application;
 
 namespace WeakToStrong.Engine.Tests.BuildHost;
 
@@ -53,8 +54,7 @@ public sealed class HostVerbosityTests
         const string line = "Target 'Reproduce' failed: --threads must be between 1 and 1024 (got 0)\n";
         Assert.Equal((ExitCodes.Failure, line), (normal.ExitCode, normal.Error));
         Assert.Equal(ExitCodes.Failure, verbose.ExitCode);
-        Assert.StartsWith(line + "WeakToStrong.Build.Host.HostException: --threads must be", verbose.Error);
-        Assert.Contains("---> WeakToStrong.Runner.Experiments.ExperimentException: --threads must be", verbose.Error);
+        Assert.StartsWith(line + "WeakToStrong.Runner.Application.UserError: --threads must be", verbose.Error);
         Assert.Contains("\n   at WeakToStrong.Runner.", verbose.Error);
     }
 

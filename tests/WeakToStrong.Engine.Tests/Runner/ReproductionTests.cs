@@ -1,7 +1,8 @@
-using WeakToStrong.Engine.Tests.Audit;
 using System.Text.Json.Nodes;
+using WeakToStrong.Engine.Tests.Audit;
 using WeakToStrong.Provenance.Records;
 using WeakToStrong.Runner;
+using WeakToStrong.Runner.Application;
 using WeakToStrong.Runner.Experiments;
 using WeakToStrong.Runner.Progress;
 
@@ -86,7 +87,7 @@ public class ReproductionTests
     public void UnknownExperimentIsOneLineListingTheAvailableOnes()
     {
         using var e = new TinyExperiment();
-        var ex = Assert.Throws<ExperimentException>(() => Reproduction.Resolve(Request(e, e.NewStore()) with { Experiment = "tinny" }));
+        var ex = Assert.Throws<UserError>(() => Reproduction.Resolve(Request(e, e.NewStore()) with { Experiment = "tinny" }));
         var line = Assert.Single(ex.Lines);
         Assert.Equal("--experiment tinny: error W2S0100: Unknown experiment 'tinny'. Did you mean 'tiny'? Available: tiny.", line);
     }

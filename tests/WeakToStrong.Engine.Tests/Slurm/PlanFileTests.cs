@@ -1,8 +1,9 @@
-using WeakToStrong.Core.Stages;
 using System.Text.Json.Nodes;
 using WeakToStrong.Core.Plans;
+using WeakToStrong.Core.Stages;
 using WeakToStrong.Engine.Tests.Runner;
 using WeakToStrong.Runner;
+using WeakToStrong.Runner.Application;
 using WeakToStrong.Runner.Executors.Slurm;
 using WeakToStrong.Runner.Experiments;
 using WeakToStrong.Runner.Identity;
@@ -44,7 +45,7 @@ public class PlanFileTests
         string path = Path.Combine(experiment.Root, "edited.json");
         File.WriteAllText(path, json.ToJsonString());
 
-        var e = Assert.Throws<ExperimentException>(() => PlanFile.Read(path, StageCode.Current));
+        var e = Assert.Throws<UserError>(() => PlanFile.Read(path, StageCode.Current));
 
         Assert.StartsWith($"stage run: cannot read plan {path}: stage weak/weak/s0: key {(string)weak["key"]!} does not match its content (", e.Message);
     }
@@ -56,7 +57,7 @@ public class PlanFileTests
         var plan = TinyPlan(experiment);
         string path = PlanFile.Write(experiment.NewStore(), plan);
 
-        var e = Assert.Throws<ExperimentException>(() => PlanFile.Read(path, IStageCode.Uniform("w2s-stages/0;other")));
+        var e = Assert.Throws<UserError>(() => PlanFile.Read(path, IStageCode.Uniform("w2s-stages/0;other")));
 
         Assert.Equal($"stage run: plan {path} was compiled for code '{plan.CodeVersion}', this is 'w2s-stages/0;other': install the submitter's build on the nodes", e.Message);
     }
@@ -77,7 +78,7 @@ public class PlanFileTests
         string path = PlanFile.Write(experiment.NewStore(), plan);
         var transfer = plan.Stages.First(s => s.Kind == StageKind.Transfer);
 
-        var e = Assert.Throws<ExperimentException>(() => PlanFile.Read(path, new OtherTransferCode()));
+        var e = Assert.Throws<UserError>(() => PlanFile.Read(path, new OtherTransferCode()));
 
         Assert.Equal($"stage run: plan {path} was compiled by other code than this build's for stage {transfer.Id} (code {transfer.Code[..12]}, this build's 000000000000): install the submitter's build on the nodes", e.Message);
     }

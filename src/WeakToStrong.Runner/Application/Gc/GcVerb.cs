@@ -1,5 +1,6 @@
 using WeakToStrong.Provenance.Records;
 using WeakToStrong.Provenance.Store;
+using WeakToStrong.Runner.Application;
 using WeakToStrong.Runner.Experiments;
 
 namespace WeakToStrong.Runner.Application.Gc;
@@ -17,17 +18,17 @@ namespace WeakToStrong.Runner.Application.Gc;
 /// </summary>
 public static class GcVerb
 {
-    /// <exception cref="ExperimentException">No store there, a held stage lock, or a record that cannot be read (nothing is removed then).</exception>
+    /// <exception cref="UserError">No store there, a held stage lock, or a record that cannot be read (nothing is removed then).</exception>
     public static GcResult Run(string? storeRoot, string runsDirectory, bool dryRun)
     {
         string root = ContentStore.RootFrom(storeRoot);
         if (!Directory.Exists(Path.Combine(root, "objects")))
-            throw new ExperimentException($"gc: no store at {root} (no objects/ folder); nothing to collect");
+            throw new UserError($"gc: no store at {root} (no objects/ folder); nothing to collect");
         string runs = Path.GetFullPath(runsDirectory);
         string locks = Directory.CreateDirectory(Path.Combine(root, "locks")).FullName;
         using var guard = FileLock.Acquire(Path.Combine(locks, ".guard"), TimeSpan.FromSeconds(10));
         if (HeldStageLock(locks) is { } held)
-            throw new ExperimentException($"gc: a run is computing in {root} ({Path.GetFileName(held)} is held); run gc when it has ended");
+            throw new UserError($"gc: a run is computing in {root} ({Path.GetFileName(held)} is held); run gc when it has ended");
 
         var (records, keys, objects) = Referenced(runs);
         var (objectsKept, bytesKept, objectsRemoved, bytesFreed) = Sweep(root, objects, dryRun);
@@ -72,7 +73,7 @@ public static class GcVerb
                 }
                 catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
                 {
-                    throw new ExperimentException($"gc: cannot read run record {file} ({e.Message}); nothing removed: move it aside or repair it first");
+                    throw new UserError($"gc: cannot read run record {file} ({e.Message}); nothing removed: move it aside or repair it first");
                 }
                 records++;
             }

@@ -10,10 +10,10 @@ namespace WeakToStrong.Runner.Application.RunsIndex;
 public static class ReportIndexOutput
 {
     /// <param name="report">Null with <paramref name="index"/> alone.</param>
-    /// <exception cref="ArgumentException">Neither a run nor --index.</exception>
+    /// <exception cref="UserError">Neither a run nor --index.</exception>
     public static string Run(ReportRequest? report, bool index, string runsDirectory, bool json)
     {
-        if (report is null && !index) throw new ArgumentException("report: give a run (--run <key|prefix|path>) or --index, or both");
+        if (report is null && !index) throw new UserError("report: give a run (--run <key|prefix|path>) or --index, or both");
         var result = report is null ? null : ReportVerb.Run(report);
         var written = index ? RunsIndexVerb.Write(runsDirectory) : null;
         if (json)

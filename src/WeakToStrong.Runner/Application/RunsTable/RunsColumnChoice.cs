@@ -8,13 +8,13 @@ public static class RunsColumnChoice
     /// ("training" keeps "training.lr", "pgr" keeps "pgr w64->minilm/xent" and its bounds), in the table's order.
     /// A PGR column brings its bounds along. No entries: every column.
     /// </summary>
-    /// <exception cref="ArgumentException">An entry matches no column; the message lists what there is.</exception>
+    /// <exception cref="UserError">An entry matches no column; the message lists what there is.</exception>
     public static List<RunsColumn> Select(IReadOnlyList<RunsColumn> columns, IReadOnlyList<string> entries)
     {
         var wanted = entries.SelectMany(e => e.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
         if (wanted.Count == 0) return columns.ToList();
         foreach (var entry in wanted.Where(e => !columns.Any(c => Matches(c.Name, e))))
-            throw new ArgumentException($"--columns: no column '{entry}'; the columns are: " +
+            throw new UserError($"runs: --columns: no column '{entry}'; the columns are: " +
                                         string.Join(", ", columns.Where(c => c.Kind != RunsColumnKind.PgrBound).Select(c => c.Name)));
         var kept = new List<RunsColumn>();
         var keptNames = new HashSet<string>(StringComparer.Ordinal);

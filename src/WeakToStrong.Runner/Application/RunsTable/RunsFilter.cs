@@ -13,11 +13,11 @@ public sealed record RunsFilter(string Path, string Value)
     /// <summary>The filter path that asks for a run's tag rather than a column's value.</summary>
     public const string Tag = "tag";
 
-    /// <exception cref="ArgumentException">Not path=value; the message says what was given.</exception>
+    /// <exception cref="UserError">Not path=value; the message says what was given.</exception>
     public static RunsFilter Parse(string text)
     {
         int eq = text.IndexOf('=', StringComparison.Ordinal);
-        if (eq <= 0) throw new ArgumentException($"--where '{text}' is not path=value (e.g. --where training.lr=0.001)");
+        if (eq <= 0) throw new UserError($"runs: --where '{text}' is not path=value (e.g. --where training.lr=0.001)");
         return new RunsFilter(text[..eq].Trim(), text[(eq + 1)..].Trim());
     }
 

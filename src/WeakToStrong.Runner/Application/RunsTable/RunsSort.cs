@@ -5,14 +5,14 @@ namespace WeakToStrong.Runner.Application.RunsTable;
 /// <summary>`--sort column[:desc]`: rows ordered by one column, numbers as numbers, runs without a value last either way; ties keep finish order.</summary>
 public static class RunsSort
 {
-    /// <exception cref="ArgumentException">The column is not in the table; the message lists what there is.</exception>
+    /// <exception cref="UserError">The column is not in the table; the message lists what there is.</exception>
     public static List<RunsRow> Apply(IReadOnlyList<RunsRow> rows, IReadOnlyList<RunsColumn> columns, string? sort)
     {
         if (string.IsNullOrWhiteSpace(sort)) return rows.ToList();
         bool descending = sort.EndsWith(":desc", StringComparison.Ordinal);
         string name = (descending ? sort[..^5] : sort.EndsWith(":asc", StringComparison.Ordinal) ? sort[..^4] : sort).Trim();
         if (!columns.Any(c => c.Name == name))
-            throw new ArgumentException($"--sort: no column '{name}'; the columns are: {string.Join(", ", columns.Select(c => c.Name))}");
+            throw new UserError($"runs: --sort: no column '{name}'; the columns are: {string.Join(", ", columns.Select(c => c.Name))}");
 
         var present = rows.Where(r => r.Cells.GetValueOrDefault(name) is not null).ToList();
         var missing = rows.Where(r => r.Cells.GetValueOrDefault(name) is null);

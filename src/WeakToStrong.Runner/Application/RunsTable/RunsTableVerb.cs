@@ -22,7 +22,7 @@ public static class RunsTableVerb
         new("scale", RunsColumnKind.Run), new("finished", RunsColumnKind.Run),
     ];
 
-    /// <exception cref="ArgumentException">A --where that is not path=value, or a --sort or --columns naming no column; one line.</exception>
+    /// <exception cref="UserError">A --where that is not path=value, or a --sort or --columns naming no column; one line.</exception>
     public static RunsTableResult Run(RunsTableRequest request)
     {
         string directory = Path.GetFullPath(request.RunsDirectory);

@@ -4,6 +4,7 @@ using WeakToStrong.Provenance.Audit;
 using WeakToStrong.Provenance.Records;
 using WeakToStrong.Provenance.Stages;
 using WeakToStrong.Provenance.Store;
+using WeakToStrong.Runner.Application;
 using WeakToStrong.Runner.Execution;
 using WeakToStrong.Runner.Identity;
 
@@ -17,7 +18,7 @@ namespace WeakToStrong.Runner.Application.Status;
 /// </summary>
 public static class StatusVerb
 {
-    /// <exception cref="Experiments.ExperimentException">Unknown experiment, or a manifest or override error.</exception>
+    /// <exception cref="UserError">Unknown experiment, or a manifest or override error.</exception>
     public static StatusResult Run(ReproduceRequest request, string? storeRoot)
     {
         var plan = PlanVerb.Run(request).Plan;

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using WeakToStrong.Core.Canonical;
 using WeakToStrong.Core.Plans;
 using WeakToStrong.Provenance.Store;
+using WeakToStrong.Runner.Application;
 using WeakToStrong.Runner.Experiments;
 
 namespace WeakToStrong.Runner.Executors.Slurm;
@@ -24,7 +25,7 @@ public static class PlanFile
     }
 
     /// <summary>The plan in <paramref name="path"/>, its keys checked; a plan compiled by other stage code is refused.</summary>
-    /// <exception cref="ExperimentException">Unreadable, inconsistent, or compiled for other code: one line.</exception>
+    /// <exception cref="UserError">Unreadable, inconsistent, or compiled for other code: one line.</exception>
     public static Plan Read(string path, IStageCode code)
     {
         Plan plan;
@@ -34,13 +35,13 @@ public static class PlanFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or FormatException or InvalidOperationException)
         {
-            throw new ExperimentException($"stage run: cannot read plan {path}: {e.Message.ReplaceLineEndings(" ")}");
+            throw new UserError($"stage run: cannot read plan {path}: {e.Message.ReplaceLineEndings(" ")}");
         }
         if (plan.CodeVersion != code.Label)
-            throw new ExperimentException($"stage run: plan {path} was compiled for code '{plan.CodeVersion}', this is '{code.Label}': install the submitter's build on the nodes");
+            throw new UserError($"stage run: plan {path} was compiled for code '{plan.CodeVersion}', this is '{code.Label}': install the submitter's build on the nodes");
         // The same label over different sources: the first stage whose code this build would hash otherwise.
         if (plan.Stages.FirstOrDefault(s => s.Code != code.Of(s.Kind, s.Parameters)) is { } other)
-            throw new ExperimentException($"stage run: plan {path} was compiled by other code than this build's for stage {other.Id} (code {other.Code[..12]}, this build's {code.Of(other.Kind, other.Parameters)[..12]}): install the submitter's build on the nodes");
+            throw new UserError($"stage run: plan {path} was compiled by other code than this build's for stage {other.Id} (code {other.Code[..12]}, this build's {code.Of(other.Kind, other.Parameters)[..12]}): install the submitter's build on the nodes");
         return plan;
     }
 }

@@ -1,3 +1,4 @@
+using WeakToStrong.Runner.Application;
 using WeakToStrong.Runner.Experiments;
 
 namespace WeakToStrong.Runner.Executors.Slurm;
@@ -15,14 +16,14 @@ public static class SlurmPreflight
     {
         foreach (var command in Commands)
             if (SlurmCommand.Find(command) is null)
-                throw new ExperimentException($"slurm: '{command}' is not on PATH; install Slurm's client commands (Debian: slurm-client) or load the cluster's Slurm module");
+                throw new UserError($"slurm: '{command}' is not on PATH; install Slurm's client commands (Debian: slurm-client) or load the cluster's Slurm module");
     }
 
     public static async Task RequireControllerAsync(CancellationToken ct)
     {
         var ping = await SlurmCommand.RunAsync("scontrol", ["ping"], ct);
         if (ping.ExitCode != 0 || !ping.Output.Contains("is UP", StringComparison.Ordinal))
-            throw new ExperimentException($"slurm: the controller (slurmctld) does not answer: scontrol ping says '{ping.Said}'");
+            throw new UserError($"slurm: the controller (slurmctld) does not answer: scontrol ping says '{ping.Said}'");
     }
 
     /// <summary>
@@ -44,7 +45,7 @@ public static class SlurmPreflight
             string job = result.Output.Trim().Split('\n')[0].Split(';')[0];
             bool seen = File.Exists(file + ".seen") && File.ReadAllText(file + ".seen").Trim() == token;
             if (result.ExitCode == 0 && seen) return;
-            throw new ExperimentException(result.ExitCode switch
+            throw new UserError(result.ExitCode switch
             {
                 3 => $"slurm: the store {storeRoot} is not visible from a Slurm job (probe job {job}); put --store on storage the nodes share",
                 4 => $"slurm: {program} is not on the nodes (probe job {job}); install the same build where the jobs run (docs/cluster.md)",

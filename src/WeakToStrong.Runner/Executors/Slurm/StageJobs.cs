@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using WeakToStrong.Core.Plans;
 using WeakToStrong.Provenance.Store;
+using WeakToStrong.Runner.Application;
 using WeakToStrong.Runner.Experiments;
 
 namespace WeakToStrong.Runner.Executors.Slurm;
@@ -73,7 +74,7 @@ public static class StageJobs
             var result = await SlurmCommand.RunAsync("sbatch", args, ct);
             string id = result.Output.Trim().Split(';')[0];
             if (result.ExitCode != 0 || id.Length == 0 || !id.All(char.IsAsciiDigit))
-                throw new ExperimentException($"slurm: sbatch refused the job of stage {stage.Id}: {result.Said}"
+                throw new UserError($"slurm: sbatch refused the job of stage {stage.Id}: {result.Said}"
                     + (submitted.Count > 0 ? $" ({submitted.Count} jobs were submitted before it: {string.Join(',', submitted.Select(s => jobs[s]))})" : ""));
             jobs[stage.Id] = id;
             submitted.Add(stage.Id);

@@ -62,7 +62,7 @@ public sealed partial class RunsIndexTests : IDisposable
         var tool = await FrontEnds.W2s("report", "--runs-dir", runs.Runs);
         var host = FrontEnds.Host(runs.Root, "Report");
 
-        Assert.Equal((1, "error: report: give a run (--run <key|prefix|path>) or --index, or both\n"), (tool.ExitCode, tool.Error));
+        Assert.Equal((1, "report: give a run (--run <key|prefix|path>) or --index, or both\n"), (tool.ExitCode, tool.Error));
         Assert.Contains("Target 'Report' failed: report: give a run (--run <key|prefix|path>) or --index, or both\n", host.Error);
     }
 

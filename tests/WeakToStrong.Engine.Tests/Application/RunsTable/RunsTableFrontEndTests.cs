@@ -54,8 +54,8 @@ public sealed class RunsTableFrontEndTests : IDisposable
         var tool = await FrontEnds.W2s("runs", "--table", "--sort", "nope", "--runs-dir", Runs);
 
         Assert.Equal(1, tool.ExitCode);
-        Assert.StartsWith("error: --sort: no column 'nope'; the columns are: run, experiment, scale, finished, training.lr, ", tool.Error);
+        Assert.StartsWith("runs: --sort: no column 'nope'; the columns are: run, experiment, scale, finished, training.lr, ", tool.Error);
         Assert.Equal(WeakToStrong.Build.Host.ExitCodes.Failure, host.ExitCode);
-        Assert.Contains($"Target 'Runs' failed: {tool.Error["error: ".Length..]}", host.Error);
+        Assert.Contains($"Target 'Runs' failed: {tool.Error}", host.Error);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using WeakToStrong.Runner.Application;
 using WeakToStrong.Runner.Application.RunsTable;
 
 namespace WeakToStrong.Engine.Tests.Application.RunsTable;
@@ -143,14 +144,14 @@ public sealed class RunsTableVerbTests : IDisposable
     {
         ThreeRuns();
 
-        Assert.StartsWith("--sort: no column 'nope'; the columns are: run, experiment, scale, finished, training.epochs, training.lr,",
-            Assert.Throws<ArgumentException>(() => Table(Runs, r => r with { Sort = "nope" })).Message);
-        Assert.Equal("--where 'training.lr' is not path=value (e.g. --where training.lr=0.001)",
-            Assert.Throws<ArgumentException>(() => Table(Runs, r => r with { Where = ["training.lr"] })).Message);
-        Assert.StartsWith("--columns: no column 'nope'; the columns are: ",
-            Assert.Throws<ArgumentException>(() => Table(Runs, r => r with { Columns = ["nope"] })).Message);
-        Assert.Equal("--md, --csv and --json each choose the table's format: give one of them",
-            Assert.Throws<ArgumentException>(() => RunsTableOutput.Format(md: true, csv: true, json: false)).Message);
+        Assert.StartsWith("runs: --sort: no column 'nope'; the columns are: run, experiment, scale, finished, training.epochs, training.lr,",
+            Assert.Throws<UserError>(() => Table(Runs, r => r with { Sort = "nope" })).Message);
+        Assert.Equal("runs: --where 'training.lr' is not path=value (e.g. --where training.lr=0.001)",
+            Assert.Throws<UserError>(() => Table(Runs, r => r with { Where = ["training.lr"] })).Message);
+        Assert.StartsWith("runs: --columns: no column 'nope'; the columns are: ",
+            Assert.Throws<UserError>(() => Table(Runs, r => r with { Columns = ["nope"] })).Message);
+        Assert.Equal("runs: --md, --csv and --json each choose the table's format: give one of them",
+            Assert.Throws<UserError>(() => RunsTableOutput.Format(md: true, csv: true, json: false)).Message);
     }
 
     [Fact]
