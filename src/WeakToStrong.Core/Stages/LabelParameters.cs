@@ -16,8 +16,8 @@ public sealed record LabelParameters(ModelSpec Model, int MaxCtx, Setting Settin
 
     /// <summary>
     /// The precision the weak model trained in, and so the one its own stage measured its test accuracy in: its
-    /// labels are predicted in it too (until w2s-stages/8 they were predicted in fp32 from bf16-trained weights, and
-    /// an item near the boundary could get a label its model's recorded accuracy did not count).
+    /// labels are predicted in it too, since labels predicted in another precision than the accuracy was measured in
+    /// could give an item near the boundary a label the model's recorded accuracy did not count.
     /// </summary>
     public Precision Precision { get; init; } = Precision.Fp32;
 }

@@ -45,10 +45,10 @@ public static class GateVerb
     public const string Scale = "gate";
 
     /// <summary>
-    /// The sabotage: half of the weak labels flipped (p → 1 − p), so that a student's labels no longer say anything
-    /// about its inputs: the "student stops learning" regression docs/gate.md says the gate catches. Issue 16 began
-    /// with a fifth; since w2s-stages/8 a fifth flipped moves no gated student by more than 0.02 (docs/gate.md
-    /// "Sabotage" has both measurements).
+    /// The sabotage: half of the weak labels flipped (p → 1 − p), so that a student's labels say nothing about its
+    /// inputs: the "student stops learning" regression docs/gate.md says the gate catches. A fifth flipped moves no
+    /// gated student by more than 0.02 at the gate scales, less than their seed spread (docs/gate.md "Sabotage" has
+    /// both measurements).
     /// </summary>
     public const double SabotageFlip = 0.5;
 

@@ -4,8 +4,8 @@ using WeakToStrong.Runner.Experiments;
 namespace WeakToStrong.Runner.Execution;
 
 /// <summary>
-/// The folder a run writes its record into, checked before any stage runs: a file there (or above it) used to let the
-/// whole run train and then fail at its last step, writing the record.
+/// The folder a run writes its record into, checked before any stage runs: a file there (or above it) would otherwise
+/// let the whole run train and then fail at its last step, writing the record.
 /// </summary>
 public static class RunsFolder
 {

@@ -5,7 +5,7 @@ namespace WeakToStrong.Core.Tests.Docs;
 
 /// <summary>
 /// docs/architecture.md §2 lists every project's references "exactly as the .csproj files declare them"; this holds it
-/// to that (issue 26: the list had drifted in three places and left out the Reports project).
+/// to that: a hand-kept list drifts.
 /// </summary>
 public partial class ArchitectureDependencyTests
 {

@@ -3,8 +3,8 @@ using WeakToStrong.Engine.Tests.Audit;
 namespace WeakToStrong.Engine.Tests.Application;
 
 /// <summary>
-/// Arguments and environment that used to abort the process (a `--set` path of thousands of segments overflowed the
-/// stack; `--threads 0` aborted inside libtorch) or were taken silently (a blank store, an unnamed W2S_SET__, an
+/// Arguments and environment that can abort the process unless checked first (a `--set` path of thousands of segments
+/// overflows the stack; `--threads 0` aborts inside libtorch) or be taken silently (a blank store, an unnamed W2S_SET__, an
 /// override of `scales`): through the real `w2s`, exit 1, one line naming the argument, no stack trace, no store.
 /// </summary>
 public sealed class HostileArgumentProcessTests : IDisposable

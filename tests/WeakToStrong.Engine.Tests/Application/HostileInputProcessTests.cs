@@ -8,7 +8,7 @@ namespace WeakToStrong.Engine.Tests.Application;
 /// <summary>
 /// Bad manifests, records, folders, run keys and arguments through the real `w2s` process, as a careless or hostile
 /// user gives them. Each: exit ≠ 0, exactly one line on stderr naming the input, no stack trace, nothing written in the
-/// working folder (the default store included), within 10 s. Several used to crash with a trace (a dangling manifest
+/// working folder (the default store included), within 10 s. Unchecked, some crash with a trace (a dangling manifest
 /// link), say the wrong thing (a store that is a file: "could not find a part of the path"), print several lines
 /// (an unknown verb, a newline in an experiment id) or train a whole run before failing (a runs folder that is a file).
 /// </summary>

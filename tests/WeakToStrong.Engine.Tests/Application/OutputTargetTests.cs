@@ -5,8 +5,8 @@ using WeakToStrong.Runner.Application;
 namespace WeakToStrong.Engine.Tests.Application;
 
 /// <summary>
-/// `--out` targets that used to crash `report`/`results` with a stack trace, read `/dev/zero` until memory ran out, or
-/// block on a FIFO: each is now one line naming the path, before anything is drawn. An existing file is replaced.
+/// `--out` targets that, unchecked, crash `report`/`results` with a stack trace, read `/dev/zero` until memory runs
+/// out, or block on a FIFO: each is one line naming the path, before anything is drawn. An existing file is replaced.
 /// </summary>
 public sealed class OutputTargetTests : IDisposable
 {

@@ -64,7 +64,8 @@ public class KillResumeTests(CliReferenceRun reference) : IClassFixture<CliRefer
         Assert.True(code == 0, error);
         string key = W2sTool.RunKey(output);
         var uninterrupted = RunRecord.Read(Path.Combine(reference.Experiment.RunsDirectory, "tiny", reference.RunKey + ".json"));
-        Assert.True(reference.RunKey == key, RecordDifference.Explain(reference.RunKey, uninterrupted, key, runs));
+        Assert.True(reference.RunKey == key, RecordDifference.Explain(reference.RunKey, uninterrupted, key, runs,
+            expectedStore: reference.Store, actualStore: store));
         Assert.True(interrupted >= 4, $"only {interrupted} of {KillPoints.Length} kills hit a running process");
         // The work done before the last kills was kept: every stage before `evaluate` came from the cache.
         var stages = RunRecord.Read(Path.Combine(runs, "tiny", reference.RunKey + ".json")).Provenance["stages"]!.AsArray();
@@ -82,7 +83,8 @@ public class KillResumeTests(CliReferenceRun reference) : IClassFixture<CliRefer
         // 12 epochs of 4 steps: a training stage of 48 steps, long enough to be caught midway.
         string[] Reproduce(string store, string runs) => [.. reference.Reproduce(store, runs), "--set", "training.epochs=12"];
         string runs = Path.Combine(reference.Experiment.Root, "runs-resume-inside");
-        var straight = await W2sTool.RunAsync(Reproduce(reference.Experiment.NewStore(), Path.Combine(reference.Experiment.Root, "runs-straight")));
+        string straightStore = reference.Experiment.NewStore();
+        var straight = await W2sTool.RunAsync(Reproduce(straightStore, Path.Combine(reference.Experiment.Root, "runs-straight")));
         Assert.True(straight.ExitCode == 0, straight.Error);
 
         string store = reference.Experiment.NewStore();
@@ -108,7 +110,8 @@ public class KillResumeTests(CliReferenceRun reference) : IClassFixture<CliRefer
         Assert.Matches(@"(?m)^\S+: resuming at step \d+ from .*resume-[0-9a-f]{64}$", resumed.Output);
         string key = W2sTool.RunKey(resumed.Output);
         Assert.True(W2sTool.RunKey(straight.Output) == key, RecordDifference.Explain(W2sTool.RunKey(straight.Output),
-            RunRecord.Read(Path.Combine(reference.Experiment.Root, "runs-straight", "tiny", W2sTool.RunKey(straight.Output) + ".json")), key, runs));
+            RunRecord.Read(Path.Combine(reference.Experiment.Root, "runs-straight", "tiny", W2sTool.RunKey(straight.Output) + ".json")), key, runs,
+            expectedStore: straightStore, actualStore: store));
         Assert.Empty(Directory.GetDirectories(Path.Combine(store, "tmp"), "resume-*"));
     }
 

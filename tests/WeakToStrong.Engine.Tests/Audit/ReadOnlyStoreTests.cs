@@ -6,8 +6,8 @@ using WeakToStrong.Provenance.Store;
 namespace WeakToStrong.Engine.Tests.Audit;
 
 /// <summary>
-/// A store that cannot be written: the stage lock used to retry `locks/.guard` for its full 10-minute deadline and then
-/// crash. Waiting is only for a lock another process holds; a read-only store is one line at once.
+/// A store that cannot be written: a stage lock that retried `locks/.guard` would wait out its full 10-minute deadline
+/// and then crash. Waiting is only for a lock another process holds; a read-only store is one line at once.
 /// </summary>
 public sealed class ReadOnlyStoreTests : IDisposable
 {

@@ -5,8 +5,8 @@ using WeakToStrong.Provenance.Store;
 namespace WeakToStrong.Engine.Tests.Audit;
 
 /// <summary>
-/// Something that is not a regular file where the store keeps an object (a dangling link, a FIFO): it used to crash a
-/// run (FileNotFoundException) or block it; now it is quarantined like a damaged object and the object written again.
+/// Something that is not a regular file where the store keeps an object (a dangling link, a FIFO) could crash a run
+/// (FileNotFoundException) or block it: it is quarantined like a damaged object and the object written again.
 /// </summary>
 public sealed class StrayObjectTests : IDisposable
 {

@@ -8,7 +8,7 @@ namespace WeakToStrong.Engine.Tests.Docs;
 
 /// <summary>
 /// docs/extending.md's worked examples are code a reader copies into src/, so they must compile against today's
-/// assemblies (issue 26: the example had drifted to a namespace that no longer existed). Every ```csharp block that is
+/// assemblies, whatever has been renamed since they were written. Every ```csharp block that is
 /// a whole file (it starts with <c>using</c> or <c>namespace</c>) is compiled, with the projects' implicit usings and
 /// nullable context; the only errors allowed are the members the same walkthrough tells the reader to add elsewhere,
 /// and CS0122 (an internal member): each example is a file of the project the walkthrough names, where those are visible.

@@ -1,4 +1,5 @@
 using WeakToStrong.Provenance.Records;
+using WeakToStrong.Provenance.Store;
 
 namespace WeakToStrong.Engine.Tests.Runner;
 
@@ -6,12 +7,44 @@ namespace WeakToStrong.Engine.Tests.Runner;
 /// scancel (seen in 3 full CI runs out of about 20, never when run alone) must say which stage's bytes moved.</summary>
 static class RecordDifference
 {
-    /// <summary>"run key B, expected A; differing stages: …; other fields: …", read from the two records on disk.</summary>
-    public static string Explain(string expectedKey, RunRecord expected, string actualKey, string runsDirectory, string experiment = "tiny")
+    /// <summary>
+    /// "run key B, expected A; differing stages: …; other fields: …", read from the two records on disk; with both
+    /// stores, each differing safetensors output compared tensor by tensor (<see cref="SafetensorsDifference"/>).
+    /// </summary>
+    public static string Explain(string expectedKey, RunRecord expected, string actualKey, string runsDirectory, string experiment = "tiny",
+        string? expectedStore = null, string? actualStore = null)
     {
         string path = Path.Combine(runsDirectory, experiment, actualKey + ".json");
-        string where = File.Exists(path) ? StagesThatDiffer(expected, RunRecord.Read(path)) : $"no record at {path}";
+        if (!File.Exists(path)) return $"run key {actualKey}, expected {expectedKey}; no record at {path}";
+        var actual = RunRecord.Read(path);
+        string where = StagesThatDiffer(expected, actual);
+        if (expectedStore is not null && actualStore is not null) where += TensorsThatDiffer(expected, actual, expectedStore, actualStore);
         return $"run key {actualKey}, expected {expectedKey}; {where}";
+    }
+
+    static string TensorsThatDiffer(RunRecord expected, RunRecord actual, string expectedStore, string actualStore)
+    {
+        var before = expected.Stages.ToDictionary(s => s.Id);
+        var notes = new List<string>();
+        foreach (var stage in actual.Stages)
+        {
+            if (!before.TryGetValue(stage.Id, out var old)) continue;
+            foreach (var (name, output) in stage.Outputs)
+            {
+                if (!old.Outputs.TryGetValue(name, out var was) || was == output) continue;
+                string a = ContentStore.ObjectPath(expectedStore, was.Sha256), b = ContentStore.ObjectPath(actualStore, output.Sha256);
+                if (File.Exists(a) && File.Exists(b) && IsSafetensors(a))
+                    notes.Add($"{stage.Id}:{name}: {SafetensorsDifference.Explain(a, b)}");
+            }
+        }
+        return notes.Count == 0 ? "" : "; tensors: " + string.Join(" | ", notes);
+    }
+
+    static bool IsSafetensors(string path)
+    {
+        using var file = File.OpenRead(path);
+        Span<byte> head = stackalloc byte[9];
+        return file.Read(head) == 9 && head[8] == (byte)'{';
     }
 
     public static string StagesThatDiffer(RunRecord expected, RunRecord actual)

@@ -47,7 +47,8 @@ public class SlurmRunTests(TinyRunFixture run) : IClassFixture<TinyRunFixture>
         var first = await W2sTool.RunAsync(Reproduce(store, runs));
         var firstTime = clock.Elapsed;
         Assert.True(first.ExitCode == 0, first.Output + first.Error);
-        Assert.True(run.RunKey == W2sTool.RunKey(first.Output), RecordDifference.Explain(run.RunKey, run.Record, W2sTool.RunKey(first.Output), runs));
+        Assert.True(run.RunKey == W2sTool.RunKey(first.Output), RecordDifference.Explain(run.RunKey, run.Record, W2sTool.RunKey(first.Output), runs,
+            expectedStore: run.Store, actualStore: store));
         var record = Record(first.Output);
         Assert.Equal("slurm", (string)record.Provenance["executor"]!["name"]!);
         Assert.Equal(StageIds, Jobs(record).Keys); // one job per stage, in plan order
@@ -93,7 +94,8 @@ public class SlurmRunTests(TinyRunFixture run) : IClassFixture<TinyRunFixture>
 
         var next = await W2sTool.RunAsync(Reproduce(store, runs));
         Assert.True(next.ExitCode == 0, next.Output + next.Error);
-        Assert.True(run.RunKey == W2sTool.RunKey(next.Output), RecordDifference.Explain(run.RunKey, run.Record, W2sTool.RunKey(next.Output), runs));
+        Assert.True(run.RunKey == W2sTool.RunKey(next.Output), RecordDifference.Explain(run.RunKey, run.Record, W2sTool.RunKey(next.Output), runs,
+            expectedStore: run.Store, actualStore: store));
         Assert.Equal(WithDependents(killed), Jobs(Record(next.Output)).Keys);
         Assert.Equal(4, Jobs(Record(next.Output)).Count); // the label stage, its two transfers and evaluate
     }
@@ -126,7 +128,8 @@ public class SlurmRunTests(TinyRunFixture run) : IClassFixture<TinyRunFixture>
         Assert.True(collected.ExitCode == 0, collected.Output + collected.Error);
         // Each stage was followed to its queued job or read from the store, whichever the jobs had reached.
         Assert.Matches(@"(?m)^slurm: (0 jobs submitted in \S+ s, \d+ still queued from an earlier submission; \d+ stages already in the store;|every stage is in the store; nothing to submit$)", collected.Output);
-        Assert.True(run.RunKey == W2sTool.RunKey(collected.Output), RecordDifference.Explain(run.RunKey, run.Record, W2sTool.RunKey(collected.Output), runs));
+        Assert.True(run.RunKey == W2sTool.RunKey(collected.Output), RecordDifference.Explain(run.RunKey, run.Record, W2sTool.RunKey(collected.Output), runs,
+            expectedStore: run.Store, actualStore: store));
     }
 
     /// <summary>The id of the job named <paramref name="name"/> once Slurm says it is RUNNING.</summary>
