@@ -124,6 +124,6 @@ public class GateVerbTests
             Assert.Equal(t.Abs, (double)gate[t.Family]!["abs"]!);
             Assert.Contains("sd_seed", (string)gate[t.Family]!["derivation"]!);
         }
-        await Assert.ThrowsAsync<ArgumentException>(() => GateDeriveVerb.RunAsync(Request(tiny, tiny.NewStore()), [0, 1, 2], new Silent()));
+        await Assert.ThrowsAsync<UserError>(() => GateDeriveVerb.RunAsync(Request(tiny, tiny.NewStore()), [0, 1, 2], new Silent()));
     }
 }

@@ -93,37 +93,7 @@ public static class RunsTableVerb
             return null;
         }
         var gated = RunsGates.Values(summary).ToDictionary(g => g.Key, g => g.Value, StringComparer.Ordinal);
-        var (pgr, unbounded) = Pgrs(record);
+        var (pgr, unbounded) = RunPgrs.Of(record);
         return new LoadedRun(summary, record, ManifestColumns.Values(record.Hashed["manifest"]), gated, pgr, unbounded);
-    }
-
-    /// <summary>
-    /// "pgr weak->strong/loss" → the pair's ratio-of-means PGR, " lo" and " hi" → its interval's bounds. A record
-    /// without an evaluate stage (a run that stopped early) has none: its row shows its manifest and gated values.
-    /// </summary>
-    static (Dictionary<string, double?>, HashSet<string>) Pgrs(RunRecord record)
-    {
-        var values = new Dictionary<string, double?>(StringComparer.Ordinal);
-        var unbounded = new HashSet<string>(StringComparer.Ordinal);
-        TaskResult task;
-        try
-        {
-            task = TaskResult.Of(ResultRecords.FromRecord(record));
-        }
-        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or FormatException or KeyNotFoundException
-                                      or ArgumentException or JsonException)
-        {
-            return (values, unbounded);
-        }
-        foreach (var p in task.Pairs)
-        {
-            string name = string.Create(CultureInfo.InvariantCulture, $"pgr {p.Weak}->{p.Strong}/{p.Loss}");
-            var b = p.Bootstrap?.Summary;
-            values[name] = p.PgrRatioOfMeans is { } v && double.IsFinite(v) ? v : null;
-            values[name + " lo"] = b?.PgrCi?.Lo;
-            values[name + " hi"] = b?.PgrCi?.Hi;
-            if (b is { PgrCi: null } && values[name] is not null) unbounded.Add(name);
-        }
-        return (values, unbounded);
     }
 }
