@@ -2,6 +2,7 @@ using WeakToStrong.Build.Experiments;
 using WeakToStrong.Build.Host;
 using WeakToStrong.Build.Host.Definition;
 using WeakToStrong.Runner.Application;
+using WeakToStrong.Runner.Application.Gate;
 
 /// <summary>`Gate`, `AcceptSnapshots`, `DeriveTolerances`: the PR gate over the result snapshots (docs/gate.md), through the same verb as `w2s gate`.</summary>
 partial class Build

@@ -1,5 +1,6 @@
 using WeakToStrong.Runner;
 using WeakToStrong.Runner.Application;
+using WeakToStrong.Runner.Application.Gate;
 using WeakToStrong.Runner.Experiments;
 using WeakToStrong.Runner.Progress;
 

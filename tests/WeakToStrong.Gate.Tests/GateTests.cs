@@ -2,6 +2,7 @@ using Newtonsoft.Json.Linq;
 using Snapshooter;
 using Snapshooter.Xunit;
 using WeakToStrong.Runner.Application;
+using WeakToStrong.Runner.Application.Gate;
 using WeakToStrong.Runner.Gate;
 
 namespace WeakToStrong.Gate.Tests;

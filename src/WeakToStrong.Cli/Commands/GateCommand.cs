@@ -1,6 +1,7 @@
 using System.CommandLine;
 using WeakToStrong.Runner;
 using WeakToStrong.Runner.Application;
+using WeakToStrong.Runner.Application.Gate;
 using WeakToStrong.Runner.Experiments;
 using WeakToStrong.Runner.Progress;
 

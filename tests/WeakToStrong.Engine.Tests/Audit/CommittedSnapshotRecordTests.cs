@@ -3,6 +3,7 @@ using WeakToStrong.Core.Gate;
 using WeakToStrong.Engine.Tests.Application;
 using WeakToStrong.Provenance.Records;
 using WeakToStrong.Runner.Application;
+using WeakToStrong.Runner.Application.Gate;
 using WeakToStrong.Runner.Gate;
 
 namespace WeakToStrong.Engine.Tests.Audit;

@@ -1,6 +1,7 @@
 using WeakToStrong.Core.Gate;
 using WeakToStrong.Core.Manifests;
 using WeakToStrong.Runner.Application;
+using WeakToStrong.Runner.Application.Gate;
 
 namespace WeakToStrong.Engine.Tests.Gate;
 

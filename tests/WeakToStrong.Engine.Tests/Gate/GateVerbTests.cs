@@ -3,6 +3,7 @@ using WeakToStrong.Provenance.Records;
 using WeakToStrong.Provenance.Store;
 using WeakToStrong.Runner;
 using WeakToStrong.Runner.Application;
+using WeakToStrong.Runner.Application.Gate;
 using WeakToStrong.Runner.Gate;
 using WeakToStrong.Runner.Progress;
 

@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using WeakToStrong.Core.Gate;
 
-namespace WeakToStrong.Runner.Application;
+namespace WeakToStrong.Runner.Application.Gate;
 
 /// <summary>How `gate` reads on a terminal (a table per experiment, then one line per failure) and as `--json`.</summary>
 public static class GateText

@@ -6,7 +6,7 @@ using WeakToStrong.Provenance.Store;
 using WeakToStrong.Runner.Gate;
 using WeakToStrong.Runner.Progress;
 
-namespace WeakToStrong.Runner.Application;
+namespace WeakToStrong.Runner.Application.Gate;
 
 /// <summary>One experiment's derivation: every gated row's spreads, the tolerances they give, the run measured, and each pair's gap over the seeds' mean accuracies.</summary>
 public sealed record GateDerivation(string Experiment, string RunKey, IReadOnlyList<int> Seeds, int TestItems, int Resamples,

@@ -8,7 +8,7 @@ using WeakToStrong.Runner.Experiments;
 using WeakToStrong.Runner.Gate;
 using WeakToStrong.Runner.Progress;
 
-namespace WeakToStrong.Runner.Application;
+namespace WeakToStrong.Runner.Application.Gate;
 
 /// <summary>What `gate` is asked for: which experiments (none: every manifest with a `gate` scale), and what to do with the result.</summary>
 public sealed record GateRequest
