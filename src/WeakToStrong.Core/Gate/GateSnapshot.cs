@@ -56,7 +56,7 @@ public sealed record GateSnapshot(string Experiment, string Version, string Scal
         [.. Metrics.Select(m => m.Metric)], Metrics.ToDictionary(m => m.Metric, m => m.Value, StringComparer.Ordinal));
 
     /// <summary>The document's JSON, as the file holds it (what Snapshooter compares).</summary>
-    public System.Text.Json.Nodes.JsonObject ToJson() => ToDocument().ToJson();
+    public JsonObject ToJson() => ToDocument().ToJson();
 
     public static GateSnapshot FromDocument(SnapshotDocument d) => new(d.Experiment, d.Version, d.Scale, d.Seeds, d.TestItems, d.Run,
         [.. d.Metrics.Select(name => new GateValue(name, d.Values[name]))]);

@@ -6,6 +6,7 @@ using WeakToStrong.Core.Results;
 using WeakToStrong.Core.Statistics;
 using WeakToStrong.Provenance.Audit;
 using WeakToStrong.Provenance.Records;
+using WeakToStrong.Runner.Stages;
 using WeakToStrong.Runner.Stages.Results;
 
 namespace WeakToStrong.Runner.Results;
@@ -62,8 +63,7 @@ public static class ResultRecords
         // checkpoints) pair up into the bootstrap's input.
         var training = stages.Where(s => TrainingKinds.Contains(s.Kind))
             .ToDictionary(s => s.Id, s => StageMetrics.Read<TrainMetrics>(s.Metrics), StringComparer.Ordinal);
-        bool[]? Correct(string id) => training.TryGetValue(id, out var m) && m.TestCorrect is { } encoded && m.TestItems is { } n
-            ? ItemOutcomes.Decode(encoded, n) : null;
+        bool[]? Correct(string id) => training.TryGetValue(id, out var m) ? Evaluation.Outcomes(m) : null;
         SeedOutcomes? Outcomes(string weak, string student, string ceiling) =>
             Correct(weak) is { } w && Correct(student) is { } t && Correct(ceiling) is { } c ? new SeedOutcomes(w, t, c) : null;
 
