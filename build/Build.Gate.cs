@@ -7,7 +7,7 @@ using WeakToStrong.Runner.Application.Gate;
 /// <summary>`Gate`, `AcceptSnapshots`, `DeriveTolerances`: the PR gate over the result snapshots (docs/gate.md), through the same verb as `w2s gate`.</summary>
 partial class Build
 {
-    [Parameter("Gate, Test: flip half of every weak label first (a deliberate regression); the gate must then fail, naming the metric that moved.")]
+    [Parameter("Gate, Test: flip a fifth of every weak label first (a deliberate regression); the gate must then fail on every experiment, naming the rows that moved.")]
     readonly bool Sabotage;
 
     Target Gate => _ => _
@@ -19,11 +19,11 @@ partial class Build
         .Executes(async () => await RunGate(accept: true));
 
     Target DeriveTolerances => _ => _
-        .Description("Runs each gated experiment at its gate scale over --seeds (default 0 1 2 3 4), bootstraps its test items, and writes the derived tolerances into each manifest's `gate` section.")
+        .Description("Runs each gated experiment at its gate scale on its seeds and on 2 × --groups disjoint seed groups: writes each row's tolerance from the first half's spread into the manifest's `gate` section, and counts the second half's false alarms.")
         .Executes(async () =>
         {
             var progress = HostProgress.For(Output);
-            var derivations = await GateDeriveVerb.RunAsync(GateRequest(accept: false), Seeds.Length > 0 ? Seeds : GateDeriveVerb.DefaultSeeds, progress);
+            var derivations = await GateDeriveVerb.RunAsync(GateRequest(accept: false), Groups, progress);
             Output.Write(GateText.Derivations(derivations));
         });
 

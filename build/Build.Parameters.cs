@@ -20,6 +20,9 @@ partial class Build
     [Parameter("Seeds to run (--seeds 0 1 2); none means the manifest's own.")]
     readonly int[] Seeds = [];
 
+    [Parameter("DeriveTolerances: the seed groups whose spread sets the tolerances, and as many checked against them.")]
+    readonly int Groups = WeakToStrong.Runner.Application.Gate.GateDeriveVerb.DefaultGroups;
+
     [Parameter("Manifest overrides path=value, applied last (--set training.epochs=1 --set seeds=[0]).")]
     readonly string[] Set = [];
 

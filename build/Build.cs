@@ -49,7 +49,7 @@ partial class Build : NukeBuild
 
     const string GateConfiguration = "Release";
 
-    /// <summary>Read by the gate's tests: set by --sabotage, it flips half of every weak label, and the gate must fail.</summary>
+    /// <summary>Read by the gate's tests: set by --sabotage, it flips a fifth of every weak label, and the gate must fail.</summary>
     public const string SabotageVariable = "W2S_GATE_SABOTAGE";
 
     Target Test => _ => _

@@ -14,9 +14,9 @@ static class GateCommand
     {
         var chosen = CommonOptions.Experiments("Only these experiments (a,b or a b; default: every manifest with a `gate` scale).");
         var accept = new Option<bool>("--accept") { Description = "Rewrite the snapshots from this run, printing old against new, instead of checking them." };
-        var derive = new Option<bool>("--derive") { Description = "Derive the tolerances: run the gate scale over --seeds (default 0 1 2 3 4), bootstrap the first seed's test items, write each manifest's `gate` section and print docs/gate.md's tables." };
+        var derive = new Option<bool>("--derive") { Description = "Derive the tolerances: run the gate scale on its seeds, then on --groups disjoint seed groups (each row's tolerance from their spread), then on --groups more held to the first (the false alarms); write each manifest's `gate` section and print docs/gate.md's tables." };
+        var groups = new Option<int>("--groups") { Description = "Seed groups a derivation measures, and as many it checks.", DefaultValueFactory = _ => GateDeriveVerb.DefaultGroups };
         var sabotage = new Option<bool>("--sabotage") { Description = $"Flip {GateVerb.SabotageFlip:P0} of every weak label first; the gate must then fail, naming what moved." };
-        var seeds = CommonOptions.Seeds();
         var device = new Option<string>("--device") { Description = "cpu or cuda.", DefaultValueFactory = _ => "cpu" };
         var threads = CommonOptions.Threads();
         var store = CommonOptions.Store();
@@ -26,7 +26,7 @@ static class GateCommand
         var command = new Command("gate",
             "Run every gated experiment at its gate scale and hold its metrics to experiments/__snapshots__ within the manifest's tolerances; exits 1 when anything moved.")
         {
-            chosen, accept, derive, sabotage, seeds, device, threads, store, experiments, runs, json,
+            chosen, accept, derive, groups, sabotage, device, threads, store, experiments, runs, json,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -50,8 +50,7 @@ static class GateCommand
             var progress = new TextProgress(asJson ? Console.Error : Console.Out);
             if (parse.GetValue(derive))
             {
-                var given = parse.GetValue(seeds) ?? [];
-                var derivations = await GateDeriveVerb.RunAsync(request, given.Length > 0 ? given : GateDeriveVerb.DefaultSeeds, progress, ct);
+                var derivations = await GateDeriveVerb.RunAsync(request, parse.GetValue(groups), progress, ct);
                 Console.Out.Write(GateText.Derivations(derivations));
                 return 0;
             }

@@ -23,11 +23,12 @@ public sealed record GapCheck(string Weak, string Strong, double WeakAcc, double
     public override string ToString() =>
         $"{Weak}->{Strong} gap {Gap.ToString("F3", CultureInfo.InvariantCulture)} = {Sigmas.ToString("F1", CultureInfo.InvariantCulture)} SE";
 
-    /// <summary>One check per (weak, strong) pair a snapshot's transfer rows name, from its weak and ceiling accuracies.</summary>
+    /// <summary>One check per (weak, strong) pair whose PGR the snapshot gates, from its weak and ceiling accuracies: a
+    /// pair gated on its accuracies and agreement alone divides by no gap.</summary>
     public static IReadOnlyList<GapCheck> Of(GateSnapshot s)
     {
         var acc = s.Metrics.Where(m => m.Value is not null).ToDictionary(m => m.Metric, m => m.Value!.Value, StringComparer.Ordinal);
-        return s.Metrics.Where(m => m.Family is "transfer.acc" or "pgr.median" or "agreement")
+        return s.Metrics.Where(m => m.Family.StartsWith("pgr", StringComparison.Ordinal))
             .Select(m => m.Metric.Split(' ', 2)[1].Split('/')[0].Split("->"))
             .Select(p => (Weak: p[0], Strong: p[1])).Distinct()
             .Where(p => acc.ContainsKey($"weak.acc {p.Weak}") && acc.ContainsKey($"ceiling.acc {p.Strong}"))

@@ -70,8 +70,9 @@ public static class GateCheck
                 problems.Add($"{m.Metric} is in the snapshot but this run does not report it");
                 continue;
             }
-            var t = tolerances.GetValueOrDefault(m.Family);
+            var t = tolerances.GetValueOrDefault(m.Family)?.For(m.Subject);
             if (t is null) problems.Add($"{m.Metric} has no tolerance: the manifest's gate has no '{m.Family}'");
+            else if (t.Abs is null && t.Rel is null) problems.Add($"{m.Metric} has no tolerance: the manifest's gate.{m.Family} has no 'abs' and no row '{m.Subject}'");
             rows.Add(new GateRow(m.Metric, m.Value, c.Value, t?.Abs, t?.Rel));
         }
         foreach (var extra in now.Keys.Order(StringComparer.Ordinal))

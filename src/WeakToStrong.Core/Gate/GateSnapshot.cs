@@ -8,6 +8,9 @@ public sealed record GateValue(string Metric, double? Value)
 {
     /// <summary>The metric's family, the manifest `gate` key its tolerance is read from (`transfer.acc`).</summary>
     public string Family => Metric.Split(' ', 2)[0];
+
+    /// <summary>What the row is about (`w64->minilm/xent`, or a model's name): the key of its own tolerance.</summary>
+    public string Subject => Metric.Split(' ', 2) is [_, var subject] ? subject : "";
 }
 
 /// <summary>

@@ -2,52 +2,65 @@ using System.Globalization;
 
 namespace WeakToStrong.Core.Gate;
 
-/// <summary>One gated metric's two measured spreads: over seeds at the gate scale, and over test items by bootstrap.</summary>
-public sealed record MetricSpread(string Metric, IReadOnlyList<double> SeedValues, double BootstrapSd)
+/// <summary>
+/// One gated row's value in each of several disjoint seed groups: the gated statistic itself (a mean over the gate
+/// scale's seeds, or the PGR of those means), drawn again once per group. Null where a group left it undefined.
+/// </summary>
+public sealed record RowSpread(string Metric, IReadOnlyList<double?> GroupValues)
 {
     public string Family => Metric.Split(' ', 2)[0];
 
-    public double SeedSd => ItemBootstrap.Sd(SeedValues);
+    public string Subject => Metric.Split(' ', 2) is [_, var subject] ? subject : "";
 
-    /// <summary>√(sd_seed² + sd_boot²): the spread a re-run on other floats is held to, before the factor.</summary>
-    public double Combined => Math.Sqrt(Sq(SeedSd) + Sq(BootstrapSd));
+    /// <summary>The sample SD over the groups; NaN when a group left the row undefined or fewer than two groups ran.</summary>
+    public double Sd => GroupValues.Any(v => v is null) ? double.NaN : SampleSd(GroupValues.Select(v => v!.Value).ToList());
 
-    static double Sq(double x) => double.IsNaN(x) ? 0 : x * x;
+    public static double SampleSd(IReadOnlyList<double> values)
+    {
+        if (values.Count < 2) return double.NaN;
+        double mean = values.Average();
+        return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
+    }
 }
 
-/// <summary>A family's derived tolerance and the row that set it.</summary>
-public sealed record DerivedTolerance(string Family, double Abs, MetricSpread Widest, int Rows, string Derivation);
+/// <summary>A family's derived per-row tolerances (subject → abs), its widest row, and how they were derived.</summary>
+public sealed record DerivedTolerance(string Family, IReadOnlyDictionary<string, double> Rows, RowSpread Widest, string Derivation);
 
 /// <summary>
-/// The gate's tolerances from measurement (docs/gate.md "Deriving the tolerances"). Why this formula: a run on another
-/// CPU or library version starts from the same split, initialisation and order, but its floats differ, and training
-/// amplifies that into a different trajectory: at worst like another seed, which the seed spread bounds (each seed also
-/// draws its own split, so it includes test-item noise); the bootstrap over the snapshot run's own test items keeps the
-/// tolerance from collapsing when five seeds happen to agree. Each family's tolerance is
-/// <see cref="Factor"/> · √(sd_seed² + sd_boot²), its widest row, rounded up to the family's grid.
+/// The gate's tolerances from measurement (docs/gate.md "Deriving the tolerances"). A gate run draws its statistic
+/// (each row's mean over the gate scale's seeds) once; an honest change that reorders floats draws it again, at worst
+/// like a disjoint group of seeds. So each row's tolerance is <see cref="Factor"/> times the SD of that statistic over
+/// disjoint seed groups, rounded up to the family's grid: the snapshot and a re-run are two draws, so their difference
+/// has SD √2·σ, and with σ estimated from 10 groups (9 degrees of freedom) 6·s ≈ 4.2·√2·s leaves a row a false-alarm
+/// probability of about 0.2 % (Student's t, 9 d.f.). Each row gets its own tolerance, not its family's widest.
 /// </summary>
 public static class ToleranceDerivation
 {
-    /// <summary>Three combined SDs: a re-run elsewhere stays inside with about 99.7 % probability per metric if it is a fresh draw.</summary>
-    public const double Factor = 3.0;
+    public const double Factor = 6.0;
 
     /// <summary>Tolerances are rounded up to these steps: accuracies to 0.001, PGR to 0.01.</summary>
     public static double Grid(string family) => family.StartsWith("pgr", StringComparison.Ordinal) ? 0.01 : 0.001;
 
-    public static IReadOnlyList<DerivedTolerance> Derive(IReadOnlyList<MetricSpread> spreads, string provenance)
+    /// <summary>The tolerance of one row: <see cref="Factor"/>·sd rounded up to the grid, at least one grid step.</summary>
+    public static double Of(string family, double sd)
+    {
+        double grid = Grid(family);
+        return Math.Round(Math.Max(Math.Ceiling(Factor * sd / grid - 1e-9), 1) * grid, 6);
+    }
+
+    /// <summary>Per family, each row with a defined spread; rows undefined in some group get none (the gate then says so).</summary>
+    public static IReadOnlyList<DerivedTolerance> Derive(IReadOnlyList<RowSpread> spreads, string provenance)
     {
         var result = new List<DerivedTolerance>();
         foreach (var family in GateFamilies.All)
         {
-            var rows = spreads.Where(s => s.Family == family && !double.IsNaN(s.Combined)).ToList();
+            var rows = spreads.Where(s => s.Family == family && !double.IsNaN(s.Sd)).ToList();
             if (rows.Count == 0) continue;
-            var widest = rows.MaxBy(r => r.Combined)!;
-            double grid = Grid(family);
-            double abs = Math.Ceiling(Factor * widest.Combined / grid - 1e-9) * grid;
-            abs = Math.Round(Math.Max(abs, grid), 6);
+            var widest = rows.MaxBy(r => r.Sd)!;
+            var tolerances = rows.ToDictionary(r => r.Subject, r => Of(family, r.Sd), StringComparer.Ordinal);
             string derivation = string.Create(CultureInfo.InvariantCulture,
-                $"{Factor}·√(sd_seed² + sd_boot²) of the widest of {rows.Count} rows ({widest.Metric}: sd_seed {widest.SeedSd:F4} over {widest.SeedValues.Count} seeds, sd_boot {widest.BootstrapSd:F4}); {provenance}");
-            result.Add(new DerivedTolerance(family, abs, widest, rows.Count, derivation));
+                $"{Factor}·sd of each row's gated statistic over {widest.GroupValues.Count} disjoint seed groups, rounded up to {Grid(family)}; widest {widest.Metric}: sd {widest.Sd:F4} → {tolerances[widest.Subject]}; {provenance}");
+            result.Add(new DerivedTolerance(family, tolerances, widest, derivation));
         }
         return result;
     }

@@ -17,6 +17,13 @@ public sealed record DataSpec
 
     [Description("Task-builder parameters, checked against the task's declared parameters; the data stage key hashes them with defaults filled.")]
     public IReadOnlyDictionary<string, JsonElement>? Params { get; init; }
+
+
+    [Description("false: every run seed trains and tests on run seed 0's splits, so seeds vary only initialisation, minibatch order and label flips, and a frozen body's features are computed once for every seed (openai/weak-to-strong's vision/ probes train on one fixed split). Default true: each run seed draws its own splits, as its train_simple.py does.")]
+    public bool? SplitPerSeed { get; init; }
+
+    /// <summary>The run seed whose splits <paramref name="runSeed"/> trains and tests on.</summary>
+    public int DataSeed(int runSeed) => SplitPerSeed is false ? 0 : runSeed;
 }
 
 /// <summary>A pinned data source. The hash is checked on fetch; a mismatch fails loudly naming the source (docs/architecture.md §10).</summary>

@@ -65,6 +65,6 @@ public sealed record Manifest
     [Range(0.0, 1.0), Description("Fraction of train2's weak labels that the label stages flip (p → 1 − p; the items are drawn from the run seed) before any pair's student reads them: a deliberate regression, the gate's sabotage check (docs/gate.md). Bootstrap chains' links label for themselves and are not flipped. Absent: none.")]
     public double? WeakLabelFlip { get; init; }
 
-    [Description("Gated metrics (weak.acc, ceiling.acc, transfer.acc, agreement, pgr.median, …) with the tolerances the PR gate holds them to, and how each was derived (docs/gate.md).")]
+    [Description("Gated metric families (weak.acc, ceiling.acc, transfer.acc, agreement, pgr, …) with the tolerances the PR gate holds their rows to, per row where `w2s gate --derive` measured them, and how each was derived (docs/gate.md).")]
     public IReadOnlyDictionary<string, GateTolerance>? Gate { get; init; }
 }

@@ -59,25 +59,29 @@ public static class PlanCompiler
             || pairs.Where((p, i) => p[0] == model && pairSeeds[i].Contains(seed)).Any()
             || (m.Seeds.Contains(seed) && chains.Any(c => c.Contains(model)));
 
-        foreach (var seed in allSeeds)
+        // With `data.splitPerSeed: false` every seed reads run seed 0's splits: one data stage and one features stage
+        // per frozen model serve them all. The data stage does not see the switch, so its key is seed 0's either way.
+        int DataSeed(int seed) => m.Data.DataSeed(seed);
+        string DataOf(int seed) => StageIds.Data(DataSeed(seed));
+        foreach (var seed in allSeeds.Select(DataSeed).Distinct())
             Add(StageIds.Data(seed), StageKind.Data,
                 new DataParameters(task.Name, task.BuilderVersion, m.Setting, m.Data.Sources, m.Data.Split, data, seed));
 
         BodySource Body(string model) => ModelFamilies.Of(m.Models[model].Family).Body;
         foreach (var name in used.Where(n => Body(n) == BodySource.Pretrain))
-            Add(StageIds.Pretrain(name), StageKind.Pretrain, new PretrainParameters(Identity(m.Models[name]), m.Pretrain!));
+            Add(StageIds.Pretrain(name), StageKind.Pretrain, new PretrainParameters(BodyIdentity(m.Models[name]), m.Pretrain!));
         foreach (var name in used.Where(n => Body(n) == BodySource.Weights))
-            Add(StageIds.Weights(name), StageKind.Weights, new WeightsParameters(Identity(m.Models[name])));
+            Add(StageIds.Weights(name), StageKind.Weights, new WeightsParameters(BodyIdentity(m.Models[name])));
 
         // A model's body comes from its pretrain stage (gpt2-local), its weights stage (gpt2-hf) or its package (MiniLM).
         IEnumerable<string> FrozenBodyDeps(string model, int seed) =>
-            byId.ContainsKey(StageIds.Pretrain(model)) ? [StageIds.Data(seed), StageIds.Pretrain(model)]
-            : byId.ContainsKey(StageIds.Weights(model)) ? [StageIds.Data(seed), StageIds.Weights(model)]
-            : [StageIds.Data(seed)];
+            byId.ContainsKey(StageIds.Pretrain(model)) ? [DataOf(seed), StageIds.Pretrain(model)]
+            : byId.ContainsKey(StageIds.Weights(model)) ? [DataOf(seed), StageIds.Weights(model)]
+            : [DataOf(seed)];
         // A linear probe reads its frozen body's features of the seed's splits, computed once by a features stage.
         bool Probe(string model) => m.Models[model].LinearProbe;
         IEnumerable<string> BodyDeps(string model, int seed) =>
-            Probe(model) ? [StageIds.Data(seed), StageIds.Features(model, seed)] : FrozenBodyDeps(model, seed);
+            Probe(model) ? [DataOf(seed), StageIds.Features(model, DataSeed(seed))] : FrozenBodyDeps(model, seed);
 
         // A supervisor that is no network (noisy-truth) trains nothing: its weak stage hashes the default training
         // settings, not the manifest's, so that `--set training.lr=…` does not recompute its rule and labels.
@@ -89,9 +93,9 @@ public static class PlanCompiler
 
         foreach (var seed in allSeeds)
         {
-            foreach (var probe in used.Where(n => Probe(n) && Needs(n, seed)))
-                Add(StageIds.Features(probe, seed), StageKind.Features,
-                    new FeaturesParameters(Identity(m.Models[probe]), EffectiveTraining(m, probe).MaxCtx, m.Setting, seed, EffectiveTraining(m, probe).Precision),
+            foreach (var probe in used.Where(n => Probe(n) && Needs(n, seed) && !byId.ContainsKey(StageIds.Features(n, DataSeed(seed)))))
+                Add(StageIds.Features(probe, DataSeed(seed)), StageKind.Features,
+                    new FeaturesParameters(Identity(m.Models[probe]), EffectiveTraining(m, probe).MaxCtx, m.Setting, DataSeed(seed), EffectiveTraining(m, probe).Precision),
                     FrozenBodyDeps(probe, seed));
             foreach (var w in used.Where(n => weakModels.Contains(n) && Needs(n, seed)))
             {
@@ -102,7 +106,7 @@ public static class PlanCompiler
                         Flip = m.WeakLabelFlip is > 0 ? m.WeakLabelFlip : null,
                         Precision = TrainingOf(w).Precision,
                     },
-                    [StageIds.Weak(w, seed), .. BodyDeps(w, seed).Where(d => d.StartsWith("features/", StringComparison.Ordinal)), StageIds.Data(seed)]);
+                    [StageIds.Weak(w, seed), .. BodyDeps(w, seed).Where(d => d.StartsWith("features/", StringComparison.Ordinal)), DataOf(seed)]);
             }
             foreach (var s in used.Where(n => strongModels.Contains(n) && Needs(n, seed)))
                 Add(StageIds.Ceiling(s, seed), StageKind.Ceiling, Training(s, seed, m.Training.CeilingSplit), BodyDeps(s, seed));
@@ -160,4 +164,8 @@ public static class PlanCompiler
 
     /// <summary>The model's identity without its training overrides (those are hashed as the effective "training").</summary>
     private static ModelSpec Identity(ModelSpec model) => model with { Training = null };
+
+    /// <summary>What a body's pretraining or weights depend on: a linear probe of the body (w64-lp) reads the same body as
+    /// the fine-tuned model (w64), so both share one pretrain stage.</summary>
+    private static ModelSpec BodyIdentity(ModelSpec model) => Identity(model) with { LinearProbe = false };
 }

@@ -1,6 +1,8 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using WeakToStrong.Core.Evaluate;
 using WeakToStrong.Core.Gate;
+using WeakToStrong.Core.Manifests;
 
 namespace WeakToStrong.Provenance.Audit;
 
@@ -38,9 +40,12 @@ public static class GateComparison
         var rerun = Values(gate, rerunSummary);
         foreach (var (metric, tolerance) in gate.OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            double? abs = (double?)tolerance?["abs"], rel = (double?)tolerance?["rel"];
+            var family = tolerance.Deserialize<GateTolerance>(ManifestJson.Options) ?? new GateTolerance();
             foreach (var label in recorded.Keys.Union(rerun.Keys).Where(k => k.StartsWith(metric + " ", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
-                list.Add(new GateMetric(label, recorded.GetValueOrDefault(label), rerun.GetValueOrDefault(label), abs, rel));
+            {
+                var row = family.For(label[(metric.Length + 1)..]);
+                list.Add(new GateMetric(label, recorded.GetValueOrDefault(label), rerun.GetValueOrDefault(label), row.Abs, row.Rel));
+            }
         }
         return list;
     }

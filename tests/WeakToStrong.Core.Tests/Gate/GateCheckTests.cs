@@ -75,12 +75,39 @@ public class GateCheckTests
     }
 
     [Fact]
-    public void A_gap_under_five_standard_errors_fails_the_gate_even_when_nothing_moved()
+    public void A_gap_under_five_standard_errors_fails_the_gate_on_a_gated_pgr_even_when_nothing_moved()
     {
-        var thin = Snap(0.8, test: 100) with { Metrics = [new("weak.acc w64", 0.70), new("ceiling.acc minilm", 0.75), new("transfer.acc w64->minilm/xent", 0.72)] };
+        var thin = Snap(0.8, test: 100) with { Metrics = [new("weak.acc w64", 0.70), new("ceiling.acc minilm", 0.75), new("transfer.acc w64->minilm/xent", 0.72), new("pgr.median w64->minilm/xent", 0.4)] };
         var verdict = GateCheck.Compare(thin, thin, Tolerances);
         Assert.False(verdict.Passed);
         Assert.Contains("the weak-ceiling gap w64->minilm is 0.0500 = 0.8 SE (< 5 SE over 100 test items)", Assert.Single(verdict.Failures()));
+    }
+
+    [Fact]
+    public void A_pair_gated_on_its_accuracies_alone_divides_by_no_gap_and_is_not_held_to_one()
+    {
+        var thin = Snap(0.8, test: 100) with { Metrics = [new("weak.acc w64", 0.70), new("ceiling.acc minilm", 0.75), new("transfer.acc w64->minilm/xent", 0.72)] };
+        Assert.True(GateCheck.Compare(thin, thin, Tolerances).Passed);
+        Assert.Empty(GapCheck.Of(thin));
+    }
+
+    [Fact]
+    public void A_row_named_in_its_familys_rows_is_held_to_its_own_tolerance_and_a_row_not_named_fails_for_want_of_one()
+    {
+        var rows = new Dictionary<string, GateTolerance>
+        {
+            ["weak.acc"] = new() { Rows = new Dictionary<string, double> { ["w64"] = 0.005 } },
+            ["ceiling.acc"] = new() { Abs = 0.1 },
+            ["transfer.acc"] = new() { Abs = 0.5, Rows = new Dictionary<string, double> { ["w64->minilm/xent"] = 0.01 } },
+            ["pgr.median"] = new() { Rows = new Dictionary<string, double> { ["other->minilm/xent"] = 1 } },
+        };
+        var moved = Snap(0.8) with { Metrics = [.. Snap(0.8).Metrics.Select(m => m.Metric == "weak.acc w64" ? m with { Value = 0.706 } : m)] };
+        var verdict = GateCheck.Compare(Snap(0.8), moved with { Metrics = [.. moved.Metrics.Select(m => m.Family == "transfer.acc" ? m with { Value = 0.815 } : m)] }, rows);
+        var failures = verdict.Failures().ToList();
+        Assert.Contains(failures, f => f.Contains("weak.acc w64 moved") && f.Contains("tolerance ±0.0050"));
+        Assert.Contains(failures, f => f.Contains("transfer.acc w64->minilm/xent moved") && f.Contains("tolerance ±0.0100"));
+        Assert.Contains(failures, f => f.Contains("pgr.median w64->minilm/xent has no tolerance: the manifest's gate.pgr.median has no 'abs' and no row 'w64->minilm/xent'"));
+        Assert.DoesNotContain(failures, f => f.Contains("ceiling.acc"));
     }
 }
 

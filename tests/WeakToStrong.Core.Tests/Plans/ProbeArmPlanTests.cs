@@ -68,4 +68,32 @@ public class ProbeArmPlanTests
         Assert.Equal(["weak/weak/s0", "features/weak/s0", "data/s0"], plan["label/weak/s0"].DependsOn);
         Assert.Equal(["data/s0", "features/weak/s0"], plan["weak/weak/s0"].DependsOn);
     }
+
+    [Fact]
+    public void With_split_per_seed_false_every_seed_reads_seed_0s_splits_and_each_probe_has_one_features_stage()
+    {
+        var perSeed = Compile(TwoArms);
+        var shared = Compile(TwoArms.Replace("\"split\": {", "\"splitPerSeed\": false,\n    \"split\": {"));
+        Assert.Equal(["data/s0"], shared.OfKind(StageKind.Data).Select(s => s.Id));
+        Assert.Equal(["features/probe/s0"], shared.OfKind(StageKind.Features).Select(s => s.Id));
+        Assert.Equal(["data/s0", "features/probe/s0"], shared["ceiling/probe/s3"].DependsOn);
+        Assert.Equal(["label/weak/s2", "data/s0", "features/probe/s0"], shared["transfer/weak->probe/xent/s2"].DependsOn);
+        Assert.Equal(["weak/weak/s1", "data/s0"], shared["label/weak/s1"].DependsOn);
+        Assert.Equal(3, shared["ceiling/probe/s3"].Read<TrainParameters>().Seed);
+        // The data stage does not see the switch: seed 0's splits have seed 0's key either way, and so has its features stage.
+        Assert.Equal(perSeed["data/s0"].Key, shared["data/s0"].Key);
+        Assert.Equal(perSeed["features/probe/s0"].Key, shared["features/probe/s0"].Key);
+        Assert.NotEqual(perSeed["ceiling/probe/s3"].Key, shared["ceiling/probe/s3"].Key);
+    }
+
+    [Fact]
+    public void A_probe_of_a_pretrained_body_shares_the_fine_tuned_models_pretrain_stage()
+    {
+        var text = ManifestSamples.With("\"weak\": { \"family\": \"minilm-l6\" },",
+                "\"weak\": { \"family\": \"gpt2-local\", \"size\": \"w32-l1-h1\" },\n    \"weak-lp\": { \"family\": \"gpt2-local\", \"size\": \"w32-l1-h1\", \"linearProbe\": true },")
+            .Replace("\"seeds\": [0, 1]\n", "\"seeds\": [0, 1],\n  \"pairs\": [[\"weak\", \"strong\"], [\"weak-lp\", \"strong\"]],\n  \"pretrain\": { \"corpus\": [ { \"name\": \"c\", \"path\": \"corpus.txt\" } ], \"steps\": 10 }\n");
+        var plan = Compile(text);
+        Assert.Equal(plan["pretrain/weak"].Key, plan["pretrain/weak-lp"].Key);
+        Assert.Equal(["data/s0", "pretrain/weak-lp"], plan["features/weak-lp/s0"].DependsOn);
+    }
 }

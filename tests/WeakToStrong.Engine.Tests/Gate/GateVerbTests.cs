@@ -87,7 +87,7 @@ public class GateVerbTests
     }
 
     [Fact]
-    public async Task Sabotage_retrains_only_the_students_and_the_bootstrap_items_match_what_each_stage_recorded()
+    public async Task Sabotage_retrains_only_the_students()
     {
         using var tiny = new TinyGated();
         string store = tiny.NewStore();
@@ -97,34 +97,35 @@ public class GateVerbTests
         double? Value(GateSnapshot s, string metric) => s.Metrics.Single(m => m.Metric == metric).Value;
         Assert.Equal(Value(honest, "weak.acc weak"), Value(sabotaged, "weak.acc weak"));
         Assert.Equal(Value(honest, "ceiling.acc strong"), Value(sabotaged, "ceiling.acc strong"));
-
-        var record = RunRecord.Read(Directory.GetFiles(Path.Combine(tiny.RunsDirectory, "tiny"), honest.Run + ".json").Single());
-        var items = GateItems.Predict(record.Hashed, new ContentStore(store), seed: 0);
-        Assert.Equal(2, items.Count);
-        var xent = items.Single(p => p.Loss == "xent");
-        Assert.Equal(64, xent.WeakCorrect.Length);
-        Assert.Equal(Value(honest, "transfer.acc weak->strong/xent"), xent.TransferCorrect.Count(c => c) / 64.0);
-        Assert.Equal(Value(honest, "agreement weak->strong/xent"), xent.Agrees.Count(c => c) / 64.0);
     }
 
     [Fact]
-    public async Task Deriving_over_five_seeds_writes_every_familys_tolerance_and_its_derivation_into_the_manifest()
+    public async Task Deriving_over_seed_groups_writes_each_rows_tolerance_and_counts_the_check_groups_false_alarms()
     {
         using var tiny = new TinyGated();
-        var derivations = await GateDeriveVerb.RunAsync(Request(tiny, tiny.NewStore()), GateDeriveVerb.DefaultSeeds, new Silent());
+        var derivations = await GateDeriveVerb.RunAsync(Request(tiny, tiny.NewStore()), groups: 5, new Silent());
 
         var d = Assert.Single(derivations);
-        Assert.Equal(["weak.acc", "ceiling.acc", "transfer.acc", "agreement", "pgr.median"], d.Tolerances.Select(t => t.Family));
-        Assert.All(d.Spreads.Where(s => s.Family != "pgr.median"), s => Assert.Equal(5, s.SeedValues.Count));
-        // Each seed's own weak model and ceiling, not the seed-mean baselines the evaluate stage's rows carry.
-        Assert.True(d.Spreads.Single(s => s.Metric == "weak.acc weak").SeedSd > 0);
-        Assert.True(d.Spreads.Single(s => s.Metric == "ceiling.acc strong").SeedSd > 0);
+        Assert.Equal([0], d.Base.Seeds);
+        Assert.Equal([[1], [2], [3], [4], [5]], d.Derivation.Select(g => g.Seeds));
+        Assert.Equal([[6], [7], [8], [9], [10]], d.Checks.Select(g => g.Seeds));
+        // The tiny pair's gap is under 5 SE (the test above), so its PGR is not gated: no `pgr` tolerance.
+        Assert.Equal(["weak.acc", "ceiling.acc", "transfer.acc", "agreement"], d.Tolerances.Select(t => t.Family));
+        Assert.All(d.Spreads, s => Assert.Equal(5, s.GroupValues.Count));
+        // Each group's own weak model and ceiling: other seeds, other splits, other accuracies.
+        Assert.True(d.Spreads.Single(s => s.Metric == "weak.acc weak").Sd > 0);
         var gate = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(tiny.ExperimentsDirectory, "tiny.json")))!["gate"]!;
         foreach (var t in d.Tolerances)
         {
-            Assert.Equal(t.Abs, (double)gate[t.Family]!["abs"]!);
-            Assert.Contains("sd_seed", (string)gate[t.Family]!["derivation"]!);
+            foreach (var (subject, abs) in t.Rows)
+            {
+                Assert.Equal(abs, (double)gate[t.Family]!["rows"]![subject]!);
+                Assert.Equal(ToleranceDerivation.Of(t.Family, d.Spreads.Single(s => s.Metric == $"{t.Family} {subject}").Sd), abs);
+            }
+            Assert.Contains("disjoint seed groups", (string)gate[t.Family]!["derivation"]!);
         }
-        await Assert.ThrowsAsync<UserError>(() => GateDeriveVerb.RunAsync(Request(tiny, tiny.NewStore()), [0, 1, 2], new Silent()));
+        Assert.Equal(d.CheckVerdicts.Count(v => !v.Passed), d.FalseAlarms);
+        Assert.Equal(5, d.CheckVerdicts.Count);
+        await Assert.ThrowsAsync<UserError>(() => GateDeriveVerb.RunAsync(Request(tiny, tiny.NewStore()), groups: 3, new Silent()));
     }
 }

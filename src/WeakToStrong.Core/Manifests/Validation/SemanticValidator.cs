@@ -247,8 +247,8 @@ internal sealed class SemanticValidator(Manifest m, IReadOnlyDictionary<string, 
             if (!GateTolerance.KnownMetrics.Contains(metric))
                 Error($"gate.{metric}", "gate", DiagnosticCodes.UnknownKey,
                     $"Unknown gated metric '{metric}'.{DidYouMean.Hint(metric, GateTolerance.KnownMetrics)} Known: {string.Join(", ", GateTolerance.KnownMetrics)}.");
-            else if (tol.Abs is null && tol.Rel is null)
-                Error($"gate.{metric}", "gate", DiagnosticCodes.MissingRequired, $"Gate '{metric}' needs a tolerance: 'abs', 'rel' or both.");
+            else if (tol.Abs is null && tol.Rel is null && tol.Rows is not { Count: > 0 })
+                Error($"gate.{metric}", "gate", DiagnosticCodes.MissingRequired, $"Gate '{metric}' needs a tolerance: 'abs', 'rel', per-row 'rows', or a combination.");
         }
     }
 

@@ -2,86 +2,90 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using WeakToStrong.Core.Gate;
 using WeakToStrong.Provenance.Records;
-using WeakToStrong.Provenance.Store;
 using WeakToStrong.Runner.Gate;
 using WeakToStrong.Runner.Progress;
 
 namespace WeakToStrong.Runner.Application.Gate;
 
-/// <summary>One experiment's derivation: every gated row's spreads, the tolerances they give, the run measured, and each pair's gap over the seeds' mean accuracies.</summary>
-public sealed record GateDerivation(string Experiment, string RunKey, IReadOnlyList<int> Seeds, int TestItems, int Resamples,
-    IReadOnlyList<MetricSpread> Spreads, IReadOnlyList<DerivedTolerance> Tolerances, IReadOnlyList<GapCheck> Gaps);
+/// <summary>One run of the gate scale on one group of seeds, and the gated statistics it gave.</summary>
+public sealed record SeedGroupRun(int Group, IReadOnlyList<int> Seeds, string RunKey, GateSnapshot Snapshot, string Cpu, int Threads);
 
 /// <summary>
-/// `gate --derive`: each gated experiment at its gate scale over several seeds (default 0–4), the spread of every gated
-/// metric over those seeds, a bootstrap over the first seed's test items (its checkpoints predict the test split again),
-/// and from both the tolerances <see cref="ToleranceDerivation"/> defines, written into the manifest's `gate` section
-/// with how and when they were derived. docs/gate.md explains the formula and shows the table this prints.
+/// One experiment's derivation: the base run (the snapshot's seeds), the derivation groups whose spread sets each row's
+/// tolerance, and the check groups, other disjoint seeds, each held to the base run under those tolerances: the
+/// false alarms an honest re-run on other seeds raises.
+/// </summary>
+public sealed record GateDerivation(string Experiment, SeedGroupRun Base, IReadOnlyList<SeedGroupRun> Derivation,
+    IReadOnlyList<SeedGroupRun> Checks, IReadOnlyList<RowSpread> Spreads, IReadOnlyList<DerivedTolerance> Tolerances,
+    IReadOnlyList<GateVerdict> CheckVerdicts)
+{
+    public int FalseAlarms => CheckVerdicts.Count(v => !v.Passed);
+}
+
+/// <summary>
+/// `gate --derive`: each gated experiment at its gate scale on its own seeds (group 0), then on <c>groups</c> disjoint
+/// seed groups of the same size (group g runs seeds s + g·(max + 1)), whose spread of every gated statistic gives that
+/// row's tolerance (<see cref="ToleranceDerivation"/>), then on <c>groups</c> further groups held to group 0 under
+/// those tolerances, counting false alarms. Writes the tolerances into the manifest's `gate` section; docs/gate.md
+/// shows the tables this prints.
 /// </summary>
 public static class GateDeriveVerb
 {
-    public const int Resamples = 2000;
-    public static readonly IReadOnlyList<int> DefaultSeeds = [0, 1, 2, 3, 4];
+    public const int DefaultGroups = 10;
 
-    public static async Task<IReadOnlyList<GateDerivation>> RunAsync(GateRequest request, IReadOnlyList<int> seeds, IRunProgress progress,
+    /// <summary>The families a derivation gates: each accuracy's seed mean, each student's agreement, and the PGR of the means.</summary>
+    public static readonly IReadOnlyList<string> Families = ["weak.acc", "ceiling.acc", "transfer.acc", "agreement", GateFamilies.Pgr];
+
+    public static async Task<IReadOnlyList<GateDerivation>> RunAsync(GateRequest request, int groups, IRunProgress progress,
         CancellationToken ct = default)
     {
-        if (seeds.Count < 5) throw new UserError($"gate: a derivation needs at least 5 seeds (got {seeds.Count}): 4 degrees of freedom are few enough");
+        if (groups < 5) throw new UserError($"gate: a derivation needs at least 5 seed groups (got {groups}): fewer leave the spread unmeasured");
         var result = new List<GateDerivation>();
         foreach (var id in GateVerb.Plan(request))
         {
-            progress.Info($"gate --derive: {id}, seeds {string.Join(" ", seeds)}");
-            var run = await Reproduction.RunAsync(request.Template with { Experiment = id, Scale = GateVerb.Scale, Seeds = seeds }, progress, ct);
-            var record = RunRecord.Read(run.RecordPath);
-            var store = new ContentStore(ContentStore.RootFrom(request.Template.StoreRoot));
-            var items = GateItems.Predict(record.Hashed, store, seeds[0], progress.Info);
-            var spreads = Spreads(record.Hashed, items);
-            var snapshot = GateSnapshot.FromRecord(record.Hashed, run.RunKey, GateFamilies.All);
-            string provenance = string.Create(CultureInfo.InvariantCulture,
-                $"bootstrap of {Resamples} resamples of seed {seeds[0]}'s {snapshot.TestItems} test items; run {run.RunKey[..12]}, {record.First.Cpu}, {record.First.Threads} threads, {DateTime.UtcNow:yyyy-MM-dd}");
-            var tolerances = ToleranceDerivation.Derive(spreads, provenance);
+            async Task<SeedGroupRun> Group(int g, IReadOnlyList<int> seeds)
+            {
+                progress.Info($"gate --derive: {id}, group {g}{(seeds.Count > 0 ? $", seeds {string.Join(" ", seeds)}" : "")}");
+                var run = await Reproduction.RunAsync(request.Template with { Experiment = id, Scale = GateVerb.Scale, Seeds = seeds }, progress, ct);
+                var record = RunRecord.Read(run.RecordPath);
+                var snapshot = GateSnapshot.FromRecord(record.Hashed, run.RunKey, Families);
+                return new SeedGroupRun(g, snapshot.Seeds, run.RunKey, snapshot, record.First.Cpu ?? "", record.First.Threads ?? 0);
+            }
 
-            string path = new Experiments.ExperimentCatalog(request.Template.ExperimentsDirectory).PathOf(id);
+            var baseRun = await Group(0, []);
+            // PGR divides by the weak–ceiling gap: a pair whose gap the test split cannot resolve (< 5 SE) is gated on its
+            // accuracies and agreement, and its PGR rows get no tolerance (so the gate does not hold them).
+            var thin = GapCheck.Of(baseRun.Snapshot).Where(g => !g.Enough).Select(g => $"{g.Weak}->{g.Strong}/").ToList();
+            bool Gated(GateValue m) => !(m.Family == GateFamilies.Pgr && thin.Any(p => m.Subject.StartsWith(p, StringComparison.Ordinal)));
+            int stride = baseRun.Seeds.Max() + 1;
+            IReadOnlyList<int> SeedsOf(int g) => [.. baseRun.Seeds.Select(s => s + g * stride)];
+            var derivation = new List<SeedGroupRun>();
+            for (int g = 1; g <= groups; g++) derivation.Add(await Group(g, SeedsOf(g)));
+            var spreads = baseRun.Snapshot.Metrics.Where(Gated).Select(m => new RowSpread(m.Metric,
+                derivation.Select(r => r.Snapshot.Metrics.SingleOrDefault(x => x.Metric == m.Metric)?.Value).ToList())).ToList();
+            string provenance = string.Create(CultureInfo.InvariantCulture,
+                $"groups of {baseRun.Seeds.Count} seeds, seeds {SeedsOf(1)[0]}–{SeedsOf(groups)[^1]}; {baseRun.Cpu}, {baseRun.Threads} threads, {DateTime.UtcNow:yyyy-MM-dd}");
+            var tolerances = ToleranceDerivation.Derive(spreads, provenance);
             var gate = new JsonObject();
             foreach (var t in tolerances)
-                gate[t.Family] = new JsonObject { ["abs"] = t.Abs, ["derivation"] = t.Derivation };
+                gate[t.Family] = new JsonObject
+                {
+                    ["rows"] = new JsonObject(t.Rows.Select(r => KeyValuePair.Create(r.Key, (JsonNode?)r.Value))),
+                    ["derivation"] = t.Derivation,
+                };
+            var asGated = tolerances.ToDictionary(t => t.Family, t => new Core.Manifests.GateTolerance { Rows = t.Rows }, StringComparer.Ordinal);
+
+            var checks = new List<SeedGroupRun>();
+            for (int g = groups + 1; g <= 2 * groups; g++) checks.Add(await Group(g, SeedsOf(g)));
+            GateSnapshot AsGated(GateSnapshot s) => s with { Metrics = [.. s.Metrics.Where(m => asGated.ContainsKey(m.Family))] };
+            var verdicts = checks.Select(c => GateCheck.Compare(AsGated(baseRun.Snapshot) with { Seeds = c.Seeds }, AsGated(c.Snapshot), asGated)).ToList();
+
+            string path = new Experiments.ExperimentCatalog(request.Template.ExperimentsDirectory).PathOf(id);
             File.WriteAllText(path, ManifestGateSection.Replace(File.ReadAllText(path), gate));
-            progress.Info($"gate --derive: {id}: wrote {tolerances.Count} tolerances into {path}");
-            result.Add(new GateDerivation(id, run.RunKey, seeds, snapshot.TestItems, Resamples, spreads, tolerances,
-                GapCheck.Of(snapshot with { Seeds = [seeds[0]] })));
+            progress.Info($"gate --derive: {id}: wrote {tolerances.Sum(t => t.Rows.Count)} row tolerances into {path}; " +
+                          $"{verdicts.Count(v => !v.Passed)} of {verdicts.Count} check groups raised a false alarm");
+            result.Add(new GateDerivation(id, baseRun, derivation, checks, spreads, tolerances, verdicts));
         }
         return result;
-    }
-
-    /// <summary>
-    /// Per gated row: its value at each seed, read from each seed's own weak, ceiling and transfer stages (the evaluate
-    /// stage's per-run rows carry seed-mean baselines, which have no spread), PGR against that seed's own weak model and
-    /// ceiling; and its bootstrap SD.
-    /// </summary>
-    public static IReadOnlyList<MetricSpread> Spreads(JsonObject hashed, IReadOnlyList<PairItems> items)
-    {
-        var stages = RecordedStage.ParseAll(hashed).ToDictionary(s => s.Id, s => s.Metrics, StringComparer.Ordinal);
-        var seeds = hashed["manifest"]!["seeds"]!.AsArray().Select(s => (int)s!).ToList();
-        double Metric(string stage, string name) => (double)stages[stage][name]!;
-        var spreads = new List<MetricSpread>();
-        void Add(string metric, Func<int, double?> value, double sd)
-        {
-            if (spreads.All(s => s.Metric != metric))
-                spreads.Add(new MetricSpread(metric, seeds.Select(value).Where(v => v is not null).Select(v => v!.Value).ToList(), sd));
-        }
-        foreach (var p in items)
-        {
-            var s = ItemBootstrap.Spread(p, Resamples, seed: 0);
-            string pair = $"{p.Weak}->{p.Strong}/{p.Loss}";
-            double W(int seed) => Metric(Core.Plans.StageIds.Weak(p.Weak, seed), "testAcc");
-            double C(int seed) => Metric(Core.Plans.StageIds.Ceiling(p.Strong, seed), "testAcc");
-            string T(int seed) => Core.Plans.StageIds.Transfer(p.Weak, p.Strong, p.Loss, seed);
-            Add($"weak.acc {p.Weak}", seed => W(seed), s.WeakAcc);
-            Add($"ceiling.acc {p.Strong}", seed => C(seed), s.CeilingAcc);
-            Add($"transfer.acc {pair}", seed => Metric(T(seed), "testAcc"), s.TransferAcc);
-            Add($"agreement {pair}", seed => Metric(T(seed), "agreement"), s.Agreement);
-            Add($"pgr.median {pair}", seed => C(seed) > W(seed) ? (Metric(T(seed), "testAcc") - W(seed)) / (C(seed) - W(seed)) : null, s.Pgr);
-        }
-        return spreads;
     }
 }

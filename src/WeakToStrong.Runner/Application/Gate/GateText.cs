@@ -9,7 +9,7 @@ namespace WeakToStrong.Runner.Application.Gate;
 /// <summary>How `gate` reads on a terminal (a table per experiment, then one line per failure) and as `--json`.</summary>
 public static class GateText
 {
-    static string F(double? v) => v is null ? "undefined" : v.Value.ToString("F4", CultureInfo.InvariantCulture);
+    static string F(double? v) => v is null || double.IsNaN(v.Value) ? "undefined" : v.Value.ToString("F4", CultureInfo.InvariantCulture);
 
     public static string Render(GateResult result)
     {
@@ -17,7 +17,7 @@ public static class GateText
         foreach (var o in result.Outcomes)
         {
             var v = o.Verdict;
-            sb.AppendLine($"gate {v.Experiment} {o.Current.Version} (run {v.RunKey[..12]}, {o.Current.TestItems} test items; {string.Join("; ", v.Gaps)})");
+            sb.AppendLine($"gate {v.Experiment} {o.Current.Version} (run {v.RunKey[..12]}, {o.Current.TestItems} test items{string.Concat(v.Gaps.Select(g => $"; {g}"))})");
             sb.AppendLine($"  {"metric",-34} {"snapshot",10} {"now",10} {"Δ",9} {"tolerance",10}");
             var old = o.Committed?.Metrics.ToDictionary(m => m.Metric, m => m.Value) ?? [];
             var rows = o.Accepted || v.Rows.Count == 0
@@ -63,29 +63,40 @@ public static class GateText
         ["errors"] = new JsonArray(result.Errors.Select(e => (JsonNode)new JsonObject { ["experiment"] = e.Experiment, ["error"] = e.Error }).ToArray()),
     }.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
 
-    /// <summary>The derivation as docs/gate.md shows it: per experiment, every row's two spreads and the tolerance per family.</summary>
+    /// <summary>
+    /// The derivation as docs/gate.md shows it: per experiment, every row's value at the base seeds, its spread over
+    /// the derivation groups and its tolerance, then each check group's verdict (the false-alarm table).
+    /// </summary>
     public static string Derivations(IReadOnlyList<GateDerivation> derivations)
     {
         var sb = new StringBuilder();
         foreach (var d in derivations)
         {
+            var tolerance = d.Tolerances.SelectMany(t => t.Rows.Select(r => (Metric: $"{t.Family} {r.Key}", r.Value)))
+                .ToDictionary(r => r.Metric, r => r.Value, StringComparer.Ordinal);
             sb.AppendLine($"### {d.Experiment}");
             sb.AppendLine();
-            sb.AppendLine($"Run `{d.RunKey[..12]}`, seeds {string.Join(", ", d.Seeds)}, {d.TestItems} test items, {d.Resamples} bootstrap resamples of seed {d.Seeds[0]}; " +
-                          "seed-mean " + string.Join("; seed-mean ", d.Gaps) + ".");
+            sb.AppendLine($"Base run `{d.Base.RunKey[..12]}` (seeds {string.Join(", ", d.Base.Seeds)}); {d.Derivation.Count} derivation groups " +
+                          $"(seeds {d.Derivation[0].Seeds[0]}–{d.Derivation[^1].Seeds[^1]}); {d.Checks.Count} check groups " +
+                          $"(seeds {d.Checks[0].Seeds[0]}–{d.Checks[^1].Seeds[^1]}); {d.Base.Cpu}, {d.Base.Threads} threads; gaps: {string.Join("; ", GapCheck.Of(d.Base.Snapshot))}.");
             sb.AppendLine();
-            sb.AppendLine("| metric | per seed | sd_seed | sd_boot | 3·√(sd_seed² + sd_boot²) |");
-            sb.AppendLine("|---|---|---:|---:|---:|");
+            sb.AppendLine($"| row | base | derivation groups: min – max | sd | tolerance ({ToleranceDerivation.Factor}·sd) | check groups outside |");
+            sb.AppendLine("|---|---:|---:|---:|---:|---:|");
             foreach (var s in d.Spreads)
-                sb.AppendLine($"| {s.Metric} | {string.Join(" ", s.SeedValues.Select(v => v.ToString("F3", CultureInfo.InvariantCulture)))} | " +
-                              $"{F(s.SeedSd)} | {F(s.BootstrapSd)} | {F(ToleranceDerivation.Factor * s.Combined)} |");
+            {
+                var defined = s.GroupValues.Where(v => v is not null).Select(v => v!.Value).ToList();
+                int outside = d.CheckVerdicts.Count(v => v.Rows.Any(r => r.Metric == s.Metric && !r.Within));
+                sb.AppendLine($"| {s.Metric} | {F(d.Base.Snapshot.Metrics.Single(m => m.Metric == s.Metric).Value)} | " +
+                              $"{(defined.Count > 0 ? $"{F(defined.Min())} – {F(defined.Max())}" : "undefined")} | {F(s.Sd)} | " +
+                              $"{(tolerance.TryGetValue(s.Metric, out var t) ? F(t) : "none")} | {outside} of {d.CheckVerdicts.Count} |");
+            }
             sb.AppendLine();
-            sb.AppendLine("| family | tolerance (abs) | set by |");
-            sb.AppendLine("|---|---:|---|");
-            foreach (var t in d.Tolerances)
-                sb.AppendLine($"| {t.Family} | {t.Abs.ToString("0.###", CultureInfo.InvariantCulture)} | {t.Widest.Metric} |");
+            sb.AppendLine($"False alarms: {d.FalseAlarms} of {d.CheckVerdicts.Count} check groups failed the gate" +
+                          (d.FalseAlarms == 0 ? "." : ": " + string.Join("; ", d.CheckVerdicts.Zip(d.Checks).Where(p => !p.First.Passed)
+                              .Select(p => $"group {p.Second.Group}: {string.Join(", ", p.First.Rows.Where(r => !r.Within).Select(r => r.Metric))}")) + "."));
             sb.AppendLine();
         }
         return sb.ToString();
     }
+
 }
