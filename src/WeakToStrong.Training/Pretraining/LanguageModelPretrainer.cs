@@ -57,6 +57,7 @@ public static class LanguageModelPretrainer
         {
             double lr = CosineSchedule.LearningRate(options.LearningRate, step, options.Steps, options.WarmupSteps);
             foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
+            using (NoCollectionRegion.Enter())
             using (var scope = NewDisposeScope())
             {
                 var input = new long[options.BatchSize * t];

@@ -60,6 +60,7 @@ public static class ClassifierTrainer
             foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
             double progressFraction = (double)step / nsteps;
 
+            using (NoCollectionRegion.Enter())
             using (var scope = NewDisposeScope())
             {
                 optimizer.zero_grad();

@@ -49,9 +49,10 @@ public partial class CommittedSnapshotRecordTests
         Assert.Equal(snapshot.Run, diff.A.RunKey);
         Assert.StartsWith(quickStart, diff.B.RunKey);
         Assert.Equal(("gate", "smoke"), (diff.A.Scale, diff.B.Scale));
-        // The quick start adds the frozen-feature arm to the gate's pairs; the data and the weak model are the gate's.
+        // The gate runs the frozen-feature arm alone on a larger, fixed split; the quick start both arms on 500 items a split.
         Assert.Contains(diff.Manifest, c => c.Path == "pairs");
-        Assert.DoesNotContain(diff.Stages, c => c.Id == "data/s0");
+        Assert.Contains(diff.Manifest, c => c.Path.StartsWith("data.split", StringComparison.Ordinal));
+        Assert.Contains(diff.Stages, c => c.Id == "data/s0");
         Assert.Contains(diff.Stages, c => c.Id == "evaluate");
     }
 
