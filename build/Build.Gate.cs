@@ -10,6 +10,9 @@ partial class Build
     [Parameter("Gate, Test: flip a fifth of every weak label first (a deliberate regression); the gate must then fail on every experiment, naming the rows that moved.")]
     readonly bool Sabotage;
 
+    [Parameter("Gate: flip this fraction of every weak label first (in place of --sabotage's fifth): how small a regression the gate detects.")]
+    readonly double? Flip;
+
     Target Gate => _ => _
         .Description("Runs every gated experiment at its gate scale and holds its metrics to experiments/__snapshots__ within the manifest's tolerances (--experiments a,b chooses; --sabotage must fail).")
         .Executes(async () => await RunGate(accept: false));
@@ -33,6 +36,7 @@ partial class Build
         Experiments = Experiments,
         Accept = accept,
         Sabotage = Sabotage,
+        Flip = Flip,
     };
 
     async Task RunGate(bool accept)

@@ -17,6 +17,7 @@ static class GateCommand
         var derive = new Option<bool>("--derive") { Description = "Derive the tolerances: run the gate scale on its seeds, then on --groups disjoint seed groups (each row's tolerance from their spread), then on --groups more held to the first (the false alarms); write each manifest's `gate` section and print docs/gate.md's tables." };
         var groups = new Option<int>("--groups") { Description = "Seed groups a derivation measures, and as many it checks.", DefaultValueFactory = _ => GateDeriveVerb.DefaultGroups };
         var sabotage = new Option<bool>("--sabotage") { Description = $"Flip {GateVerb.SabotageFlip:P0} of every weak label first; the gate must then fail, naming what moved." };
+        var flip = new Option<double?>("--flip") { Description = "Flip this fraction of every weak label first (in place of --sabotage's): how small a regression the gate detects." };
         var device = new Option<string>("--device") { Description = "cpu or cuda.", DefaultValueFactory = _ => "cpu" };
         var threads = CommonOptions.Threads();
         var store = CommonOptions.Store();
@@ -26,7 +27,7 @@ static class GateCommand
         var command = new Command("gate",
             "Run every gated experiment at its gate scale and hold its metrics to experiments/__snapshots__ within the manifest's tolerances; exits 1 when anything moved.")
         {
-            chosen, accept, derive, groups, sabotage, device, threads, store, experiments, runs, json,
+            chosen, accept, derive, groups, sabotage, flip, device, threads, store, experiments, runs, json,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -46,6 +47,7 @@ static class GateCommand
                 Experiments = parse.GetValue(chosen) ?? [],
                 Accept = parse.GetValue(accept),
                 Sabotage = parse.GetValue(sabotage),
+                Flip = parse.GetValue(flip),
             };
             var progress = new TextProgress(asJson ? Console.Error : Console.Out);
             if (parse.GetValue(derive))

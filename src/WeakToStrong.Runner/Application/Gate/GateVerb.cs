@@ -23,6 +23,13 @@ public sealed record GateRequest
 
     /// <summary>Flip <see cref="GateVerb.SabotageFlip"/> of every weak label first: the gate must then fail (docs/gate.md "Sabotage").</summary>
     public bool Sabotage { get; init; }
+
+    /// <summary>Flip this fraction of every weak label first, in place of <see cref="GateVerb.SabotageFlip"/>: how small a
+    /// regression each experiment's gate detects (docs/gate.md "Sabotage").</summary>
+    public double? Flip { get; init; }
+
+    /// <summary>The fraction of weak labels this gate run flips; null for an honest run.</summary>
+    public double? Flipped => Flip ?? (Sabotage ? GateVerb.SabotageFlip : null);
 }
 
 /// <summary>One experiment's gate: its verdict, and the snapshot this run would write (what `--accept` writes).</summary>
@@ -83,7 +90,7 @@ public static class GateVerb
         var ids = Plan(request);
         for (int i = 0; i < ids.Count; i++)
         {
-            progress.Info($"gate {i + 1}/{ids.Count}: {ids[i]}{(request.Sabotage ? $" (sabotaged: {SabotageFlip:P0} of weak labels flipped)" : "")}");
+            progress.Info($"gate {i + 1}/{ids.Count}: {ids[i]}{(request.Flipped is { } flip ? $" (sabotaged: {flip:P0} of weak labels flipped)" : "")}");
             try
             {
                 outcomes.Add(await OneAsync(request, ids[i], progress, ct));
@@ -99,7 +106,7 @@ public static class GateVerb
 
     static async Task<GateOutcome> OneAsync(GateRequest request, string id, IRunProgress progress, CancellationToken ct)
     {
-        var sets = request.Sabotage ? [.. request.Template.Sets, $"weakLabelFlip={SabotageFlip.ToString(System.Globalization.CultureInfo.InvariantCulture)}"] : request.Template.Sets;
+        var sets = request.Flipped is { } flip ? [.. request.Template.Sets, $"weakLabelFlip={flip.ToString(System.Globalization.CultureInfo.InvariantCulture)}"] : request.Template.Sets;
         var run = await Reproduction.RunAsync(request.Template with { Experiment = id, Scale = Scale, Sets = sets }, progress, ct);
         var record = RunRecord.Read(run.RecordPath);
         var tolerances = Tolerances(record.Hashed);
@@ -114,7 +121,7 @@ public static class GateVerb
 
         if (verdict.Gaps.FirstOrDefault(g => !g.Enough) is { } thin)
             throw new InvalidDataException($"{id}: not accepting a snapshot of noise: {thin} (< {GapCheck.MinimumSigmas} SE); raise data.split.test in scales.gate or choose a weaker supervisor");
-        if (request.Sabotage)
+        if (request.Flipped is not null)
             throw new InvalidDataException($"{id}: not accepting a sabotaged run as the snapshot");
         SnapshotFile.Write(path, current);
         return new GateOutcome(verdict, committed, current, path, Accepted: true);
