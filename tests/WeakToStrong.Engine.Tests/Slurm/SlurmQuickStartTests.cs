@@ -30,8 +30,16 @@ public partial class SlurmQuickStartTests
             Assert.True(code == 0, output + error);
             Assert.Contains("; 0 stages already in the store;", output);
             string key = W2sTool.RunKey(output);
-            Assert.True(key == local, RecordDifference.Explain(local, WeakToStrong.Provenance.Records.RunRecord.Read(committed[0]), key,
-                Path.Combine(scratch.FullName, "runs"), "brown-genre"));
+            var readme = WeakToStrong.Provenance.Records.RunRecord.Read(committed[0]);
+            var here = WeakToStrong.Provenance.Records.RunRecord.Read(
+                Directory.GetFiles(Path.Combine(scratch.FullName, "runs", "brown-genre"), key + ".json").Single());
+            // Bit-identity is promised on the CPU the README's run was measured on (docs/architecture.md §6): another
+            // CPU's kernels sum in another order (the README's run on an Intel Xeon and on an AMD EPYC pretrain to
+            // final losses 6.4111 and 6.4037). There the plan must still be the README's, stage key by stage key.
+            if (here.First.Cpu == readme.First.Cpu)
+                Assert.True(key == local, RecordDifference.Explain(local, readme, key, Path.Combine(scratch.FullName, "runs"), "brown-genre"));
+            else
+                Assert.Equal(readme.Stages.Select(s => (s.Id, s.Key)), here.Stages.Select(s => (s.Id, s.Key)));
         }
         finally
         {

@@ -39,10 +39,11 @@ public static class RunsTableVerb
         runs = runs.Where(r => filters.All(f => f.Path == RunsFilter.Tag ? r.Record.Tags.Contains(f.Value) : f.Matches(r.Lookup(f.Path)))).ToList();
 
         var manifestPaths = ManifestColumns.Differing(runs.Select(r => r.Record.Hashed["manifest"]).ToList());
-        var gated = runs.SelectMany(r => r.Gated.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
         // The PGR columns in the order pairs first appear; each brings its " lo" and " hi" bound columns.
         var pairs = runs.SelectMany(r => r.Pgr.Keys).Where(k => !k.EndsWith(" lo", StringComparison.Ordinal) && !k.EndsWith(" hi", StringComparison.Ordinal))
             .Distinct().ToList();
+        // A gated `pgr` row is the pair's ratio-of-means PGR, which its PGR column already shows under the same name.
+        var gated = runs.SelectMany(r => r.Gated.Keys).Distinct().Where(g => !pairs.Contains(g)).Order(StringComparer.Ordinal).ToList();
         // A name or tags column only where some listed run was given one: most tables have neither.
         var columns = RunColumns.Where(c => c.Name is not ("name" or "tags") || runs.Any(r => r.Lookup(c.Name) is not null))
             .Concat(manifestPaths.Select(p => new RunsColumn(p, RunsColumnKind.Manifest)))
