@@ -8,9 +8,9 @@ namespace WeakToStrong.Core.Gate;
 /// </summary>
 public sealed record RowSpread(string Metric, IReadOnlyList<double?> GroupValues)
 {
-    public string Family => Metric.Split(' ', 2)[0];
+    public string Family => new GateValue(Metric, null).Family;
 
-    public string Subject => Metric.Split(' ', 2) is [_, var subject] ? subject : "";
+    public string Subject => new GateValue(Metric, null).Subject;
 
     /// <summary>The sample SD over the groups; NaN when a group left the row undefined or fewer than two groups ran.</summary>
     public double Sd => GroupValues.Any(v => v is null) ? double.NaN : SampleSd(GroupValues.Select(v => v!.Value).ToList());
