@@ -22,11 +22,11 @@ partial class Build
         .Executes(async () => await RunGate(accept: true));
 
     Target DeriveTolerances => _ => _
-        .Description("Runs each gated experiment at its gate scale on its seeds and on 2 × --groups disjoint seed groups: writes each row's tolerance from the first half's spread into the manifest's `gate` section, and counts the second half's false alarms.")
+        .Description("Runs each gated experiment at its gate scale on its seeds, on --groups disjoint seed groups whose spread sets each row's tolerance (written into the manifest's `gate` section), then on --checks more, counting their false alarms.")
         .Executes(async () =>
         {
             var progress = HostProgress.For(Output);
-            var derivations = await GateDeriveVerb.RunAsync(GateRequest(accept: false), Groups, progress);
+            var derivations = await GateDeriveVerb.RunAsync(GateRequest(accept: false), Groups, Checks ?? Groups, progress);
             Output.Write(GateText.Derivations(derivations));
         });
 

@@ -20,8 +20,11 @@ partial class Build
     [Parameter("Seeds to run (--seeds 0 1 2); none means the manifest's own.")]
     readonly int[] Seeds = [];
 
-    [Parameter("DeriveTolerances: the seed groups whose spread sets the tolerances, and as many checked against them.")]
+    [Parameter("DeriveTolerances: the seed groups whose spread sets the tolerances.")]
     readonly int Groups = WeakToStrong.Runner.Application.Gate.GateDeriveVerb.DefaultGroups;
+
+    [Parameter("DeriveTolerances: the further seed groups held to the snapshot's under those tolerances, counting false alarms (default: as many as --groups).")]
+    readonly int? Checks;
 
     [Parameter("Manifest overrides path=value, applied last (--set training.epochs=1 --set seeds=[0]).")]
     readonly string[] Set = [];

@@ -14,8 +14,9 @@ static class GateCommand
     {
         var chosen = CommonOptions.Experiments("Only these experiments (a,b or a b; default: every manifest with a `gate` scale).");
         var accept = new Option<bool>("--accept") { Description = "Rewrite the snapshots from this run, printing old against new, instead of checking them." };
-        var derive = new Option<bool>("--derive") { Description = "Derive the tolerances: run the gate scale on its seeds, then on --groups disjoint seed groups (each row's tolerance from their spread), then on --groups more held to the first (the false alarms); write each manifest's `gate` section and print docs/gate.md's tables." };
-        var groups = new Option<int>("--groups") { Description = "Seed groups a derivation measures, and as many it checks.", DefaultValueFactory = _ => GateDeriveVerb.DefaultGroups };
+        var derive = new Option<bool>("--derive") { Description = "Derive the tolerances: run the gate scale on its seeds, then on --groups disjoint seed groups (each row's tolerance from their spread), then on --checks more held to the first (the false alarms); write each manifest's `gate` section and print docs/gate.md's tables." };
+        var groups = new Option<int>("--groups") { Description = "Seed groups whose spread sets a derivation's tolerances.", DefaultValueFactory = _ => GateDeriveVerb.DefaultGroups };
+        var checks = new Option<int?>("--checks") { Description = "Further seed groups a derivation holds to the first under those tolerances, counting false alarms (default: as many as --groups)." };
         var sabotage = new Option<bool>("--sabotage") { Description = $"Flip {GateVerb.SabotageFlip:P0} of every weak label first; the gate must then fail, naming what moved." };
         var flip = new Option<double?>("--flip") { Description = "Flip this fraction of every weak label first (in place of --sabotage's): how small a regression the gate detects." };
         var device = new Option<string>("--device") { Description = "cpu or cuda.", DefaultValueFactory = _ => "cpu" };
@@ -27,7 +28,7 @@ static class GateCommand
         var command = new Command("gate",
             "Run every gated experiment at its gate scale and hold its metrics to experiments/__snapshots__ within the manifest's tolerances; exits 1 when anything moved.")
         {
-            chosen, accept, derive, groups, sabotage, flip, device, threads, store, experiments, runs, json,
+            chosen, accept, derive, groups, checks, sabotage, flip, device, threads, store, experiments, runs, json,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -52,7 +53,7 @@ static class GateCommand
             var progress = new TextProgress(asJson ? Console.Error : Console.Out);
             if (parse.GetValue(derive))
             {
-                var derivations = await GateDeriveVerb.RunAsync(request, parse.GetValue(groups), progress, ct);
+                var derivations = await GateDeriveVerb.RunAsync(request, parse.GetValue(groups), parse.GetValue(checks) ?? parse.GetValue(groups), progress, ct);
                 Console.Out.Write(GateText.Derivations(derivations));
                 return 0;
             }

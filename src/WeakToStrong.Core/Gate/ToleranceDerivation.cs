@@ -31,8 +31,8 @@ public sealed record DerivedTolerance(string Family, IReadOnlyDictionary<string,
 /// (each row's mean over the gate scale's seeds) once; an honest change that reorders floats draws it again, at worst
 /// like a disjoint group of seeds. So each row's tolerance is <see cref="Factor"/> times the SD of that statistic over
 /// disjoint seed groups, rounded up to the family's grid: the snapshot and a re-run are two draws, so their difference
-/// has SD √2·σ, and with σ estimated from 10 groups (9 degrees of freedom) 6·s ≈ 4.2·√2·s leaves a row a false-alarm
-/// probability of about 0.2 % (Student's t, 9 d.f.). Each row gets its own tolerance, not its family's widest.
+/// has SD √2·σ, and 6·s ≈ 4.2·√2·s leaves a row a false-alarm probability of about 0.2 % with σ estimated from 10
+/// groups (Student's t, 9 d.f.) and about 0.04 % from 20 (19 d.f.). Each row gets its own tolerance, not its family's widest.
 /// </summary>
 public static class ToleranceDerivation
 {

@@ -100,15 +100,19 @@ public class GateVerbTests
     }
 
     [Fact]
-    public async Task Deriving_over_seed_groups_writes_each_rows_tolerance_and_counts_the_check_groups_false_alarms()
+    public async Task Deriving_over_seed_groups_each_on_its_own_pretrained_body_writes_each_rows_tolerance_and_counts_the_check_groups_false_alarms()
     {
         using var tiny = new TinyGated();
-        var derivations = await GateDeriveVerb.RunAsync(Request(tiny, tiny.NewStore()), groups: 5, new Silent());
+        var derivations = await GateDeriveVerb.RunAsync(Request(tiny, tiny.NewStore()), groups: 5, checks: 3, new Silent());
 
         var d = Assert.Single(derivations);
         Assert.Equal([0], d.Base.Seeds);
         Assert.Equal([[1], [2], [3], [4], [5]], d.Derivation.Select(g => g.Seeds));
-        Assert.Equal([[6], [7], [8], [9], [10]], d.Checks.Select(g => g.Seeds));
+        Assert.Equal([[6], [7], [8]], d.Checks.Select(g => g.Seeds));
+        // The tiny plan pretrains its bodies, so each group pretrains its own: pretrain.seed 0 + g.
+        Assert.Equal(0, d.Base.PretrainSeed);
+        Assert.Equal([1, 2, 3, 4, 5], d.Derivation.Select(g => g.PretrainSeed));
+        Assert.Equal([6, 7, 8], d.Checks.Select(g => g.PretrainSeed));
         // The tiny pair's gap is under 5 SE (the test above), so its PGR is not gated: no `pgr` tolerance.
         Assert.Equal(["weak.acc", "ceiling.acc", "transfer.acc", "agreement"], d.Tolerances.Select(t => t.Family));
         Assert.All(d.Spreads, s => Assert.Equal(5, s.GroupValues.Count));
@@ -125,7 +129,9 @@ public class GateVerbTests
             Assert.Contains("disjoint seed groups", (string)gate[t.Family]!["derivation"]!);
         }
         Assert.Equal(d.CheckVerdicts.Count(v => !v.Passed), d.FalseAlarms);
-        Assert.Equal(5, d.CheckVerdicts.Count);
-        await Assert.ThrowsAsync<UserError>(() => GateDeriveVerb.RunAsync(Request(tiny, tiny.NewStore()), groups: 3, new Silent()));
+        Assert.Equal(3, d.CheckVerdicts.Count);
+        Assert.Contains("each group on a body of its own (pretrain.seed 1–5)", (string)gate["weak.acc"]!["derivation"]!);
+        await Assert.ThrowsAsync<UserError>(() => GateDeriveVerb.RunAsync(Request(tiny, tiny.NewStore()), groups: 3, checks: 3, new Silent()));
+        await Assert.ThrowsAsync<UserError>(() => GateDeriveVerb.RunAsync(Request(tiny, tiny.NewStore()), groups: 5, checks: 0, new Silent()));
     }
 }

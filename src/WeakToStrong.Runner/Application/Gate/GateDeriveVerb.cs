@@ -8,7 +8,8 @@ using WeakToStrong.Runner.Progress;
 namespace WeakToStrong.Runner.Application.Gate;
 
 /// <summary>One run of the gate scale on one group of seeds, and the gated statistics it gave.</summary>
-public sealed record SeedGroupRun(int Group, IReadOnlyList<int> Seeds, string RunKey, GateSnapshot Snapshot, string Cpu, int Threads);
+/// <param name="PretrainSeed">The `pretrain.seed` the group's body was pretrained with; null where the gate scale pretrains nothing.</param>
+public sealed record SeedGroupRun(int Group, IReadOnlyList<int> Seeds, string RunKey, GateSnapshot Snapshot, string Cpu, int Threads, int? PretrainSeed);
 
 /// <summary>
 /// One experiment's derivation: the base run (the snapshot's seeds), the derivation groups whose spread sets each row's
@@ -25,9 +26,12 @@ public sealed record GateDerivation(string Experiment, SeedGroupRun Base, IReadO
 /// <summary>
 /// `gate --derive`: each gated experiment at its gate scale on its own seeds (group 0), then on <c>groups</c> disjoint
 /// seed groups of the same size (group g runs seeds s + g·(max + 1)), whose spread of every gated statistic gives that
-/// row's tolerance (<see cref="ToleranceDerivation"/>), then on <c>groups</c> further groups held to group 0 under
-/// those tolerances, counting false alarms. Writes the tolerances into the manifest's `gate` section; docs/gate.md
-/// shows the tables this prints.
+/// row's tolerance (<see cref="ToleranceDerivation"/>), then on <c>checks</c> further groups held to group 0 under
+/// those tolerances, counting false alarms. Where the gate scale pretrains a body (brown-genre's and nlp-spam's w64),
+/// group g also pretrains its own, with `pretrain.seed` + g: another thread count or CPU pretrains other bits
+/// (docs/architecture.md §9), and a body is one draw that all of a run's seeds share, so the spread a re-run must be
+/// allowed is the spread between bodies, which seed groups on one body never show. Writes the tolerances into the
+/// manifest's `gate` section; docs/gate.md shows the tables this prints.
 /// </summary>
 public static class GateDeriveVerb
 {
@@ -36,23 +40,32 @@ public static class GateDeriveVerb
     /// <summary>The families a derivation gates: each accuracy's seed mean, each student's agreement, and the PGR of the means.</summary>
     public static readonly IReadOnlyList<string> Families = ["weak.acc", "ceiling.acc", "transfer.acc", "agreement", GateFamilies.Pgr];
 
-    public static async Task<IReadOnlyList<GateDerivation>> RunAsync(GateRequest request, int groups, IRunProgress progress,
+    public static async Task<IReadOnlyList<GateDerivation>> RunAsync(GateRequest request, int groups, int checks, IRunProgress progress,
         CancellationToken ct = default)
     {
         if (groups < 5) throw new UserError($"gate: a derivation needs at least 5 seed groups (got {groups}): fewer leave the spread unmeasured");
+        if (checks < 1) throw new UserError($"gate: a derivation needs at least 1 check group (got {checks}): without one its false alarms are unmeasured");
         var result = new List<GateDerivation>();
         foreach (var id in GateVerb.Plan(request))
         {
+            int? basePretrainSeed = null;
             async Task<SeedGroupRun> Group(int g, IReadOnlyList<int> seeds)
             {
-                progress.Info($"gate --derive: {id}, group {g}{(seeds.Count > 0 ? $", seeds {string.Join(" ", seeds)}" : "")}");
-                var run = await Reproduction.RunAsync(request.Template with { Experiment = id, Scale = GateVerb.Scale, Seeds = seeds }, progress, ct);
+                int? pretrainSeed = basePretrainSeed + g;
+                progress.Info($"gate --derive: {id}, group {g}{(seeds.Count > 0 ? $", seeds {string.Join(" ", seeds)}" : "")}" +
+                              (g > 0 && pretrainSeed is { } p ? $", pretrain.seed {p}" : ""));
+                var sets = g > 0 && pretrainSeed is { } seed
+                    ? [.. request.Template.Sets, string.Create(CultureInfo.InvariantCulture, $"pretrain.seed={seed}")]
+                    : request.Template.Sets;
+                var run = await Reproduction.RunAsync(request.Template with { Experiment = id, Scale = GateVerb.Scale, Seeds = seeds, Sets = sets }, progress, ct);
                 var record = RunRecord.Read(run.RecordPath);
                 var snapshot = GateSnapshot.FromRecord(record.Hashed, run.RunKey, Families);
-                return new SeedGroupRun(g, snapshot.Seeds, run.RunKey, snapshot, record.First.Cpu ?? "", record.First.Threads ?? 0);
+                return new SeedGroupRun(g, snapshot.Seeds, run.RunKey, snapshot, record.Latest.Cpu ?? "", record.Latest.Threads ?? 0,
+                    PretrainSeedOf(record.Hashed));
             }
 
             var baseRun = await Group(0, []);
+            basePretrainSeed = baseRun.PretrainSeed;
             // PGR divides by the weak–ceiling gap: a pair whose gap the test split cannot resolve (< 5 SE) is gated on its
             // accuracies and agreement, and its PGR rows get no tolerance (so the gate does not hold them).
             var thin = GapCheck.Of(baseRun.Snapshot).Where(g => !g.Enough).Select(g => $"{g.Weak}->{g.Strong}/").ToList();
@@ -63,8 +76,9 @@ public static class GateDeriveVerb
             for (int g = 1; g <= groups; g++) derivation.Add(await Group(g, SeedsOf(g)));
             var spreads = baseRun.Snapshot.Metrics.Where(Gated).Select(m => new RowSpread(m.Metric,
                 derivation.Select(r => r.Snapshot.Metrics.SingleOrDefault(x => x.Metric == m.Metric)?.Value).ToList())).ToList();
+            string bodies = basePretrainSeed is { } b ? $", each group on a body of its own (pretrain.seed {b + 1}–{b + groups})" : "";
             string provenance = string.Create(CultureInfo.InvariantCulture,
-                $"groups of {baseRun.Seeds.Count} seeds, seeds {SeedsOf(1)[0]}–{SeedsOf(groups)[^1]}; {baseRun.Cpu}, {baseRun.Threads} threads, {DateTime.UtcNow:yyyy-MM-dd}");
+                $"groups of {baseRun.Seeds.Count} seeds, seeds {SeedsOf(1)[0]}–{SeedsOf(groups)[^1]}{bodies}; {baseRun.Cpu}, {baseRun.Threads} threads, {DateTime.UtcNow:yyyy-MM-dd}");
             var tolerances = ToleranceDerivation.Derive(spreads, provenance);
             var gate = new JsonObject();
             foreach (var t in tolerances)
@@ -75,17 +89,23 @@ public static class GateDeriveVerb
                 };
             var asGated = tolerances.ToDictionary(t => t.Family, t => new Core.Manifests.GateTolerance { Rows = t.Rows }, StringComparer.Ordinal);
 
-            var checks = new List<SeedGroupRun>();
-            for (int g = groups + 1; g <= 2 * groups; g++) checks.Add(await Group(g, SeedsOf(g)));
+            var checkRuns = new List<SeedGroupRun>();
+            for (int g = groups + 1; g <= groups + checks; g++) checkRuns.Add(await Group(g, SeedsOf(g)));
             GateSnapshot AsGated(GateSnapshot s) => s with { Metrics = [.. s.Metrics.Where(m => asGated.ContainsKey(m.Family))] };
-            var verdicts = checks.Select(c => GateCheck.Compare(AsGated(baseRun.Snapshot) with { Seeds = c.Seeds }, AsGated(c.Snapshot), asGated)).ToList();
+            var verdicts = checkRuns.Select(c => GateCheck.Compare(AsGated(baseRun.Snapshot) with { Seeds = c.Seeds }, AsGated(c.Snapshot), asGated)).ToList();
 
             string path = new Experiments.ExperimentCatalog(request.Template.ExperimentsDirectory).PathOf(id);
             File.WriteAllText(path, ManifestGateSection.Replace(File.ReadAllText(path), gate));
             progress.Info($"gate --derive: {id}: wrote {tolerances.Sum(t => t.Rows.Count)} row tolerances into {path}; " +
                           $"{verdicts.Count(v => !v.Passed)} of {verdicts.Count} check groups raised a false alarm");
-            result.Add(new GateDerivation(id, baseRun, derivation, checks, spreads, tolerances, verdicts));
+            result.Add(new GateDerivation(id, baseRun, derivation, checkRuns, spreads, tolerances, verdicts));
         }
         return result;
     }
+
+    /// <summary>The run's `pretrain.seed` where its plan pretrains a body, else null.</summary>
+    public static int? PretrainSeedOf(JsonObject hashed) =>
+        hashed["stages"]?.AsArray().Any(s => (string?)s?["kind"] == "pretrain") == true
+            ? (int?)hashed["manifest"]?["pretrain"]?["seed"] ?? 0
+            : null;
 }

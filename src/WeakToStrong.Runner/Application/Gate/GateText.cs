@@ -78,7 +78,9 @@ public static class GateText
             sb.AppendLine();
             sb.AppendLine($"Base run `{d.Base.RunKey[..12]}` (seeds {string.Join(", ", d.Base.Seeds)}); {d.Derivation.Count} derivation groups " +
                           $"(seeds {d.Derivation[0].Seeds[0]}–{d.Derivation[^1].Seeds[^1]}); {d.Checks.Count} check groups " +
-                          $"(seeds {d.Checks[0].Seeds[0]}–{d.Checks[^1].Seeds[^1]}); {d.Base.Cpu}, {d.Base.Threads} threads; gaps: {string.Join("; ", GapCheck.Of(d.Base.Snapshot))}.");
+                          $"(seeds {d.Checks[0].Seeds[0]}–{d.Checks[^1].Seeds[^1]})" +
+                          (d.Base.PretrainSeed is { } b ? $"; each group on a body of its own (pretrain.seed {d.Derivation[0].PretrainSeed}–{d.Checks[^1].PretrainSeed}; the base run's is {b})" : "") +
+                          $"; {d.Base.Cpu}, {d.Base.Threads} threads; gaps: {string.Join("; ", GapCheck.Of(d.Base.Snapshot))}.");
             sb.AppendLine();
             sb.AppendLine($"| row | base | derivation groups: min – max | sd | tolerance ({ToleranceDerivation.Factor}·sd) | check groups outside |");
             sb.AppendLine("|---|---:|---:|---:|---:|---:|");
