@@ -18,18 +18,20 @@ public static class GateText
         {
             var v = o.Verdict;
             sb.AppendLine($"gate {v.Experiment} {o.Current.Version} (run {v.RunKey[..12]}, {o.Current.TestItems} test items{string.Concat(v.Gaps.Select(g => $"; {g}"))})");
-            sb.AppendLine($"  {"metric",-34} {"snapshot",10} {"now",10} {"Δ",9} {"tolerance",10}");
             var old = o.Committed?.Metrics.ToDictionary(m => m.Metric, m => m.Value) ?? [];
             var rows = o.Accepted || v.Rows.Count == 0
                 ? o.Current.Metrics.Select(m => new GateRow(m.Metric, old.GetValueOrDefault(m.Metric), m.Value, null, null)).ToList()
                 : v.Rows;
+            // As wide as the longest metric name (`transfer.acc l1-lp->minilm-lp/logconf` is 38), so the numbers line up.
+            int width = Math.Max(34, rows.Select(r => r.Metric.Length).DefaultIfEmpty(0).Max());
+            sb.AppendLine($"  {"metric".PadRight(width)} {"snapshot",10} {"now",10} {"Δ",9} {"tolerance",10}");
             foreach (var r in rows)
             {
                 string snapshot = o.Accepted && o.Committed is null ? "(new)" : F(r.Snapshot);
                 string delta = r.Snapshot is { } s && r.Current is { } c ? (c - s).ToString("+0.0000;-0.0000", CultureInfo.InvariantCulture) : "";
                 string verdict = o.Accepted ? (r.Snapshot == r.Current ? "same" : "accepted") : r.Within ? "ok" : "MOVED";
                 string tol = o.Accepted ? "" : "±" + F(r.Tolerance);
-                sb.AppendLine($"  {r.Metric,-34} {snapshot,10} {F(r.Current),10} {delta,9} {tol,10}  {verdict}");
+                sb.AppendLine($"  {r.Metric.PadRight(width)} {snapshot,10} {F(r.Current),10} {delta,9} {tol,10}  {verdict}");
             }
             if (o.Accepted) sb.AppendLine($"  wrote {o.SnapshotPath}");
             foreach (var f in v.Failures().Where(_ => !o.Accepted)) sb.AppendLine(f);
