@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using WeakToStrong.Core.Gate;
@@ -48,13 +49,12 @@ public static class GateDeriveVerb
         var result = new List<GateDerivation>();
         foreach (var id in GateVerb.Plan(request))
         {
-            int? basePretrainSeed = null;
-            async Task<SeedGroupRun> Group(int g, IReadOnlyList<int> seeds)
+            // pretrainSeed: the body group g pretrains (null: the manifest's own, for group 0 and for scales that pretrain nothing).
+            async Task<SeedGroupRun> Group(int g, IReadOnlyList<int> seeds, int? pretrainSeed)
             {
-                int? pretrainSeed = basePretrainSeed + g;
                 progress.Info($"gate --derive: {id}, group {g}{(seeds.Count > 0 ? $", seeds {string.Join(" ", seeds)}" : "")}" +
-                              (g > 0 && pretrainSeed is { } p ? $", pretrain.seed {p}" : ""));
-                var sets = g > 0 && pretrainSeed is { } seed
+                              (pretrainSeed is { } p ? $", pretrain.seed {p}" : ""));
+                var sets = pretrainSeed is { } seed
                     ? [.. request.Template.Sets, string.Create(CultureInfo.InvariantCulture, $"pretrain.seed={seed}")]
                     : request.Template.Sets;
                 var run = await Reproduction.RunAsync(request.Template with { Experiment = id, Scale = GateVerb.Scale, Seeds = seeds, Sets = sets }, progress, ct);
@@ -64,8 +64,8 @@ public static class GateDeriveVerb
                     PretrainSeedOf(record.Hashed));
             }
 
-            var baseRun = await Group(0, []);
-            basePretrainSeed = baseRun.PretrainSeed;
+            var baseRun = await Group(0, [], null);
+            int? basePretrainSeed = baseRun.PretrainSeed;
             // PGR divides by the weak–ceiling gap: a pair whose gap the test split cannot resolve (< 5 SE) is gated on its
             // accuracies and agreement, and its PGR rows get no tolerance (so the gate does not hold them).
             var thin = GapCheck.Of(baseRun.Snapshot).Where(g => !g.Enough).Select(g => $"{g.Weak}->{g.Strong}/").ToList();
@@ -73,7 +73,7 @@ public static class GateDeriveVerb
             int stride = baseRun.Seeds.Max() + 1;
             IReadOnlyList<int> SeedsOf(int g) => [.. baseRun.Seeds.Select(s => s + g * stride)];
             var derivation = new List<SeedGroupRun>();
-            for (int g = 1; g <= groups; g++) derivation.Add(await Group(g, SeedsOf(g)));
+            for (int g = 1; g <= groups; g++) derivation.Add(await Group(g, SeedsOf(g), basePretrainSeed + g));
             var spreads = baseRun.Snapshot.Metrics.Where(Gated).Select(m => new RowSpread(m.Metric,
                 derivation.Select(r => r.Snapshot.Metrics.SingleOrDefault(x => x.Metric == m.Metric)?.Value).ToList())).ToList();
             string bodies = basePretrainSeed is { } b ? $", each group on a body of its own (pretrain.seed {b + 1}–{b + groups})" : "";
@@ -90,7 +90,7 @@ public static class GateDeriveVerb
             var asGated = tolerances.ToDictionary(t => t.Family, t => new Core.Manifests.GateTolerance { Rows = t.Rows }, StringComparer.Ordinal);
 
             var checkRuns = new List<SeedGroupRun>();
-            for (int g = groups + 1; g <= groups + checks; g++) checkRuns.Add(await Group(g, SeedsOf(g)));
+            for (int g = groups + 1; g <= groups + checks; g++) checkRuns.Add(await Group(g, SeedsOf(g), basePretrainSeed + g));
             GateSnapshot AsGated(GateSnapshot s) => s with { Metrics = [.. s.Metrics.Where(m => asGated.ContainsKey(m.Family))] };
             var verdicts = checkRuns.Select(c => GateCheck.Compare(AsGated(baseRun.Snapshot) with { Seeds = c.Seeds }, AsGated(c.Snapshot), asGated)).ToList();
 
@@ -106,6 +106,6 @@ public static class GateDeriveVerb
     /// <summary>The run's `pretrain.seed` where its plan pretrains a body, else null.</summary>
     public static int? PretrainSeedOf(JsonObject hashed) =>
         hashed["stages"]?.AsArray().Any(s => (string?)s?["kind"] == "pretrain") == true
-            ? (int?)hashed["manifest"]?["pretrain"]?["seed"] ?? 0
+            ? hashed["manifest"]?["pretrain"]?.Deserialize<Core.Manifests.PretrainSpec>(Core.Manifests.ManifestJson.Options)?.Seed
             : null;
 }
