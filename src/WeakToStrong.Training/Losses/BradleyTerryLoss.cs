@@ -15,7 +15,6 @@ public sealed class BradleyTerryLoss : ILoss
 {
     public static ILoss From(LossSpec _) => new BradleyTerryLoss();
 
-    public string Name => "bradley-terry";
 
     public Tensor Compute(Tensor logits, Tensor softTargets, double progress)
     {

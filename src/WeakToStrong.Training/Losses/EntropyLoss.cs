@@ -17,7 +17,6 @@ public sealed class EntropyLoss(AuxWarmup warmup) : ILoss
 
     public AuxWarmup Warmup { get; } = warmup;
 
-    public string Name => "entropy";
 
     public Tensor Compute(Tensor logits, Tensor softTargets, double progress)
     {

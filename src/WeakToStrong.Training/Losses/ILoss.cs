@@ -8,9 +8,6 @@ namespace WeakToStrong.Training.Losses;
 /// </summary>
 public interface ILoss
 {
-    /// <summary>The manifest name ("xent", "logconf", …).</summary>
-    string Name { get; }
-
     Tensor Compute(Tensor logits, Tensor softTargets, double progress);
 
     /// <summary>

@@ -12,7 +12,6 @@ public sealed class KlLoss : ILoss
 {
     public static ILoss From(LossSpec _) => new KlLoss();
 
-    public string Name => "kl";
 
     public Tensor Compute(Tensor logits, Tensor softTargets, double progress) =>
         (softTargets.xlogy(softTargets) - softTargets * logits.log_softmax(1)).sum(1).mean();

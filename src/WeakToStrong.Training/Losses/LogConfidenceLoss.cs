@@ -17,7 +17,6 @@ public sealed class LogConfidenceLoss(AuxWarmup warmup) : ILoss
 
     public AuxWarmup Warmup { get; } = warmup;
 
-    public string Name => "logconf";
 
     public bool CouplesExamples => true;
 

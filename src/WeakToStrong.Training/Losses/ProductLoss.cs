@@ -16,7 +16,6 @@ public sealed class ProductLoss(double alpha, double beta) : ILoss
     public double Alpha { get; } = alpha;
     public double Beta { get; } = beta;
 
-    public string Name => "product";
 
     public Tensor Compute(Tensor logits, Tensor softTargets, double progress)
     {

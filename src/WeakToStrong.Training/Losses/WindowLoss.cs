@@ -14,7 +14,6 @@ public sealed class WindowLoss(double radius) : ILoss
 
     public double Radius { get; } = radius;
 
-    public string Name => "window";
 
     public Tensor Compute(Tensor logits, Tensor softTargets, double progress)
     {

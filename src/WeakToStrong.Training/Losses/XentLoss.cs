@@ -9,7 +9,6 @@ public sealed class XentLoss : ILoss
 {
     public static ILoss From(LossSpec _) => new XentLoss();
 
-    public string Name => "xent";
 
     public Tensor Compute(Tensor logits, Tensor softTargets, double progress) =>
         LossMath.SoftCrossEntropy(logits, softTargets).mean();

@@ -12,7 +12,7 @@ namespace WeakToStrong.Training.Probes;
 /// (<see cref="FeatureRowEncoder"/>); its checkpoint holds the head alone. Classification: logits [B,2] =
 /// head(features). Reward modelling (<see cref="Pairwise"/>): a scalar reward head, rows a0, b0, a1, b1, … → (r_a, r_b).
 /// </summary>
-public class FeatureProbe : nn.Module<Tensor, Tensor, Tensor>, ISequenceClassifier, IComputePrecision
+public class FeatureProbe : nn.Module<Tensor, Tensor, Tensor>, ISequenceClassifier, IComputePrecision, ISingleThreaded
 {
     private readonly Linear classifier;
     private readonly FeatureTable table;

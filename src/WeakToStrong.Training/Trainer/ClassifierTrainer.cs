@@ -19,7 +19,8 @@ namespace WeakToStrong.Training.Trainer;
 /// back-propagates ⟨z_mb, dL/dz_mb⟩. That is the whole-batch gradient exactly when the forward is deterministic
 /// and dropout is off (it is), and it holds for any loss, not only ones built from detached targets.
 /// Determinism: the data order comes from <see cref="TrainOptions.Seed"/>, nothing else draws random numbers,
-/// so with the same thread count the run is bit-identical (thread count is the caller's to pin).
+/// so with the same thread count the run is bit-identical (thread count is the caller's to pin; a model that is
+/// <see cref="ISingleThreaded"/> always trains on one).
 /// </remarks>
 public static class ClassifierTrainer
 {
@@ -28,7 +29,17 @@ public static class ClassifierTrainer
         IReadOnlyList<(int[] Ids, float[] SoftLabel)> data,
         TrainOptions options,
         ILoss loss,
-        IProgress<TrainProgress>? progress = null)
+        IProgress<TrainProgress>? progress = null) =>
+        classifier is ISingleThreaded
+            ? OneThread.Run(() => TrainHere(classifier, data, options, loss, progress))
+            : TrainHere(classifier, data, options, loss, progress);
+
+    private static TrainResult TrainHere(
+        ISequenceClassifier classifier,
+        IReadOnlyList<(int[] Ids, float[] SoftLabel)> data,
+        TrainOptions options,
+        ILoss loss,
+        IProgress<TrainProgress>? progress)
     {
         if (options.MinibatchSize <= 0 || options.BatchSize <= 0) throw new ArgumentException("Batch and minibatch sizes must be positive.");
         var device = DeviceSelector.Resolve(options.Device);
