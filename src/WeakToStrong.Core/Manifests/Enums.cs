@@ -35,22 +35,33 @@ public enum LossName
     [JsonStringEnumMemberName("bradley-terry")] BradleyTerry,
 }
 
-/// <summary>logconf's aux-weight ramp: the reference code's ramp-then-jump ("step") or the paper's linear warm-up.</summary>
+/// <summary>How the auxiliary weight c of logconf/entropy grows with training progress f (docs/engine.md "Losses" and
+/// "Differences from the reference").</summary>
 public enum Warmup
 {
+    /// <summary>The reference code: c = auxCoef·f while f ≤ warmupFrac, then jumps to auxCoef
+    /// (weak_to_strong/loss.py; openai/weak-to-strong's open PR #33 calls the jump a bug). Reproduces the reference with warmupFrac 0.1.</summary>
     [JsonStringEnumMemberName("step")] Step,
+
+    /// <summary>The paper: c = auxCoef·min(1, f/warmupFrac), linear to auxCoef over the first warmupFrac.</summary>
     [JsonStringEnumMemberName("linear")] Linear,
 }
 
+/// <summary>The optimiser the trainer builds: the reference's Adam (default betas and eps, no weight decay).</summary>
 public enum Optimizer { [JsonStringEnumMemberName("adam")] Adam }
 
+/// <summary>Learning rate over the optimiser steps: the reference's cosine annealing to 0, or constant at the peak.</summary>
 public enum Schedule
 {
     [JsonStringEnumMemberName("cosine")] Cosine,
     [JsonStringEnumMemberName("constant")] Constant,
 }
 
-/// <summary>TorchSharp has no autocast: bf16 means casting the module, loss computed in fp32 (docs/architecture.md §9).</summary>
+/// <summary>
+/// Precision of a body's matmuls. TorchSharp has no autocast: at bf16 a model that supports it (Training's
+/// IComputePrecision) runs its matmuls in bf16 with fp32 parameters, any other is cast; the loss is computed in fp32
+/// (docs/architecture.md §9).
+/// </summary>
 public enum Precision
 {
     [JsonStringEnumMemberName("fp32")] Fp32,

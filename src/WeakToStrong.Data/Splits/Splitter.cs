@@ -1,16 +1,8 @@
+using WeakToStrong.Core.Manifests;
 using WeakToStrong.Data.Formats;
 using WeakToStrong.Data.Rng;
 
 namespace WeakToStrong.Data.Splits;
-
-/// <summary>
-/// Requested split sizes, in items: train1 trains the weak model, train2 gets weak labels, test is held out, and
-/// validation (optional) is labelled by the supervisor for weak-agreement early stopping.
-/// </summary>
-public sealed record SplitSizes(int Train1, int Train2, int Test, int Validation = 0)
-{
-    public int Total => Train1 + Train2 + Test + Validation;
-}
 
 public sealed record Splits<T>(IReadOnlyList<T> Train1, IReadOnlyList<T> Train2, IReadOnlyList<T> Test, ulong Seed, string Rng)
 {
@@ -22,24 +14,27 @@ public sealed record Splits<T>(IReadOnlyList<T> Train1, IReadOnlyList<T> Train2,
 /// Splits by group: groups (same lemma, same synset, same e-mail body, same speech) are shuffled with a
 /// seeded <see cref="SplitMix64"/> and dealt whole into train1, then train2, then test; a group too big for
 /// the space left in a split goes to the next split with room or is left out. So related items never
-/// straddle a split, and sizes are exact.
+/// straddle a split, and sizes are exact. The sizes are the manifest's <c>data.split</c> (train1 trains the weak model,
+/// train2 gets weak labels, test is held out, validation is labelled for weak-agreement early stopping); its seed is
+/// not read here: the caller combines it with the run seed into <c>seed</c>.
 /// </summary>
 public static class Splitter
 {
     public const string Purpose = "split";
 
-    public static Splits<ClassificationItem> Split(IReadOnlyList<ClassificationItem> items, SplitSizes sizes, ulong seed, string task) =>
+    public static Splits<ClassificationItem> Split(IReadOnlyList<ClassificationItem> items, SplitSpec sizes, ulong seed, string task) =>
         Split(items, i => i.Group, sizes, seed, task);
 
-    public static Splits<PairwiseItem> Split(IReadOnlyList<PairwiseItem> items, SplitSizes sizes, ulong seed, string task) =>
+    public static Splits<PairwiseItem> Split(IReadOnlyList<PairwiseItem> items, SplitSpec sizes, ulong seed, string task) =>
         Split(items, i => i.Group, sizes, seed, task);
 
-    public static Splits<T> Split<T>(IReadOnlyList<T> items, Func<T, string> groupOf, SplitSizes sizes, ulong seed, string task)
+    public static Splits<T> Split<T>(IReadOnlyList<T> items, Func<T, string> groupOf, SplitSpec sizes, ulong seed, string task)
     {
         if (sizes.Train1 < 0 || sizes.Train2 < 0 || sizes.Test < 0 || sizes.Validation < 0)
             throw new ArgumentException($"{task}: split sizes must not be negative ({sizes.Train1}/{sizes.Train2}/{sizes.Test}/{sizes.Validation})");
-        if (items.Count < sizes.Total)
-            throw new InsufficientDataException($"{task}: asked for {sizes.Total} items, source has {items.Count}");
+        int total = sizes.Train1 + sizes.Train2 + sizes.Test + sizes.Validation;
+        if (items.Count < total)
+            throw new InsufficientDataException($"{task}: asked for {total} items, source has {items.Count}");
 
         // Groups in order of first appearance, so the shuffle's input does not depend on hashing.
         var groups = new List<List<T>>();

@@ -5,11 +5,11 @@ using WeakToStrong.Data.Tasks.Corpus;
 
 namespace WeakToStrong.Data.Tasks;
 
-/// <summary>Unpacked source folders for the corpus; a null entry leaves that source out (and says so in the parameters).</summary>
+/// <summary>Unpacked source folders for the corpus; a null entry leaves that source out.</summary>
 public sealed record CorpusSources(string? Sotu = null, string? Brown = null, string? MobyDick = null);
 
 /// <summary>The pretraining corpus: documents in a fixed order and the sha256 of their JSONL form.</summary>
-public sealed record CorpusBuild(IReadOnlyList<CorpusDocument> Documents, IReadOnlyDictionary<string, string> Parameters, string ContentHash)
+public sealed record CorpusBuild(IReadOnlyList<CorpusDocument> Documents, string ContentHash)
 {
     /// <summary>All documents joined by <paramref name="separator"/> (e.g. GPT-2's "&lt;|endoftext|&gt;"), for tokenizing.</summary>
     public string ToText(string separator = "\n\n") => string.Join(separator, Documents.Select(d => d.Text));
@@ -23,7 +23,6 @@ public sealed record CorpusBuild(IReadOnlyList<CorpusDocument> Documents, IReadO
 public static class CorpusTask
 {
     public const string Name = "corpus";
-    public const string BuilderVersion = "1";
 
     public static CorpusBuild Build(CorpusSources sources)
     {
@@ -33,13 +32,7 @@ public static class CorpusTask
         if (sources.MobyDick is { } m) docs.AddRange(CorpusReaders.MobyDick(m));
         docs.RemoveAll(d => d.Text.Length == 0);
         if (docs.Count == 0) throw new ArgumentException("corpus: no source given");
-        var parameters = new SortedDictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["builderVersion"] = BuilderVersion,
-            ["sources"] = string.Join(",", new[] { ("sotu", sources.Sotu), ("brown", sources.Brown), ("moby-dick", sources.MobyDick) }
-                .Where(p => p.Item2 is not null).Select(p => p.Item1)),
-        };
-        return new CorpusBuild(docs, parameters, ContentHash.Of(ToJsonl(docs)));
+        return new CorpusBuild(docs, ContentHash.Of(ToJsonl(docs)));
     }
 
     /// <summary>One {"id","source","text"} object per line, byte-stable like every JSONL this library writes.</summary>

@@ -1,4 +1,3 @@
-using Precision = WeakToStrong.Training.Trainer.Precision;
 using TorchSharp;
 using WeakToStrong.Core.Manifests;
 using WeakToStrong.Core.Plans;
@@ -115,7 +114,7 @@ public static class BenchVerb
             {
                 progress.Info($"bench: {id}: predicting test with {ModelName(label.Model)}");
                 using var weak = ModelFactory.Create(label.Model, seed, label.MaxCtx, null, label.Setting);
-                var precision = TrainOptionsMapping.PrecisionOf(label.Precision);
+                var precision = label.Precision;
                 Add(new BenchRow("predict", id, ModelName(label.Model), $"{Name(precision)}, test lengths",
                     ThroughputBench.Predict(weak, test.Encode(weak.Encoder, label.MaxCtx), precision)));
             }
@@ -125,7 +124,7 @@ public static class BenchVerb
                 var pretrain = new PretrainOptions
                 {
                     Steps = request.Steps, BatchSize = p.Pretrain.BatchSize, ContextLength = p.Pretrain.Ctx, LearningRate = p.Pretrain.Lr,
-                    Precision = TrainOptionsMapping.PrecisionOf(p.Pretrain.Precision),
+                    Precision = p.Pretrain.Precision,
                 };
                 progress.Info($"bench: {id}: pretraining {p.Model.Size}");
                 Add(new BenchRow("pretrain", id, ModelName(p.Model),

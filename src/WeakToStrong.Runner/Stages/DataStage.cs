@@ -51,7 +51,7 @@ public static class DataStage
 
         ulong seed = SplitSeed(data.Split.Seed, runSeed);
         var inputs = new TaskInputs(fetched, parameters, seed) { Names = names };
-        var sizes = new SplitSizes(data.Split.Train1, data.Split.Train2, data.Split.Test, data.Split.Validation);
+        var sizes = data.Split;
         switch (builder)
         {
             case ITaskBuilder<ClassificationItem> classification:
@@ -90,7 +90,11 @@ public static class DataStage
         return files;
     }
 
-    static DataMetrics Metrics<T>(TaskBuild<T> build) => new(build.Task, build.Rng, build.Seed, build.Items.Count, build.ContentHash);
+    static DataMetrics Metrics<T>(TaskBuild<T> build) => new(build.Task, build.Rng, build.Seed, build.Items.Count, build.ContentHash)
+    {
+        TaskParameters = new SortedDictionary<string, string>(build.Parameters.ToDictionary(), StringComparer.Ordinal),
+        TaskStats = new SortedDictionary<string, int>(build.Stats.ToDictionary(), StringComparer.Ordinal),
+    };
 
     static SplitRates Rates<T>(Splits<T> splits, Func<IReadOnlyList<T>, int> count)
     {

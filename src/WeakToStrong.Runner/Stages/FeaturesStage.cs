@@ -27,7 +27,7 @@ public static class FeaturesStage
     {
         string data = inputs.DependencyOfKind(stage, StageKind.Data);
         using var model = ModelFactory.CreateFrozen(p.Model, p.Seed, p.MaxCtx, inputs.PretrainedBody(stage));
-        ClassifierTrainer.SetPrecision(model, TrainOptionsMapping.PrecisionOf(p.Precision));
+        ClassifierTrainer.SetPrecision(model, p.Precision);
 
         // The inputs exactly as the model reads them (its encoder, cut to maxCtx): a pair's two responses apart.
         var splits = new List<string> { "train1", "train2", "test" };
@@ -44,7 +44,7 @@ public static class FeaturesStage
         table.Save(path);
 
         var loop = ThroughputReport.Measure(tokens.Real, tokens.Padded, clock.Elapsed,
-            FlopModel.InferencePerToken(model.Module), ClassifierTrainer.ComputeType(TrainOptionsMapping.PrecisionOf(p.Precision)));
+            FlopModel.InferencePerToken(model.Module), ClassifierTrainer.ComputeType(p.Precision));
         return StageResult.Of(new Dictionary<string, string> { [Output] = path }, new FeaturesMetrics(table.Count, table.Size))
             with { Timing = StageTiming.Json(loop, clock.Elapsed) };
     }

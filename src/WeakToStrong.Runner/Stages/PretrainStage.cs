@@ -44,7 +44,7 @@ public static class PretrainStage
         {
             Steps = spec.Steps, BatchSize = spec.BatchSize, ContextLength = spec.Ctx, LearningRate = spec.Lr, Seed = spec.Seed,
             WarmupSteps = Math.Min(50, spec.Steps / 10), Device = device,
-            Precision = spec.Precision == Core.Manifests.Precision.Bf16 ? Training.Trainer.Precision.Bf16 : Training.Trainer.Precision.Fp32,
+            Precision = spec.Precision,
         };
         var result = LanguageModelPretrainer.Train(body, tokens, options, new StageStepProgress(progress, stageId));
         string path = Path.Combine(work, "body.safetensors");

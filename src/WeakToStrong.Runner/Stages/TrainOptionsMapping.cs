@@ -1,7 +1,5 @@
 using WeakToStrong.Core.Manifests;
 using WeakToStrong.Training.Trainer;
-using CorePrecision = WeakToStrong.Core.Manifests.Precision;
-using TrainPrecision = WeakToStrong.Training.Trainer.Precision;
 
 namespace WeakToStrong.Runner.Stages;
 
@@ -17,18 +15,11 @@ public static class TrainOptionsMapping
             MinibatchSize = Math.Min(t.MinibatchSize, t.BatchSize),
             Epochs = t.Epochs,
             Seed = seed,
-            Precision = PrecisionOf(t.Precision),
-            Schedule = t.Schedule switch
-            {
-                Schedule.Cosine => LearningRateSchedule.Cosine,
-                Schedule.Constant => LearningRateSchedule.Constant,
-                _ => throw new NotSupportedException($"schedule {t.Schedule}"),
-            },
+            Precision = t.Precision,
+            Optimizer = t.Optimizer,
+            Schedule = t.Schedule,
             Device = device,
             EvalEvery = t.EvalEvery,
         };
     }
-
-    /// <summary>A manifest's precision as the trainer's (the label stage predicts in its weak model's).</summary>
-    public static TrainPrecision PrecisionOf(CorePrecision precision) => precision == CorePrecision.Bf16 ? TrainPrecision.Bf16 : TrainPrecision.Fp32;
 }

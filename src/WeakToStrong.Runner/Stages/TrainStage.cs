@@ -37,8 +37,8 @@ public static class TrainStage
                 : throw new InvalidOperationException($"{stage.Id}: a {ModelFamilies.Name(p.Model.Family)} model only supervises (its weak stage); it cannot be a {stage.Kind.ToString().ToLowerInvariant()} model");
         // The body: a pretrain or weights stage's; for a linear probe, its features stage's table (the frozen body's work, done once).
         string? body = inputs.FileOfKind(stage, FeaturesStage.Output, StageKind.Features) ?? inputs.PretrainedBody(stage);
-        if (body is null && p.Model.Family == ModelFamily.Gpt2Hf)
-            throw new InvalidOperationException($"{stage.Id}: a gpt2-hf model trains from its weights stage's body, and this stage reads none");
+        if (body is null && ModelFamilies.Of(p.Model.Family).Body is BodySource.Pretrain or BodySource.Weights)
+            throw new InvalidOperationException($"{stage.Id}: a {ModelFamilies.Name(p.Model.Family)} model trains from its {ModelFamilies.Of(p.Model.Family).Body.ToString().ToLowerInvariant()} stage's body, and this stage reads none");
         var supervisor = teacher is null ? null : new ClassifierStage.Supervisor(
             Examples(teacher, LabelStage.TestLabels),
             inputs.Has(teacher, LabelStage.ValidationLabels) ? Examples(teacher, LabelStage.ValidationLabels) : null);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using WeakToStrong.Core.Manifests;
 using WeakToStrong.Training.Losses;
 using WeakToStrong.Training.Models;
 using WeakToStrong.Training.Pretraining;

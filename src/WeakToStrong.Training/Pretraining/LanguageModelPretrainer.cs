@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using TorchSharp;
+using WeakToStrong.Core.Manifests;
 using WeakToStrong.Training.Models;
 using WeakToStrong.Training.Trainer;
 using static TorchSharp.torch;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using TorchSharp;
+using WeakToStrong.Core.Manifests;
 using WeakToStrong.Training.Losses;
 using WeakToStrong.Training.Models;
 using static TorchSharp.torch;
@@ -53,7 +54,11 @@ public static class ClassifierTrainer
         var costs = data.Select(e => MinibatchPlan.Cost(classifier, e.Ids)).ToArray();
         long budget = MinibatchPlan.Budget(costs, options.MinibatchSize);
         var parameters = module.parameters().Where(p => p.requires_grad).ToList();
-        using var optimizer = optim.Adam(parameters, lr: options.LearningRate);
+        using var optimizer = options.Optimizer switch
+        {
+            Optimizer.Adam => optim.Adam(parameters, lr: options.LearningRate),
+            _ => throw new ArgumentOutOfRangeException(nameof(options), options.Optimizer, "no such optimiser"),
+        };
 
         var (startStep, history) = options.StateDirectory is null ? (0, TrainHistory.Empty) : TrainState.TryLoad(options.StateDirectory, module, optimizer);
         int endStep = Math.Min(nsteps, options.StopAfterSteps ?? nsteps);

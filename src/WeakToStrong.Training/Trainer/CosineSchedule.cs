@@ -1,3 +1,5 @@
+using WeakToStrong.Core.Manifests;
+
 namespace WeakToStrong.Training.Trainer;
 
 /// <summary>
@@ -19,10 +21,10 @@ public static class CosineSchedule
 /// <summary>The learning rate a fine-tuning run uses at each optimiser step, by schedule.</summary>
 public static class LearningRates
 {
-    public static double At(LearningRateSchedule schedule, double baseLr, int step, int totalSteps) => schedule switch
+    public static double At(Schedule schedule, double baseLr, int step, int totalSteps) => schedule switch
     {
-        LearningRateSchedule.Cosine => CosineSchedule.LearningRate(baseLr, step, totalSteps),
-        LearningRateSchedule.Constant => baseLr,
+        Schedule.Cosine => CosineSchedule.LearningRate(baseLr, step, totalSteps),
+        Schedule.Constant => baseLr,
         _ => throw new ArgumentOutOfRangeException(nameof(schedule), schedule, null),
     };
 }

@@ -1,10 +1,6 @@
+using WeakToStrong.Core.Manifests;
+
 namespace WeakToStrong.Training.Trainer;
-
-/// <summary>Precision of the body's matmuls. Parameters and the loss stay fp32 (see Models.IComputePrecision).</summary>
-public enum Precision { Fp32, Bf16 }
-
-/// <summary>Learning rate over the optimiser steps: the reference's cosine annealing to 0, or constant at the peak.</summary>
-public enum LearningRateSchedule { Cosine, Constant }
 
 /// <summary>
 /// One training run. Defaults are the reference's (docs/engine.md "Trainer"): batch 32, 2 epochs, Adam, cosine to 0.
@@ -29,7 +25,9 @@ public sealed record TrainOptions
 
     public Precision Precision { get; init; } = Precision.Fp32;
 
-    public LearningRateSchedule Schedule { get; init; } = LearningRateSchedule.Cosine;
+    public Optimizer Optimizer { get; init; } = Optimizer.Adam;
+
+    public Schedule Schedule { get; init; } = Schedule.Cosine;
 
     /// <summary>"cpu" or "cuda".</summary>
     public string Device { get; init; } = "cpu";

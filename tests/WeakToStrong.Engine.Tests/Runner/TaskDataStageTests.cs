@@ -112,6 +112,9 @@ public sealed class TaskDataStageTests : IDisposable
         Assert.Equal(6, items.Count);
         Assert.Equal(["BUY ", "clai", "win "], items.Where(i => i.HardLabel == 1).Select(i => i.Text).Order(StringComparer.Ordinal));
         Assert.All(items.Where(i => i.HardLabel == 0), i => Assert.Equal("meet", i.Text));
+        // The builder's own report of what it was given and what it kept, recorded in the data stage's metrics.
+        Assert.Equal("4", (string)result.Metrics["taskParameters"]!["maxChars"]!);
+        Assert.Equal((6, 3), ((int)result.Metrics["taskStats"]!["items"]!, (int)result.Metrics["taskStats"]!["positives"]!));
     }
 
     async Task<StageResult> RunDataStage(string task, string parameters)

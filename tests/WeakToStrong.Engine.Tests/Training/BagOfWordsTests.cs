@@ -8,7 +8,6 @@ using WeakToStrong.Training.Models;
 using WeakToStrong.Training.Throughput;
 using WeakToStrong.Training.Trainer;
 using static TorchSharp.torch;
-using Precision = WeakToStrong.Training.Trainer.Precision;
 
 namespace WeakToStrong.Engine.Tests.Training;
 
@@ -86,7 +85,7 @@ public sealed class BagOfWordsTests
 
     private static TrainResult TrainToy(BagOfWordsClassifier model, int epochs = 3) =>
         ClassifierTrainer.Train(model, Encoded(model),
-            new TrainOptions { LearningRate = 0.1, BatchSize = 40, MinibatchSize = 8, Epochs = epochs, Seed = 0, Schedule = LearningRateSchedule.Constant },
+            new TrainOptions { LearningRate = 0.1, BatchSize = 40, MinibatchSize = 8, Epochs = epochs, Seed = 0, Schedule = Schedule.Constant },
             new XentLoss());
 
     [Fact]
@@ -177,7 +176,7 @@ public sealed class BagOfWordsTests
         Assert.All(Predictor.PredictProbabilities(model, packed), row => Assert.Equal(new[] { 0.5f, 0.5f }, row));
 
         var result = ClassifierTrainer.Train(model, pairs,
-            new TrainOptions { LearningRate = 0.1, BatchSize = 20, MinibatchSize = 4, Epochs = 3, Schedule = LearningRateSchedule.Constant },
+            new TrainOptions { LearningRate = 0.1, BatchSize = 20, MinibatchSize = 4, Epochs = 3, Schedule = Schedule.Constant },
             new BradleyTerryLoss());
 
         Assert.Equal(Math.Log(2), result.Losses[0], 6);

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using WeakToStrong.Core.Manifests;
 using WeakToStrong.Training.Losses;
 using WeakToStrong.Training.Models;
 using WeakToStrong.Training.Trainer;
@@ -30,16 +31,16 @@ public class ClassifierTrainerTests
     [Fact]
     public void ConstantScheduleKeepsThePeakLearningRateWhereCosineAnnealsItToZero()
     {
-        Assert.Equal([1e-3, 1e-3, 1e-3, 1e-3], Enumerable.Range(0, 4).Select(s => LearningRates.At(LearningRateSchedule.Constant, 1e-3, s, 4)));
-        Assert.Equal([1e-3, 0.5e-3], new[] { 0, 2 }.Select(s => LearningRates.At(LearningRateSchedule.Cosine, 1e-3, s, 4)), new ToleranceComparer(1e-15));
+        Assert.Equal([1e-3, 1e-3, 1e-3, 1e-3], Enumerable.Range(0, 4).Select(s => LearningRates.At(Schedule.Constant, 1e-3, s, 4)));
+        Assert.Equal([1e-3, 0.5e-3], new[] { 0, 2 }.Select(s => LearningRates.At(Schedule.Cosine, 1e-3, s, 4)), new ToleranceComparer(1e-15));
         // The trainer uses it: the same data and seeds give a different last loss once the lr no longer anneals.
         var data = TinyTask.Examples(32, seed: 1);
-        double LastLoss(LearningRateSchedule schedule)
+        double LastLoss(Schedule schedule)
         {
             using var model = Gpt2Classifier.Create(TinyTask.Config, seed: 0);
             return ClassifierTrainer.Train(model, data, Options() with { Schedule = schedule }, new XentLoss()).Losses[^1];
         }
-        Assert.NotEqual(LastLoss(LearningRateSchedule.Cosine), LastLoss(LearningRateSchedule.Constant));
+        Assert.NotEqual(LastLoss(Schedule.Cosine), LastLoss(Schedule.Constant));
     }
 
     private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
@@ -64,7 +65,7 @@ public class ClassifierTrainerTests
         var data = TinyTask.Examples(48, seed: 3);
         using var model = Gpt2Classifier.Create(TinyTask.Config, modelSeed);
         // logconf with minibatch < batch exercises the coupled (whole-batch) path.
-        ClassifierTrainer.Train(model, data, Options(dataSeed), new LogConfidenceLoss(new AuxWarmup(0.5, 0.2, WarmupKind.Linear)));
+        ClassifierTrainer.Train(model, data, Options(dataSeed), new LogConfidenceLoss(new AuxWarmup(0.5, 0.2, Warmup.Linear)));
         var path = TinyTask.TempFile("det");
         try
         {
@@ -93,7 +94,7 @@ public class ClassifierTrainerTests
         {
             using var model = Gpt2Classifier.Create(TinyTask.Config, seed: 5);
             var r = ClassifierTrainer.Train(model, data, Options() with { MinibatchSize = minibatch, Epochs = 2 },
-                new LogConfidenceLoss(new AuxWarmup(0.5, 0.1, WarmupKind.Step)));
+                new LogConfidenceLoss(new AuxWarmup(0.5, 0.1, Warmup.Step)));
             losses.Add(r.Losses);
             probs.Add(Predictor.PredictProbabilities(model, data.Select(d => d.Ids).ToList()));
         }
@@ -158,7 +159,7 @@ public class TrainResumeTests
         var data = TinyTask.Examples(48, seed: 8);
         var options = new TrainOptions { LearningRate = 1e-3, BatchSize = 16, MinibatchSize = 8, Epochs = 2, Seed = 3, EvalEvery = 1,
             Evaluate = m => new Dictionary<string, double> { ["norm"] = m.Module.parameters().Sum(p => p.abs().sum().item<float>()) } };
-        var loss = new LogConfidenceLoss(new AuxWarmup(0.5, 0.1, WarmupKind.Step));
+        var loss = new LogConfidenceLoss(new AuxWarmup(0.5, 0.1, Warmup.Step));
         string straight = TinyTask.TempFile("straight"), resumed = TinyTask.TempFile("resumed");
         var dir = Path.Combine(Path.GetTempPath(), $"w2s-state-{Guid.NewGuid():N}");
         try

@@ -1,4 +1,5 @@
 using TorchSharp;
+using WeakToStrong.Core.Manifests;
 using WeakToStrong.Training.Bert;
 using WeakToStrong.Training.Models;
 using WeakToStrong.Training.Probes;
@@ -91,7 +92,7 @@ public class FeatureProbeTests
         Assert.Contains(targets, t => t[0] == 1f);
         Assert.Contains(targets, t => t[1] == 1f);
         var data = Texts.Select((t, i) => (probe.Encoder.Encode(t), targets[i])).ToList();
-        var options = new TrainOptions { Epochs = 300, BatchSize = 6, MinibatchSize = 6, LearningRate = 0.05, Seed = 0, Schedule = LearningRateSchedule.Constant };
+        var options = new TrainOptions { Epochs = 300, BatchSize = 6, MinibatchSize = 6, LearningRate = 0.05, Seed = 0, Schedule = Schedule.Constant };
         ClassifierTrainer.Train(probe, data, options, new WeakToStrong.Training.Losses.XentLoss());
         var p = Predictor.PredictProbabilities(probe, data.Select(d => d.Item1).ToList(), 64);
         Assert.Equal(targets.Select(t => t[1] > t[0]), p.Select(q => q[1] > q[0]));

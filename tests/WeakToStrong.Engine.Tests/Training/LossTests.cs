@@ -58,7 +58,7 @@ public class LossTests
         // After warm-up c = 0.5; h = (0,1) (1,0) (1,0) (1,0); target = 0.5·y + 0.5·h.
         double expected = (Ce([0.5, 0.5], [0.1, 0.9]) + Ce([0.5, 0.5], [0.4, 0.6])
             + Ce([0.75, 0.25], [0.4, 0.6]) + Ce([0.75, 0.25], [0.9, 0.1])) / 4;
-        var loss = new LogConfidenceLoss(new AuxWarmup(0.5, 0.2, WarmupKind.Linear));
+        var loss = new LogConfidenceLoss(new AuxWarmup(0.5, 0.2, Warmup.Linear));
         Assert.Equal(expected, Value(loss, z, y, 0.5), 5);
         // At f = 0 the linear warm-up gives c = 0: plain xent.
         double xent = (Ce([1, 0], [0.1, 0.9]) + Ce([0, 1], [0.4, 0.6]) + Ce([0.5, 0.5], [0.4, 0.6]) + Ce([0.5, 0.5], [0.9, 0.1])) / 4;
@@ -66,13 +66,13 @@ public class LossTests
     }
 
     [Theory]
-    [InlineData(WarmupKind.Step, 0.1, 0.05, 0.025)]   // reference: c = 0.5·f while f ≤ 0.1
-    [InlineData(WarmupKind.Step, 0.1, 0.1, 0.05)]
-    [InlineData(WarmupKind.Step, 0.1, 0.11, 0.5)]     // … then jumps to 0.5
-    [InlineData(WarmupKind.Linear, 0.2, 0.1, 0.25)]   // paper: linear to 0.5 over the first 20%
-    [InlineData(WarmupKind.Linear, 0.2, 0.2, 0.5)]
-    [InlineData(WarmupKind.Linear, 0.2, 0.7, 0.5)]
-    public void WarmupCoefficientFollowsTheNamedSchedule(WarmupKind kind, double frac, double f, double expected) =>
+    [InlineData(Warmup.Step, 0.1, 0.05, 0.025)]   // reference: c = 0.5·f while f ≤ 0.1
+    [InlineData(Warmup.Step, 0.1, 0.1, 0.05)]
+    [InlineData(Warmup.Step, 0.1, 0.11, 0.5)]     // … then jumps to 0.5
+    [InlineData(Warmup.Linear, 0.2, 0.1, 0.25)]   // paper: linear to 0.5 over the first 20%
+    [InlineData(Warmup.Linear, 0.2, 0.2, 0.5)]
+    [InlineData(Warmup.Linear, 0.2, 0.7, 0.5)]
+    public void WarmupCoefficientFollowsTheNamedSchedule(Warmup kind, double frac, double f, double expected) =>
         Assert.Equal(expected, new AuxWarmup(0.5, frac, kind).Coefficient(f), 12);
 
     [Fact]
@@ -95,7 +95,7 @@ public class LossTests
         var y = Targets([1, 0], [0, 1]);
         double h0 = -(0.25 * Math.Log(0.25) + 0.75 * Math.Log(0.75)), h1 = Math.Log(2);
         double expected = (0.5 * Ce([1, 0], [0.25, 0.75]) + 0.5 * h0 + 0.5 * Ce([0, 1], [0.5, 0.5]) + 0.5 * h1) / 2;
-        Assert.Equal(expected, Value(new EntropyLoss(new AuxWarmup(0.5, 0.2, WarmupKind.Linear)), z, y, 0.9), 5);
+        Assert.Equal(expected, Value(new EntropyLoss(new AuxWarmup(0.5, 0.2, Warmup.Linear)), z, y, 0.9), 5);
     }
 
     [Fact]
@@ -139,9 +139,9 @@ public class LossTests
         Assert.Equal(Enum.GetValues<LossName>().Order(), LossFactory.Implemented.Order());
         Assert.Equal(Enum.GetValues<LossName>().Order(), LossDefaults.All.Select(d => d.Name).Order());
         var step = Assert.IsType<LogConfidenceLoss>(LossFactory.Create(new LossSpec { Name = LossName.LogConf, Warmup = Warmup.Step, WarmupFrac = 0.1, AuxCoef = 0.75 }));
-        Assert.Equal(new AuxWarmup(0.75, 0.1, WarmupKind.Step), step.Warmup);
+        Assert.Equal(new AuxWarmup(0.75, 0.1, Warmup.Step), step.Warmup);
         var byDefault = Assert.IsType<LogConfidenceLoss>(LossFactory.Create(new LossSpec { Name = LossName.LogConf }));
-        Assert.Equal(new AuxWarmup(0.5, 0.2, WarmupKind.Linear), byDefault.Warmup);
+        Assert.Equal(new AuxWarmup(0.5, 0.2, Warmup.Linear), byDefault.Warmup);
         Assert.Equal(0.3, Assert.IsType<WindowLoss>(LossFactory.Create(new LossSpec { Name = LossName.Window, Radius = 0.3 })).Radius);
         Assert.Equal(0.1, Assert.IsType<WindowLoss>(LossFactory.Create(new LossSpec { Name = LossName.Window })).Radius);
         var product = Assert.IsType<ProductLoss>(LossFactory.Create(new LossSpec { Name = LossName.Product, Beta = 2 }));

@@ -1,3 +1,4 @@
+using WeakToStrong.Core.Manifests;
 using WeakToStrong.Training.Losses;
 using WeakToStrong.Training.Models;
 using WeakToStrong.Training.Trainer;
@@ -38,7 +39,7 @@ public class MinibatchCompositionTests
     {
         // Lengths 3–10 in batches of 16 and minibatches of 4: the compositions differ in every step.
         var data = TinyTask.Examples(32, seed: 7);
-        ILoss Loss() => lossName == "xent" ? new XentLoss() : new LogConfidenceLoss(new AuxWarmup(0.5, 0.1, WarmupKind.Step));
+        ILoss Loss() => lossName == "xent" ? new XentLoss() : new LogConfidenceLoss(new AuxWarmup(0.5, 0.1, Warmup.Step));
         float[][] Train(MinibatchComposition composition, out TrainResult result)
         {
             using var model = Gpt2Classifier.Create(TinyTask.Config, seed: 3);

@@ -1,5 +1,6 @@
 using TorchSharp;
 using TorchSharp.PyBridge;
+using WeakToStrong.Core.Manifests;
 using WeakToStrong.Training.Losses;
 using WeakToStrong.Training.Models;
 using WeakToStrong.Training.Trainer;

@@ -1,3 +1,4 @@
+using WeakToStrong.Core.Manifests;
 using WeakToStrong.Training.Bench;
 using WeakToStrong.Training.Bert;
 using WeakToStrong.Training.Models;
