@@ -1,4 +1,5 @@
 using WeakToStrong.Core.Diagnostics;
+using WeakToStrong.Core.Json;
 using WeakToStrong.Core.Manifests;
 using WeakToStrong.Core.Resolution;
 using WeakToStrong.Core.Text;
@@ -88,16 +89,31 @@ public sealed class ExperimentCatalog(string directory)
         {
             throw new UserError(new Diagnostic(SourceLocation.Origin(display), DiagnosticCodes.UnreadableFile, e.Message[(display.Length + 1)..]).ToString());
         }
-        var loaded = ManifestLoader.Load(bytes, display, TaskCatalog.Default);
-        if (!loaded.Success || loaded.Syntax is null)
-            throw new UserError(Errors(loaded.Diagnostics));
-        // `--experiment ID` finds ID.json: a manifest whose id says otherwise would record runs under another name.
-        if (ManifestFiles.CheckIdMatchesFileName(loaded.Manifest!, display, loaded.Syntax) is { } mismatch)
-            throw new UserError(mismatch.ToString());
-        var resolved = ManifestResolver.Resolve(loaded.Syntax, scale ?? (useDefaultScale ? loaded.Manifest!.DefaultScale : null), layers, TaskCatalog.Default);
+        // Parsed once and bound once, as resolved: the manifest as written and its other scales are not bound again here,
+        // since the build validates every manifest and every scale (`dotnet build`, ValidateExperiments) and a run needs
+        // only what it runs. The resolution's diagnostics locate every value, whichever layer set it.
+        var diagnostics = new List<Diagnostic>();
+        var tree = LocatedJsonParser.Parse(bytes, display, diagnostics);
+        if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error)) throw new UserError(Errors(diagnostics));
+        if (tree is not JsonSyntaxObject syntax)
+            throw new UserError(new Diagnostic(tree?.Location ?? SourceLocation.Origin(display), DiagnosticCodes.WrongType, "A manifest must be a JSON object.").ToString());
+        string? chosen = scale ?? (useDefaultScale ? DefaultScale(syntax) : null);
+        var resolved = ManifestResolver.Resolve(syntax, chosen, layers, TaskCatalog.Default,
+            scaleOrigin: scale is null && chosen is not null ? syntax.Find("defaultScale")!.Value.Location : null);
         if (!resolved.Success) throw new UserError(Errors(resolved.Diagnostics));
+        // `--experiment ID` finds ID.json: a manifest whose id says otherwise would record runs under another name.
+        if (ManifestFiles.CheckIdMatchesFileName(resolved.Manifest!, display, syntax) is { } mismatch)
+            throw new UserError(mismatch.ToString());
         return resolved;
     }
+
+    /// <summary>The manifest's <c>defaultScale</c>, or null; a value that is not a string is an error located at it.</summary>
+    static string? DefaultScale(JsonSyntaxObject syntax) => syntax.Find("defaultScale")?.Value switch
+    {
+        null => null,
+        JsonSyntaxValue { ValueKind: System.Text.Json.JsonValueKind.String } v => v.Text,
+        var other => throw new UserError(new Diagnostic(other.Location, DiagnosticCodes.WrongType, "'defaultScale' must be a string: the name of one of 'scales'.").ToString()),
+    };
 
     static IReadOnlyList<string> Errors(IReadOnlyList<Diagnostic> diagnostics) =>
         diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ToList();

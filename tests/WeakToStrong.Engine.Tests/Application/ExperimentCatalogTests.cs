@@ -110,4 +110,35 @@ public sealed class ExperimentCatalogTests : IDisposable
     [Fact]
     public void An_audit_can_ask_for_the_manifest_as_written_despite_its_default() =>
         Assert.Null(Catalog.Resolve("nlp-definitions", null, [], useDefaultScale: false).Scale);
+
+    [Fact]
+    public void A_run_binds_only_what_it_resolves_so_an_error_in_another_scale_is_left_to_the_builds_validation()
+    {
+        File.WriteAllText(Path.Combine(directory, "two.json"), Manifest.Replace("ID", "two").Replace("DEFAULT", "")
+            .Replace("\"cpu\": { \"seeds\": [1] }", "\"cpu\": { \"training.epoch\": 3 }"));
+
+        Assert.Equal("smoke", Catalog.Resolve("two", "smoke", []).Scale);
+        var error = Assert.Throws<UserError>(() => Catalog.Resolve("two", "cpu", [], displayRoot: directory));
+        Assert.Equal(["two.json(13,51): error W2S0010: Unknown property 'epoch' in 'training'. Did you mean 'epochs'?"], error.Lines);
+    }
+
+    [Fact]
+    public void A_default_scale_that_is_not_a_string_is_a_located_error()
+    {
+        File.WriteAllText(Path.Combine(directory, "odd.json"), Manifest.Replace("ID", "odd").Replace("DEFAULT", "\"defaultScale\": 3,\n  "));
+
+        var error = Assert.Throws<UserError>(() => Catalog.Resolve("odd", null, [], displayRoot: directory));
+
+        Assert.Equal(["odd.json(13,19): error W2S0011: 'defaultScale' must be a string: the name of one of 'scales'."], error.Lines);
+    }
+
+    [Fact]
+    public void An_unknown_default_scale_is_located_at_the_manifests_default_scale()
+    {
+        Write("bad-default.json", "bad-default", defaultScale: "nosuch");
+
+        var error = Assert.Throws<UserError>(() => Catalog.Resolve("bad-default", null, [], displayRoot: directory));
+
+        Assert.StartsWith("bad-default.json(13,19): error W2S0030: Unknown scale 'nosuch'.", Assert.Single(error.Lines));
+    }
 }
