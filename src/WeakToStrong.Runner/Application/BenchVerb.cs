@@ -79,8 +79,15 @@ public static class BenchVerb
             var executed = await new PlanExecutor(store, sources, "cpu", progress).RunAsync(plan with { Stages = [data] }, ct);
             var inputs = new StageInputs(store, executed.ToDictionary(x => x.Stage.Id, StringComparer.Ordinal));
 
-            // The strong model: the last MiniLM ceiling where there is one (a bootstrap chain's middle GPT-2 has a ceiling too).
-            var ceilings = plan.OfKind(StageKind.Ceiling).Select(c => c.Read<TrainParameters>()).ToList();
+            // The strong model: the last fine-tuned MiniLM ceiling where there is one (a bootstrap chain's middle GPT-2
+            // has a ceiling too). A linear probe's ceiling is no fine-tuning loop: its body's forward is the features
+            // stage and its head a probe fit (docs/speed.md "Probe heads").
+            var ceilings = plan.OfKind(StageKind.Ceiling).Select(c => c.Read<TrainParameters>()).Where(c => !c.Model.LinearProbe).ToList();
+            if (ceilings.Count == 0)
+            {
+                progress.Info($"bench {e + 1}/{ids.Count}: {id}: no fine-tuned model at its default scale; nothing to bench");
+                continue;
+            }
             var ceiling = ceilings.LastOrDefault(c => c.Model.Family == ModelFamily.MiniLmL6) ?? ceilings[^1];
             int seed = ceiling.Seed;
             var train = inputs.Examples(data.Id, "train1", ceiling.Setting, seed);
@@ -108,9 +115,10 @@ public static class BenchVerb
                 Add(new BenchRow("predict", id, ModelName(ceiling.Model), $"{Name(options.Precision)}, test lengths",
                     ThroughputBench.Predict(strong, test.Encode(strong.Encoder, ceiling.Training.MaxCtx), options.Precision)));
             }
-            // A supervisor without a network (noisy-truth) predicts nothing: there is no throughput to measure.
+            // A supervisor without a network (noisy-truth) predicts nothing, and a probe's predictions are a head over
+            // its features table: there is no forward pass of a network to measure.
             foreach (var label in plan.OfKind(StageKind.Label).Select(l => l.Read<LabelParameters>())
-                         .Where(l => ModelFactory.WithoutNetwork(l.Model) is null).DistinctBy(l => (l.Model.Family, l.Model.Size)))
+                         .Where(l => ModelFactory.WithoutNetwork(l.Model) is null && !l.Model.LinearProbe).DistinctBy(l => (l.Model.Family, l.Model.Size)))
             {
                 progress.Info($"bench: {id}: predicting test with {ModelName(label.Model)}");
                 using var weak = ModelFactory.Create(label.Model, seed, label.MaxCtx, null, label.Setting);

@@ -49,7 +49,7 @@ public sealed class ProbeArmRunFixture : IAsyncLifetime
 {
     public const string Classification = "classification", RewardModel = "reward-model";
 
-    static string WithProbeArm(string manifest) => manifest
+    internal static string WithProbeArm(string manifest) => manifest
         .Replace("\"strong\": { \"family\": \"gpt2-local\", \"size\": \"w64-l1-h2\" }",
             "\"strong\": { \"family\": \"gpt2-local\", \"size\": \"w64-l1-h2\" },\n"
             + "    \"weak-lp\": { \"family\": \"gpt2-local\", \"size\": \"w32-l1-h1\", \"linearProbe\": true, \"training\": { \"lr\": 1e-2, \"batchSize\": 32, \"minibatchSize\": 32 } },\n"

@@ -1,0 +1,33 @@
+using WeakToStrong.Engine.Tests.Audit;
+using WeakToStrong.Engine.Tests.Runner;
+using WeakToStrong.Runner.Application;
+using WeakToStrong.Runner.Progress;
+
+namespace WeakToStrong.Engine.Tests.Application;
+
+/// <summary>
+/// `bench` on an experiment with a frozen-feature arm: a linear probe is no fine-tuning loop and has no network of
+/// its own to predict with (its body's forward is the features stage), so the bench fine-tunes and predicts with the
+/// fine-tuned models alone. Before, it picked the probe's ceiling as "the strong model" and threw on every bundled
+/// experiment at its default scale.
+/// </summary>
+[Collection(TrainingRunsCollection.Name)]
+public class BenchVerbTests
+{
+    [Fact]
+    public async Task Bench_fine_tunes_and_predicts_with_the_fine_tuned_models_never_a_probe()
+    {
+        using var experiment = new TinyExperiment(ProbeArmRunFixture.WithProbeArm);
+        var result = await BenchVerb.RunAsync(new BenchRequest
+        {
+            ExperimentsDirectory = experiment.ExperimentsDirectory, Experiments = ["tiny"], Steps = 1, Threads = 2,
+            StoreRoot = experiment.NewStore(),
+        }, SilentProgress.Instance);
+
+        var tiny = result.Rows.Where(r => r.Experiment == "tiny").ToList();
+        // The fine-tuned strong model three times (its precision, the other one, in-order minibatches), then each
+        // network's predict pass: the strong model's and the fine-tuned supervisor's, not the probe supervisor's.
+        Assert.Equal(["fine-tune w64-l1-h2", "fine-tune w64-l1-h2", "fine-tune w64-l1-h2", "predict w64-l1-h2", "predict w32-l1-h1"],
+            tiny.Where(r => r.Loop != "pretrain").Select(r => $"{r.Loop} {r.Model}"));
+    }
+}
