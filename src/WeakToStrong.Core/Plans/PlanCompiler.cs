@@ -59,8 +59,8 @@ public static class PlanCompiler
             || pairs.Where((p, i) => p[0] == model && pairSeeds[i].Contains(seed)).Any()
             || (m.Seeds.Contains(seed) && chains.Any(c => c.Contains(model)));
 
-        // With `data.splitPerSeed: false` every seed reads run seed 0's splits: one data stage and one features stage
-        // per frozen model serve them all. The data stage does not see the switch, so its key is seed 0's either way.
+        // With `data.splitPerSeed: false` every seed reads run seed 0's splits: one data stage serves them all. The
+        // data stage does not see the switch, so its key is seed 0's either way.
         int DataSeed(int seed) => m.Data.DataSeed(seed);
         string DataOf(int seed) => StageIds.Data(DataSeed(seed));
         foreach (var seed in allSeeds.Select(DataSeed).Distinct())
@@ -74,14 +74,27 @@ public static class PlanCompiler
             Add(StageIds.Weights(name), StageKind.Weights, new WeightsParameters(BodyIdentity(m.Models[name])));
 
         // A model's body comes from its pretrain stage (gpt2-local), its weights stage (gpt2-hf) or its package (MiniLM).
-        IEnumerable<string> FrozenBodyDeps(string model, int seed) =>
-            byId.ContainsKey(StageIds.Pretrain(model)) ? [DataOf(seed), StageIds.Pretrain(model)]
-            : byId.ContainsKey(StageIds.Weights(model)) ? [DataOf(seed), StageIds.Weights(model)]
-            : [DataOf(seed)];
-        // A linear probe reads its frozen body's features of the seed's splits, computed once by a features stage.
+        IEnumerable<string> BodyStage(string model) =>
+            byId.ContainsKey(StageIds.Pretrain(model)) ? [StageIds.Pretrain(model)]
+            : byId.ContainsKey(StageIds.Weights(model)) ? [StageIds.Weights(model)]
+            : [];
+        IEnumerable<string> FrozenBodyDeps(string model, int seed) => [DataOf(seed), .. BodyStage(model)];
+        // A linear probe reads its frozen body's features from one features stage per model, which covers every split
+        // of every seed's data the probe reads: a frozen body gives an input the same features whichever seed drew
+        // it, and the seeds' splits are draws from one pool (Brown genre's 4,680 items, ten seeds of 3,000), so most
+        // inputs recur across seeds and are computed once (docs/speed.md "Frozen features").
         bool Probe(string model) => m.Models[model].LinearProbe;
         IEnumerable<string> BodyDeps(string model, int seed) =>
-            Probe(model) ? [DataOf(seed), StageIds.Features(model, DataSeed(seed))] : FrozenBodyDeps(model, seed);
+            Probe(model) ? [DataOf(seed), StageIds.Features(model)] : FrozenBodyDeps(model, seed);
+        foreach (var probe in used.Where(Probe))
+        {
+            var dataSeeds = allSeeds.Where(seed => Needs(probe, seed)).Select(DataSeed).Distinct().Order().ToList();
+            if (dataSeeds.Count == 0) continue;
+            var training = EffectiveTraining(m, probe);
+            Add(StageIds.Features(probe), StageKind.Features,
+                new FeaturesParameters(Identity(m.Models[probe]), training.MaxCtx, m.Setting, dataSeeds, training.Precision),
+                [.. dataSeeds.Select(StageIds.Data), .. BodyStage(probe)]);
+        }
 
         // A supervisor that is no network (noisy-truth) trains nothing: its weak stage hashes the default training
         // settings, not the manifest's, so that `--set training.lr=…` does not recompute its rule and labels.
@@ -93,10 +106,6 @@ public static class PlanCompiler
 
         foreach (var seed in allSeeds)
         {
-            foreach (var probe in used.Where(n => Probe(n) && Needs(n, seed) && !byId.ContainsKey(StageIds.Features(n, DataSeed(seed)))))
-                Add(StageIds.Features(probe, DataSeed(seed)), StageKind.Features,
-                    new FeaturesParameters(Identity(m.Models[probe]), EffectiveTraining(m, probe).MaxCtx, m.Setting, DataSeed(seed), EffectiveTraining(m, probe).Precision),
-                    FrozenBodyDeps(probe, seed));
             foreach (var w in used.Where(n => weakModels.Contains(n) && Needs(n, seed)))
             {
                 Add(StageIds.Weak(w, seed), StageKind.Weak, Training(w, seed, DataSplit.Train1), BodyDeps(w, seed));

@@ -9,7 +9,8 @@ public static class StageIds
     public static string Data(int seed) => $"data/s{seed}";
     public static string Pretrain(string model) => $"pretrain/{model}";
     public static string Weights(string model) => $"weights/{model}";
-    public static string Features(string model, int seed) => $"features/{model}/s{seed}";
+    /// <summary>One per frozen model: its features of every split of every seed's data it serves (PlanCompiler).</summary>
+    public static string Features(string model) => $"features/{model}";
     public static string Weak(string model, int seed) => $"weak/{model}/s{seed}";
     public static string Label(string model, int seed) => $"label/{model}/s{seed}";
     public static string Ceiling(string model, int seed) => $"ceiling/{model}/s{seed}";

@@ -7,7 +7,7 @@ using WeakToStrong.Data.Tasks;
 
 namespace WeakToStrong.Core.Tests.Plans;
 
-/// <summary>The frozen-feature arm as the compiler plans it: a features stage per probe and seed, and per-model seeds.</summary>
+/// <summary>The frozen-feature arm as the compiler plans it: one features stage per probe over every seed's data it reads, and per-model seeds.</summary>
 public class ProbeArmPlanTests
 {
     private static Plan Compile(string text)
@@ -25,18 +25,29 @@ public class ProbeArmPlanTests
         .Replace("\"seeds\": [0, 1]\n", "\"seeds\": [0, 1],\n  \"pairs\": [[\"weak\", \"strong\"], [\"weak\", \"probe\"]]\n");
 
     [Fact]
-    public void A_probe_trains_on_its_features_stage_which_reads_the_seeds_data()
+    public void A_probe_trains_on_one_features_stage_which_reads_every_seeds_data()
     {
         var plan = Compile(TwoArms);
-        Assert.Equal(["data/s0"], plan["features/probe/s0"].DependsOn);
-        Assert.Equal(["data/s0", "features/probe/s0"], plan["ceiling/probe/s0"].DependsOn);
-        Assert.Equal(["label/weak/s0", "data/s0", "features/probe/s0"], plan["transfer/weak->probe/xent/s0"].DependsOn);
+        Assert.Equal(["data/s0", "data/s1", "data/s2", "data/s3"], plan["features/probe"].DependsOn);
+        Assert.Equal(["data/s0", "features/probe"], plan["ceiling/probe/s0"].DependsOn);
+        Assert.Equal(["data/s3", "features/probe"], plan["ceiling/probe/s3"].DependsOn);
+        Assert.Equal(["label/weak/s0", "data/s0", "features/probe"], plan["transfer/weak->probe/xent/s0"].DependsOn);
         // The fine-tuned strong model reads no features; nothing but probes gets a features stage.
         Assert.Equal(["label/weak/s0", "data/s0"], plan["transfer/weak->strong/xent/s0"].DependsOn);
-        Assert.Equal(["features/probe/s0", "features/probe/s1", "features/probe/s2", "features/probe/s3"],
-            plan.OfKind(StageKind.Features).Select(s => s.Id));
-        var p = plan["features/probe/s2"].Read<FeaturesParameters>();
-        Assert.Equal((2, Setting.Classification, true), (p.Seed, p.Setting, p.Model.LinearProbe));
+        Assert.Equal(["features/probe"], plan.OfKind(StageKind.Features).Select(s => s.Id));
+        var p = plan["features/probe"].Read<FeaturesParameters>();
+        Assert.Equal([0, 1, 2, 3], p.DataSeeds);
+        Assert.Equal((Setting.Classification, true), (p.Setting, p.Model.LinearProbe));
+    }
+
+    [Fact]
+    public void A_features_stage_covers_exactly_the_seeds_its_probe_reads()
+    {
+        var fewer = Compile(TwoArms.Replace("\"seeds\": [0, 1, 2, 3]", "\"seeds\": [1, 3]"));
+        Assert.Equal(["data/s1", "data/s3"], fewer["features/probe"].DependsOn);
+        Assert.Equal([1, 3], fewer["features/probe"].Read<FeaturesParameters>().DataSeeds);
+        // Another set of seeds is another table: the features stage's key moves with them.
+        Assert.NotEqual(Compile(TwoArms)["features/probe"].Key, fewer["features/probe"].Key);
     }
 
     [Fact]
@@ -65,24 +76,25 @@ public class ProbeArmPlanTests
     public void A_probe_supervisor_labels_from_its_features()
     {
         var plan = Compile(ManifestSamples.With("\"weak\": { \"family\": \"minilm-l6\" }", "\"weak\": { \"family\": \"minilm-l6\", \"size\": \"l1\", \"linearProbe\": true }"));
-        Assert.Equal(["weak/weak/s0", "features/weak/s0", "data/s0"], plan["label/weak/s0"].DependsOn);
-        Assert.Equal(["data/s0", "features/weak/s0"], plan["weak/weak/s0"].DependsOn);
+        Assert.Equal(["weak/weak/s0", "features/weak", "data/s0"], plan["label/weak/s0"].DependsOn);
+        Assert.Equal(["data/s0", "features/weak"], plan["weak/weak/s0"].DependsOn);
     }
 
     [Fact]
-    public void With_split_per_seed_false_every_seed_reads_seed_0s_splits_and_each_probe_has_one_features_stage()
+    public void With_split_per_seed_false_every_seed_reads_seed_0s_splits_and_the_features_stage_covers_them_alone()
     {
         var perSeed = Compile(TwoArms);
         var shared = Compile(TwoArms.Replace("\"split\": {", "\"splitPerSeed\": false,\n    \"split\": {"));
         Assert.Equal(["data/s0"], shared.OfKind(StageKind.Data).Select(s => s.Id));
-        Assert.Equal(["features/probe/s0"], shared.OfKind(StageKind.Features).Select(s => s.Id));
-        Assert.Equal(["data/s0", "features/probe/s0"], shared["ceiling/probe/s3"].DependsOn);
-        Assert.Equal(["label/weak/s2", "data/s0", "features/probe/s0"], shared["transfer/weak->probe/xent/s2"].DependsOn);
+        Assert.Equal(["data/s0"], shared["features/probe"].DependsOn);
+        Assert.Equal([0], shared["features/probe"].Read<FeaturesParameters>().DataSeeds);
+        Assert.Equal(["data/s0", "features/probe"], shared["ceiling/probe/s3"].DependsOn);
+        Assert.Equal(["label/weak/s2", "data/s0", "features/probe"], shared["transfer/weak->probe/xent/s2"].DependsOn);
         Assert.Equal(["weak/weak/s1", "data/s0"], shared["label/weak/s1"].DependsOn);
         Assert.Equal(3, shared["ceiling/probe/s3"].Read<TrainParameters>().Seed);
-        // The data stage does not see the switch: seed 0's splits have seed 0's key either way, and so has its features stage.
+        // The data stage does not see the switch: seed 0's splits have seed 0's key either way.
         Assert.Equal(perSeed["data/s0"].Key, shared["data/s0"].Key);
-        Assert.Equal(perSeed["features/probe/s0"].Key, shared["features/probe/s0"].Key);
+        Assert.NotEqual(perSeed["features/probe"].Key, shared["features/probe"].Key);
         Assert.NotEqual(perSeed["ceiling/probe/s3"].Key, shared["ceiling/probe/s3"].Key);
     }
 
@@ -94,6 +106,6 @@ public class ProbeArmPlanTests
             .Replace("\"seeds\": [0, 1]\n", "\"seeds\": [0, 1],\n  \"pairs\": [[\"weak\", \"strong\"], [\"weak-lp\", \"strong\"]],\n  \"pretrain\": { \"corpus\": [ { \"name\": \"c\", \"path\": \"corpus.txt\" } ], \"steps\": 10 }\n");
         var plan = Compile(text);
         Assert.Equal(plan["pretrain/weak"].Key, plan["pretrain/weak-lp"].Key);
-        Assert.Equal(["data/s0", "pretrain/weak-lp"], plan["features/weak-lp/s0"].DependsOn);
+        Assert.Equal(["data/s0", "data/s1", "pretrain/weak-lp"], plan["features/weak-lp"].DependsOn);
     }
 }

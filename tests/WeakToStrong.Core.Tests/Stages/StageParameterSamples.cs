@@ -50,7 +50,7 @@ public static class StageParameterSamples
             },
             Step: 1),
         new LabelParameters(Model, MaxCtx: 64, Setting.RewardModel, Seed: 0, DataSplit.Train2) { Flip = 0.2, Precision = Precision.Bf16 },
-        new FeaturesParameters(Model, MaxCtx: 64, Setting.Classification, Seed: 1, Precision.Bf16),
+        new FeaturesParameters(Model, MaxCtx: 64, Setting.Classification, DataSeeds: [1, 2], Precision.Bf16),
         new EvaluateParameters([["weak", "strong"]], [["weak", "mid", "strong"]], ["xent"], [0, 1], PgrBaseline.PerSeed) { PairSeeds = [[0, 1, 2]] },
     ];
 }
