@@ -81,8 +81,8 @@ public static class PlanCompiler
         IEnumerable<string> FrozenBodyDeps(string model, int seed) => [DataOf(seed), .. BodyStage(model)];
         // A linear probe reads its frozen body's features from one features stage per model, which covers every split
         // of every seed's data the probe reads: a frozen body gives an input the same features whichever seed drew
-        // it, and the seeds' splits are draws from one pool (Brown genre's 4,680 items, ten seeds of 3,000), so most
-        // inputs recur across seeds and are computed once (docs/speed.md "Frozen features").
+        // it, and where the seeds draw from a small pool most inputs recur and are computed once (ten seeds of 3,000
+        // fine-foods items are 4,965 distinct inputs; docs/engine.md "Frozen features").
         bool Probe(string model) => m.Models[model].LinearProbe;
         IEnumerable<string> BodyDeps(string model, int seed) =>
             Probe(model) ? [DataOf(seed), StageIds.Features(model)] : FrozenBodyDeps(model, seed);
