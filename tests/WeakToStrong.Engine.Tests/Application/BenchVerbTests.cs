@@ -1,4 +1,4 @@
-using WeakToStrong.Engine.Tests.Audit;
+using WeakToStrong.Engine.Tests.Training;
 using WeakToStrong.Engine.Tests.Runner;
 using WeakToStrong.Runner.Application;
 using WeakToStrong.Runner.Progress;
@@ -9,9 +9,11 @@ namespace WeakToStrong.Engine.Tests.Application;
 /// `bench` on an experiment with a frozen-feature arm: a linear probe is no fine-tuning loop and has no network of
 /// its own to predict with (its body's forward is the features stage), so the bench fine-tunes and predicts with the
 /// fine-tuned models alone. Before, it picked the probe's ceiling as "the strong model" and threw on every bundled
-/// experiment at its default scale.
+/// experiment at its default scale. It runs alone: its steps (the width-512 GPT-2's are long) need the process-wide
+/// no-GC region that a training test on another thread could end under them (Trainer/NoCollectionRegion.cs; in
+/// fresh-ci on 2026-12-06 one such step failed "Expected false to be true" beside the other tests).
 /// </summary>
-[Collection(TrainingRunsCollection.Name)]
+[Collection(NoCollectionRegionCollection.Name)]
 public class BenchVerbTests
 {
     [Fact]

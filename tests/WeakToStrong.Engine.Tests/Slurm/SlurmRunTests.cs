@@ -83,6 +83,9 @@ public class SlurmRunTests(TinyRunFixture run) : IClassFixture<TinyRunFixture>
                 jobId = await RunningJob($"w2s:tiny:{killed}", TimeSpan.FromMinutes(5));
                 var cancel = SlurmCluster.Run("scancel", jobId)!.Value;
                 Assert.True(cancel.ExitCode == 0, $"scancel {jobId}: {cancel.Output}");
+                // scancel returns before the job's process is gone: released now, the lock let the stage finish
+                // inside a job already cancelled (fresh-ci, 2026-12-06), so it stays held until Slurm drops the job.
+                await Gone(jobId, TimeSpan.FromMinutes(2));
             }
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
             await p.WaitForExitAsync(timeout.Token);
@@ -130,6 +133,18 @@ public class SlurmRunTests(TinyRunFixture run) : IClassFixture<TinyRunFixture>
         Assert.Matches(@"(?m)^slurm: (0 jobs submitted in \S+ s, \d+ still queued from an earlier submission; \d+ stages already in the store;|every stage is in the store; nothing to submit$)", collected.Output);
         Assert.True(run.RunKey == W2sTool.RunKey(collected.Output), RecordDifference.Explain(run.RunKey, run.Record, W2sTool.RunKey(collected.Output), runs,
             expectedStore: run.Store, actualStore: store));
+    }
+
+    /// <summary>Returns once Slurm no longer lists job <paramref name="jobId"/> (cancelled and its processes ended).</summary>
+    static async Task Gone(string jobId, TimeSpan within)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < within)
+        {
+            if (!SlurmCluster.Queue().ContainsKey(jobId)) return;
+            await Task.Delay(50);
+        }
+        throw new Xunit.Sdk.XunitException($"job {jobId} was still listed {within} after scancel");
     }
 
     /// <summary>The id of the job named <paramref name="name"/> once Slurm says it is RUNNING.</summary>
