@@ -19,7 +19,7 @@ partial class Build
         {
             // With --json, progress goes to stderr (as w2s does) so that the target's output is one JSON document.
             var progress = Json ? HostProgress.ToErrors(Output) : HostProgress.For(Output);
-            var result = await ReproduceVerb.RunAsync(CreateRequest() with { Slurm = SlurmExecutorOptions(), Name = Name, Tags = Tag }, progress);
+            var result = await ReproduceVerb.RunAsync(CreateRequest() with { Slurm = SlurmExecutorOptions(), Processes = ProcessExecutorOptions(), Name = Name, Tags = Tag }, progress);
             Output.Write(Json ? JsonRenderer.Reproduce(result) : TextRenderer.Reproduce(result));
         });
 }

@@ -3,6 +3,8 @@ using WeakToStrong.Build.Experiments;
 using WeakToStrong.Build.Host;
 using WeakToStrong.Build.Host.Definition;
 using WeakToStrong.Runner.Application;
+using WeakToStrong.Runner.Executors;
+using WeakToStrong.Runner.Executors.Processes;
 using WeakToStrong.Runner.Executors.Slurm;
 
 /// <summary>
@@ -35,6 +37,12 @@ partial class Build
     [Parameter("StageRun: the stage id in that plan, e.g. weak/weak/s0.")]
     readonly string? StageId;
 
+    [Parameter("StageRun: write how the stage ran (cached, seconds, summary, throughput) as JSON to this file (what --jobs reads back).")]
+    readonly string? ExecutionOut;
+
+    [Parameter("Reproduce, Suite: stages at once, each in its own process at --threads threads (default 1; with N, threads default to cores / N; docs/speed.md).")]
+    readonly int? Jobs;
+
     Target StageRun => _ => _
         .Description("Runs one stage of a plan file into the store (what a Reproduce --executor slurm job runs; its inputs must be in the store).")
         .Requires(() => PlanFile)
@@ -42,7 +50,8 @@ partial class Build
         .Executes(async () =>
         {
             var request = new StageRunRequest(Path.GetFullPath(PlanFile!, RootDirectory), StageId!,
-                string.IsNullOrEmpty(Store) ? null : Path.GetFullPath(Store, RootDirectory), Threads, Device.ToString().ToLowerInvariant());
+                string.IsNullOrEmpty(Store) ? null : Path.GetFullPath(Store, RootDirectory), Threads, Device.ToString().ToLowerInvariant(),
+                ExecutionOut is null ? null : Path.GetFullPath(ExecutionOut, RootDirectory));
             var done = await StageRunVerb.RunAsync(request, HostProgress.For(Output));
             Output.Write(TextRenderer.StageRun(done));
         });
@@ -56,16 +65,21 @@ partial class Build
                 throw new HostException("Reproduce: --partition, --account, --time, --gpus-per-stage and --detach need --executor slurm");
             return null;
         }
-        string root = RootDirectory.ToString();
         return new SlurmOptions
         {
             Partition = Partition, Account = Account, Time = Time, GpusPerStage = GpusPerStage, Detach = Detach,
-            // A job runs this compiled host again, at this root, with the stage's parameters.
-            StageCommand = job =>
-            [
-                .. SelfInvocation.Current(), "StageRun", "--root", root, "--plan-file", job.PlanFile, "--stage-id", job.StageId,
-                "--store", job.StoreRoot, "--threads", job.Threads.ToString(CultureInfo.InvariantCulture), "--device", job.Device, "--no-logo",
-            ],
+            StageCommand = StageJobCommand,
         };
     }
+
+    /// <summary>`--jobs`' options for Reproduce and Suite: null for one stage at a time.</summary>
+    ProcessOptions? ProcessExecutorOptions() => ProcessOptions.For(Jobs, Executor == Executor.Slurm, StageJobCommand);
+
+    /// <summary>What a Slurm job or a `--jobs` child runs: this compiled host again, at this root, with the stage's parameters.</summary>
+    IReadOnlyList<string> StageJobCommand(StageJob job) =>
+    [
+        .. SelfInvocation.Current(), "StageRun", "--root", RootDirectory.ToString(), "--plan-file", job.PlanFile, "--stage-id", job.StageId,
+        "--store", job.StoreRoot, "--threads", job.Threads.ToString(CultureInfo.InvariantCulture), "--device", job.Device, "--no-logo",
+        .. job.ExecutionFile is { } file ? new[] { "--execution-out", file } : [],
+    ];
 }

@@ -15,7 +15,7 @@ partial class Build
         {
             var request = new SuiteRequest
             {
-                Template = ReproduceRequests.Create(RootDirectory, "", Scale, Device, Seeds, Set, Store, Threads, Arguments),
+                Template = ReproduceRequests.Create(RootDirectory, "", Scale, Device, Seeds, Set, Store, Threads, Arguments) with { Processes = ProcessExecutorOptions() },
                 Experiments = Experiments,
                 ResultsPath = ResultsPath,
             };

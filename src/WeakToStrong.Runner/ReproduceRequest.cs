@@ -34,6 +34,8 @@ public sealed record ReproduceRequest
     public IReadOnlyList<string> Tags { get; init; } = [];
     /// <summary>`--executor slurm`: submit the stages as Slurm jobs (docs/cluster.md); null runs them here.</summary>
     public Executors.Slurm.SlurmOptions? Slurm { get; init; }
+    /// <summary>`--jobs N`, N above 1: up to N stages at once, each in its own process (docs/speed.md); null runs one at a time here.</summary>
+    public Executors.Processes.ProcessOptions? Processes { get; init; }
 }
 
 /// <summary>A `--detach`ed Slurm submission: its jobs are queued; the same `reproduce` again collects the run.</summary>

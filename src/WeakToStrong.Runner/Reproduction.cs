@@ -11,6 +11,7 @@ using WeakToStrong.Provenance.Records;
 using WeakToStrong.Provenance.Store;
 using WeakToStrong.Runner.Identity;
 using WeakToStrong.Runner.Execution;
+using WeakToStrong.Runner.Executors.Processes;
 using WeakToStrong.Runner.Executors.Slurm;
 using WeakToStrong.Runner.Experiments;
 using WeakToStrong.Runner.Progress;
@@ -37,7 +38,7 @@ public static class Reproduction
 
         DeviceSelector.Resolve(request.Device); // one clear line when CUDA is asked for and absent, before any work
         RunsFolder.Check(request.RunsDirectory);
-        int threads = ThreadCount.Resolve(request.Threads);
+        int threads = ThreadCount.Resolve(request.Threads, request.Processes?.Jobs ?? 1);
         torch.set_num_threads(threads); // pinned: a different thread count changes the bits (docs/architecture.md §9)
 
         string storeRoot = ContentStore.RootFrom(request.StoreRoot);
@@ -47,6 +48,7 @@ public static class Reproduction
 
         IReadOnlyList<ExecutedStage> executed;
         SlurmRun? slurm = null;
+        string? processesPlan = null;
         if (request.Slurm is { } options)
         {
             // The same stages, computed by Slurm jobs on the same store and read back from it (docs/cluster.md).
@@ -55,12 +57,19 @@ public static class Reproduction
                 return new ReproduceResult("", "", []) { Detached = new DetachedSubmission(slurm.Jobs.Count, slurm.Submitted.Count, slurm.PlanFile!) };
             executed = slurm.Stages;
         }
+        else if (request.Processes is { Jobs: > 1 } processes)
+        {
+            // The same stages, each in a process of its own, up to --jobs at once, at the thread count recorded below.
+            (executed, processesPlan) = await ProcessExecutor.RunAsync(plan, store, sources, threads, request.Device, processes, progress, ct);
+        }
         else
         {
             executed = await new PlanExecutor(store, sources, request.Device, progress).RunAsync(plan, ct);
         }
         // Provenance only: how it ran never changes the run key.
-        var executor = slurm is null ? ExecutorInfo.Local : new ExecutorInfo("slurm", slurm.PlanFile, slurm.Jobs);
+        var executor = slurm is not null ? new ExecutorInfo("slurm", slurm.PlanFile, slurm.Jobs)
+            : processesPlan is not null ? ExecutorInfo.Local with { Plan = processesPlan, Processes = request.Processes!.Jobs }
+            : ExecutorInfo.Local;
         var record = RecordBuilder.Build(request, resolved, plan, executed, threads, started, clock.Elapsed, store.Root, executor);
         var written = RunHistory.Append(request.RunsDirectory, record);
         // Not "record …": scripts read the record's path from the closing "record <path>" line.

@@ -19,6 +19,9 @@ static class CommonOptions
     public static Option<int?> Threads(string description = "Torch threads (pinned and recorded; default: all cores).") =>
         new("--threads") { Description = description, CustomParser = WholeNumber };
 
+    public static Option<int?> Jobs() =>
+        new("--jobs") { Description = "Stages at once, each in its own process at --threads threads (default 1; with N, threads default to cores / N; docs/speed.md).", CustomParser = WholeNumber };
+
     /// <summary>An int option's value, refused in the words a user reads (the default parser names `System.Nullable`1[System.Int32]`).</summary>
     public static int? WholeNumber(System.CommandLine.Parsing.ArgumentResult result)
     {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using WeakToStrong.Runner;
 using WeakToStrong.Runner.Application;
 using WeakToStrong.Runner.Execution;
+using WeakToStrong.Runner.Executors.Processes;
 using WeakToStrong.Runner.Executors.Slurm;
 using WeakToStrong.Runner.Experiments;
 using WeakToStrong.Runner.Progress;
@@ -16,6 +17,7 @@ static class ReproduceCommand
         var resolve = new ExperimentRequestBinding();
         var device = new Option<string>("--device") { Description = "cpu or cuda.", DefaultValueFactory = _ => "cpu" };
         var threads = CommonOptions.Threads();
+        var jobs = CommonOptions.Jobs();
         var store = CommonOptions.Store();
         var runs = CommonOptions.RunsDir();
         var json = CommonOptions.Json();
@@ -24,7 +26,7 @@ static class ReproduceCommand
         var tags = new Option<string[]>("--tag") { Description = "Tag the run (repeatable; runs --table --where tag=T); recorded, not hashed." };
         var command = new Command("reproduce", "Run an experiment end to end and write its run record.")
         {
-            device, threads, store, runs, json, name, tags,
+            device, threads, jobs, store, runs, json, name, tags,
         };
         foreach (var option in resolve.Options.Concat(slurm.Options)) command.Add(option);
         command.SetAction(async (parse, ct) =>
@@ -38,6 +40,7 @@ static class ReproduceCommand
                 Threads = parse.GetValue(threads),
                 CommandLine = CommonOptions.CommandLine(),
                 Slurm = executor,
+                Processes = ProcessOptions.For(parse.GetValue(jobs), executor is not null, StageCommand.JobCommand),
                 Name = parse.GetValue(name),
                 Tags = parse.GetValue(tags) ?? [],
             };

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using WeakToStrong.Runner.Application;
+using WeakToStrong.Runner.Executors;
 using WeakToStrong.Runner.Executors.Slurm;
 
 namespace WeakToStrong.Cli.Commands;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using WeakToStrong.Runner;
 using WeakToStrong.Runner.Application;
+using WeakToStrong.Runner.Executors.Processes;
 using WeakToStrong.Runner.Experiments;
 using WeakToStrong.Runner.Progress;
 
@@ -17,6 +18,7 @@ static class SuiteCommand
         var set = CommonOptions.Set();
         var device = new Option<string>("--device") { Description = "cpu or cuda.", DefaultValueFactory = _ => "cpu" };
         var threads = CommonOptions.Threads();
+        var jobs = CommonOptions.Jobs();
         var store = CommonOptions.Store();
         var experiments = CommonOptions.ExperimentsDir();
         var runs = CommonOptions.RunsDir();
@@ -25,7 +27,7 @@ static class SuiteCommand
         var command = new Command("suite",
             "Reproduce every bundled experiment in turn (each resumes from the store), then write docs/results.md; exits 1 if any failed.")
         {
-            scale, chosen, seeds, set, device, threads, store, experiments, runs, output, json,
+            scale, chosen, seeds, set, device, threads, jobs, store, experiments, runs, output, json,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -43,6 +45,7 @@ static class SuiteCommand
                     Device = parse.GetValue(device)!,
                     StoreRoot = parse.GetValue(store),
                     Threads = parse.GetValue(threads),
+                    Processes = ProcessOptions.For(parse.GetValue(jobs), slurm: false, StageCommand.JobCommand),
                     CommandLine = CommonOptions.CommandLine(),
                 },
                 Experiments = parse.GetValue(chosen) ?? [],

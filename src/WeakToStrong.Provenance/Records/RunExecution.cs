@@ -60,8 +60,15 @@ public sealed record GitState(string? Commit = null, bool? Dirty = null);
 /// <summary>A `--set`, environment or scale override as applied to the manifest.</summary>
 public sealed record RecordedOverride(string Path, string Value, string Origin);
 
-/// <summary>"local", or "slurm" with its plan file and the job id of each stage.</summary>
+/// <summary>
+/// "local", or "slurm" with its plan file and the job id of each stage. A local run with `--jobs N` (N above 1) names
+/// its plan file and <see cref="Processes"/>: each stage's bits depend on the execution's thread count, not on how many
+/// ran beside it (docs/speed.md).
+/// </summary>
 public sealed record ExecutorInfo(string Name, string? Plan = null, IReadOnlyDictionary<string, string>? Jobs = null)
 {
+    /// <summary>How many stage processes ran at once (`--jobs`); null when the stages ran one at a time.</summary>
+    public int? Processes { get; init; }
+
     public static ExecutorInfo Local { get; } = new("local");
 }

@@ -2,7 +2,8 @@ using TorchSharp;
 using WeakToStrong.Data.Cache;
 using WeakToStrong.Provenance.Store;
 using WeakToStrong.Runner.Execution;
-using WeakToStrong.Runner.Executors.Slurm;
+using WeakToStrong.Runner.Executors;
+using WeakToStrong.Runner.Executors.Processes;
 using WeakToStrong.Runner.Experiments;
 using WeakToStrong.Runner.Identity;
 using WeakToStrong.Runner.Progress;
@@ -11,7 +12,8 @@ using WeakToStrong.Training.Trainer;
 namespace WeakToStrong.Runner.Application;
 
 /// <summary>What one stage job is asked to do (`w2s stage run`, `build.sh StageRun`).</summary>
-public sealed record StageRunRequest(string PlanFile, string StageId, string? StoreRoot, int? Threads, string Device);
+/// <param name="ExecutionFile">Where to write how the stage ran (`--execution-out`: what `--jobs` reads back); null writes nothing.</param>
+public sealed record StageRunRequest(string PlanFile, string StageId, string? StoreRoot, int? Threads, string Device, string? ExecutionFile = null);
 
 /// <summary>
 /// `stage run`: one stage of a plan file, as a Slurm job runs it (docs/cluster.md). The plan's keys are checked and
@@ -33,6 +35,26 @@ public static class StageRunVerb
         string root = request.StoreRoot ?? ContentStore.DefaultRoot();
         var store = new ContentStore(root);
         progress.Info($"stage {stage.Id} of {plan.ExperimentId}, {threads} threads, store {store.Root}");
-        return await new PlanExecutor(store, new SourceCache(root), request.Device, progress).RunOneAsync(plan, stage, ct);
+        var said = new SummaryOf(progress);
+        var done = await new PlanExecutor(store, new SourceCache(root), request.Device, said).RunOneAsync(plan, stage, ct);
+        if (request.ExecutionFile is { } file)
+            StageExecutionFile.Write(file, new StageExecutionFile(done.Cached, Math.Round(done.Elapsed.TotalSeconds, 2), said.Summary, done.Timing));
+        return done;
+    }
+
+    /// <summary>Passes every report on, keeping the stage's one-line summary for the execution file.</summary>
+    sealed class SummaryOf(IRunProgress inner) : IRunProgress
+    {
+        public string? Summary { get; private set; }
+        public void StageStarted(string stageId, string kind, int index, int total) => inner.StageStarted(stageId, kind, index, total);
+        public void StageCached(string stageId, string kind, int index, int total) => inner.StageCached(stageId, kind, index, total);
+        public void StageStep(string stageId, int step, int totalSteps, double loss, double tokensPerSecond) => inner.StageStep(stageId, step, totalSteps, loss, tokensPerSecond);
+        public void Info(string message) => inner.Info(message);
+
+        public void StageFinished(string stageId, TimeSpan elapsed, string summary)
+        {
+            Summary = summary;
+            inner.StageFinished(stageId, elapsed, summary);
+        }
     }
 }

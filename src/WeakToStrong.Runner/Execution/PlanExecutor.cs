@@ -27,7 +27,7 @@ public sealed class PlanExecutor(ContentStore store, SourceCache sources, string
         foreach (var stage in plan.Stages)
         {
             ct.ThrowIfCancellationRequested();
-            done[stage.Id] = await ExecuteAsync(stage, inputs, ++index, plan.Stages.Count, ct);
+            done[stage.Id] = await RunStageAsync(stage, inputs, ++index, plan.Stages.Count, ct);
         }
         return plan.Stages.Select(s => done[s.Id]).ToList();
     }
@@ -50,11 +50,14 @@ public sealed class PlanExecutor(ContentStore store, SourceCache sources, string
             done[input.Id] = new ExecutedStage(input, output, true, TimeSpan.Zero, new JsonObject());
         }
         int index = plan.Stages.ToList().IndexOf(stage) + 1;
-        return await ExecuteAsync(stage, inputs, index, plan.Stages.Count, ct);
+        return await RunStageAsync(stage, inputs, index, plan.Stages.Count, ct);
     }
 
-    /// <summary>The stage from the cache when its key has a verified output, else computed and stored.</summary>
-    async Task<ExecutedStage> ExecuteAsync(Stage stage, StageInputs inputs, int index, int total, CancellationToken ct)
+    /// <summary>
+    /// The stage from the cache when its key has a verified output, else computed and stored; <paramref name="inputs"/>
+    /// must hold every stage it reads (the process executor's stages run here: Executors/Processes).
+    /// </summary>
+    public async Task<ExecutedStage> RunStageAsync(Stage stage, StageInputs inputs, int index, int total, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         // Another process computing this stage on the same store holds its lock: wait, then take its output.

@@ -23,18 +23,22 @@ public sealed class RunEstimator
 
     readonly string[] _classes;
     readonly State[] _states;
+    readonly TimeSpan[] _startedAtOf;
     readonly Dictionary<string, (double Seconds, int Count)> _measured = new(StringComparer.Ordinal);
     readonly TimeSpan _startedAt;
+    readonly int _lanes;
     int _current = -1;
-    TimeSpan _currentStartedAt;
     StepRate _rate = new();
 
     /// <param name="kinds">Each stage's kind (<see cref="StageKind"/>, lower-case as progress names it), in plan order.</param>
-    public RunEstimator(IReadOnlyList<string> kinds, TimeSpan startedAt)
+    /// <param name="lanes">How many stages run at once (`--jobs`): the time still needed is the work left over that many.</param>
+    public RunEstimator(IReadOnlyList<string> kinds, TimeSpan startedAt, int lanes = 1)
     {
         _classes = kinds.Select(CostClass).ToArray();
         _states = new State[kinds.Count];
+        _startedAtOf = new TimeSpan[kinds.Count];
         _startedAt = startedAt;
+        _lanes = Math.Max(1, lanes);
     }
 
     public int Total => _states.Length;
@@ -53,21 +57,27 @@ public sealed class RunEstimator
         if (!InPlan(index)) return;
         _current = index - 1;
         _states[_current] = State.Running;
-        _currentStartedAt = now;
+        _startedAtOf[_current] = now;
         _rate = new StepRate();
     }
 
+    /// <summary>A step of the stage started last (stages run in other processes report none).</summary>
     public void StageStep(int step, int totalSteps, TimeSpan now) => _rate.Report(step, totalSteps, now);
 
     bool InPlan(int index) => index >= 1 && index <= _states.Length;
 
-    public void StageFinished(TimeSpan now)
+    /// <summary>The stage started last has finished.</summary>
+    public void StageFinished(TimeSpan now) => StageFinished(_current + 1, now);
+
+    /// <summary>Stage <paramref name="index"/> (1-based) has finished: its time joins its class's mean.</summary>
+    public void StageFinished(int index, TimeSpan now)
     {
-        if (_current < 0 || _states[_current] != State.Running) return;
-        _states[_current] = State.Done;
-        var seconds = (now - _currentStartedAt).TotalSeconds;
-        var (sum, count) = _measured.GetValueOrDefault(_classes[_current]);
-        _measured[_classes[_current]] = (sum + seconds, count + 1);
+        if (!InPlan(index) || _states[index - 1] != State.Running) return;
+        int i = index - 1;
+        _states[i] = State.Done;
+        var seconds = (now - _startedAtOf[i]).TotalSeconds;
+        var (sum, count) = _measured.GetValueOrDefault(_classes[i]);
+        _measured[_classes[i]] = (sum + seconds, count + 1);
     }
 
     public RunEstimate Estimate(TimeSpan now)
@@ -82,15 +92,15 @@ public sealed class RunEstimator
             else unestimated++;
         }
         int stage = _current >= 0 ? _current + 1 : 0;
-        return new RunEstimate(stage, Total, now - _startedAt, TimeSpan.FromSeconds(seconds), unestimated);
+        return new RunEstimate(stage, Total, now - _startedAt, TimeSpan.FromSeconds(seconds / _lanes), unestimated);
     }
 
-    /// <summary>The running stage: its measured pace once it has one, else its class's mean less the time it has run.</summary>
+    /// <summary>A running stage: the last started at its measured pace once it has one, else its class's mean less the time it has run.</summary>
     TimeSpan? RunningRest(int i, TimeSpan now)
     {
-        if (_rate.Remaining(now) is { } paced) return paced;
+        if (i == _current && _rate.Remaining(now) is { } paced) return paced;
         if (Mean(_classes[i]) is not { } mean) return null;
-        return TimeSpan.FromSeconds(Math.Max(0, (mean - (now - _currentStartedAt)).TotalSeconds));
+        return TimeSpan.FromSeconds(Math.Max(0, (mean - (now - _startedAtOf[i])).TotalSeconds));
     }
 
     TimeSpan? Mean(string costClass) =>

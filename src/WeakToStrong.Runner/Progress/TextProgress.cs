@@ -9,7 +9,7 @@ namespace WeakToStrong.Runner.Progress;
 /// elapsed, and the run's ETA (<see cref="RunEstimator"/>). The wording lives here once; where the lines go, and
 /// whether they are coloured, is the front-end's choice (Spectre stays out of this library).
 /// </summary>
-public sealed class TextProgress : IRunProgress
+public sealed class TextProgress : IRunProgress, IParallelProgress
 {
     readonly Action<ProgressLine> _write;
     readonly Func<TimeSpan> _clock;
@@ -17,6 +17,8 @@ public sealed class TextProgress : IRunProgress
     TimeSpan _lastLineAt;
     RunEstimator? _run;
     StepRate _stage = new();
+    /// <summary>Stages started and not yet finished, by id: several at once under `--jobs`.</summary>
+    readonly Dictionary<string, int> _running = new(StringComparer.Ordinal);
 
     /// <param name="every">The least time between two step lines of a stage (its last step is always shown).</param>
     /// <param name="clock">Time since some fixed start; a test passes its own, the console a stopwatch.</param>
@@ -42,7 +44,12 @@ public sealed class TextProgress : IRunProgress
         !string.Equals(System.Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)
         && (writer == Console.Out ? !Console.IsOutputRedirected : writer == Console.Error && !Console.IsErrorRedirected);
 
-    public void RunStarted(IReadOnlyList<string> stageKinds) => _run = new RunEstimator(stageKinds, _clock());
+    public void RunStarted(IReadOnlyList<string> stageKinds) => _run = new RunEstimator(stageKinds, _clock(), _lanes);
+
+    int _lanes = 1;
+
+    /// <summary>`--jobs`: the run's ETA is the work left over this many stages at once (call before <see cref="RunStarted"/>).</summary>
+    public void Lanes(int lanes) => _lanes = lanes;
 
     public void StageStarted(string stageId, string kind, int index, int total)
     {
@@ -50,6 +57,7 @@ public sealed class TextProgress : IRunProgress
         _lastLineAt = now;
         _stage = new StepRate();
         _run?.StageStarted(index, now);
+        _running[stageId] = index;
         // Exactly `▶ [i/n] id`: tests and scripts find a run's computed stages by these lines (Audit/SharedStoreTests.cs).
         _write(new(ProgressLineKind.StageStarted, $"▶ [{index}/{total}] {stageId}"));
     }
@@ -101,7 +109,8 @@ public sealed class TextProgress : IRunProgress
     public void StageFinished(string stageId, TimeSpan elapsed, string summary)
     {
         var now = _clock();
-        _run?.StageFinished(now);
+        if (_running.Remove(stageId, out int index)) _run?.StageFinished(index, now);
+        else _run?.StageFinished(now);
         _write(new(ProgressLineKind.StageFinished,
             string.Create(CultureInfo.InvariantCulture, $"✓ {stageId} {elapsed.TotalSeconds:F1}s {summary}").TrimEnd() + RunSuffix(now)));
     }

@@ -93,6 +93,22 @@ public class RunEstimatorTests
     }
 
     [Fact]
+    public void Stages_that_run_at_once_finish_by_their_own_index_and_the_work_left_is_shared_by_the_lanes()
+    {
+        // --jobs 2: two weak stages side by side; the second started later but finishes first.
+        var run = new RunEstimator(["weak", "weak", "weak", "weak"], S(0), lanes: 2);
+        run.StageStarted(1, S(0));
+        run.StageStarted(2, S(10));
+        run.StageFinished(2, S(50)); // 40 s, its own start to its end
+        run.StageFinished(1, S(60)); // 60 s: the class mean is 50 s
+
+        // Two stages to come at 50 s each, over two lanes.
+        Assert.Equal(new RunEstimate(2, 4, S(60), S(50), 0), run.Estimate(S(60)));
+        run.StageFinished(1, S(70)); // finished already: ignored
+        Assert.Equal(S(50), run.Estimate(S(70)).Remaining);
+    }
+
+    [Fact]
     public void A_stage_outside_the_plan_changes_nothing()
     {
         var run = new RunEstimator(["weak"], S(0));

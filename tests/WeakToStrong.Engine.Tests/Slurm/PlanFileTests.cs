@@ -4,6 +4,7 @@ using WeakToStrong.Core.Stages;
 using WeakToStrong.Engine.Tests.Runner;
 using WeakToStrong.Runner;
 using WeakToStrong.Runner.Application;
+using WeakToStrong.Runner.Executors;
 using WeakToStrong.Runner.Executors.Slurm;
 using WeakToStrong.Runner.Experiments;
 using WeakToStrong.Runner.Identity;

@@ -22,6 +22,3 @@ public sealed record SlurmOptions
     /// <summary>How often the submitter asks Slurm for job states while it waits.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
 }
-
-/// <summary>What one stage job needs to be told: the plan file, the stage, the store and how to run it.</summary>
-public sealed record StageJob(string PlanFile, string StageId, string StoreRoot, int Threads, string Device);

@@ -6,10 +6,10 @@ using WeakToStrong.Provenance.Store;
 using WeakToStrong.Runner.Application;
 using WeakToStrong.Runner.Experiments;
 
-namespace WeakToStrong.Runner.Executors.Slurm;
+namespace WeakToStrong.Runner.Executors;
 
 /// <summary>
-/// A compiled plan as a file the stage jobs read: `&lt;store&gt;/slurm/plans/&lt;content key of the plan&gt;.json`, in
+/// A compiled plan as a file the stage processes read (Slurm jobs, `--jobs` children): `&lt;store&gt;/slurm/plans/&lt;content key of the plan&gt;.json`, in
 /// the store because the store is what every node sees (docs/cluster.md). Named by its content, so submitting the same
 /// plan twice writes the same file.
 /// </summary>

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace WeakToStrong.Runner.Executors.Slurm;
+namespace WeakToStrong.Runner.Executors;
 
 /// <summary>The argv that starts this very program again: `dotnet &lt;entry&gt;.dll` when run through the muxer, else the apphost.</summary>
 public static class SelfInvocation
