@@ -16,6 +16,12 @@ public static class ResultsJson
             ["loss"] = p.Loss, ["pgr"] = Stats(p.Stats), ["pgrRatioOfMeans"] = p.RatioOfMeans.Value, ["pgrCi"] = Ci(p.RatioOfMeans.Ci),
             ["included"] = Strings(p.Included), ["excluded"] = Strings(p.Excluded),
         })),
+        ["intervalWidths"] = Array(report.Tasks.SelectMany(PowerTargets.Of).Select(c => new JsonObject
+        {
+            ["experiment"] = c.Task.Record.Experiment, ["scale"] = c.Task.Record.Scale, ["arm"] = c.Arm,
+            ["weak"] = c.Pair.Weak, ["strong"] = c.Pair.Strong, ["loss"] = c.Pair.Loss,
+            ["halfWidth"] = c.HalfWidth, ["target"] = c.Target, ["met"] = c.Met, ["why"] = c.Met ? null : c.Why,
+        })),
         ["findings"] = Findings(report.Findings),
     };
 

@@ -18,6 +18,7 @@ public static class ResultsMarkdown
         Header(md, report);
         if (report.Tasks.Count == 0) return md.ToString();
         foreach (var task in report.Tasks) Task(md, task);
+        Power(md, report);
         Pooled(md, report);
         Findings(md, report.Findings);
         return md.ToString();
@@ -96,6 +97,21 @@ public static class ResultsMarkdown
     /// <summary>"0.467 [0.412, 0.805]"; "0.467 [unbounded]" when too many resamples had no gap; the value alone without per-item outcomes.</summary>
     static string Pgr(double? value, PairBootstrap? b) =>
         value is not null && b is { PgrCi: null } ? $"{Numbers.F3(value)} [unbounded]" : Numbers.WithCi(value, b?.PgrCi);
+
+    static void Power(StringBuilder md, ResultsReport report)
+    {
+        var checks = report.Tasks.SelectMany(PowerTargets.Of).ToList();
+        if (checks.Count == 0) return;
+        md.Append("\n## Interval widths against their targets\n\n")
+          .Append($"Each arm was planned for a width of its 95% PGR interval: a frozen-feature pair whose gap is at least {Numbers.F2(PowerTargets.FrozenFeatureMinGap)}, ")
+          .Append($"a half-width of at most {Numbers.F2(PowerTargets.FrozenFeatureHalfWidth)}; each task's fine-tuning headline (xent or Bradley–Terry), ")
+          .Append($"at most {Numbers.F2(PowerTargets.FineTuningHalfWidth)}. ⚑ marks a pair that misses it, with what made its interval wide.\n\n")
+          .Append("| Task | Arm | Weak → strong | Loss | Gap | Seeds | PGR [95% CI] | Half-width | Target | |\n|---|---|---|---|---:|---:|---:|---:|---:|---|\n");
+        foreach (var c in checks)
+            md.Append($"| {c.Task.Name} | {c.Arm} | {c.Pair.Name} | {c.Pair.Loss} | {Numbers.F3(c.Pair.CeilingAcc - c.Pair.WeakAcc)} | {Numbers.Int(c.Pair.Seeds)} | " +
+                      $"{Pgr(c.Pair.PgrRatioOfMeans, c.Pair.Bootstrap?.Summary)} | {(c.HalfWidth is { } h ? Numbers.F3(h) : "unbounded")} | " +
+                      $"{Numbers.F2(c.Target)} | {(c.Met ? "met" : "⚑ " + Cell(c.Why))} |\n");
+    }
 
     static void Pooled(StringBuilder md, ResultsReport report)
     {

@@ -16,6 +16,9 @@ public sealed record TaskRecord(string Experiment, string Scale, string Setting,
     /// <summary>Bootstrapping chains (paper §4.3.1), one row per chain, loss and seed.</summary>
     public IReadOnlyList<ChainSeedRun> Chains { get; init; } = [];
 
+    /// <summary>The models that are linear probes on frozen features (the frozen-feature arm); the others are fine-tuned.</summary>
+    public IReadOnlySet<string> ProbeModels { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>The reward-model setting (paper §4.2) as opposed to classification.</summary>
     public bool IsRewardModel => Setting == "reward-model";
 }

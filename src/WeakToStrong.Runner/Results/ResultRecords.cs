@@ -93,6 +93,9 @@ public static class ResultRecords
         {
             EarlyStopping = variants,
             Chains = chains,
+            ProbeModels = ((h["manifest"]?["models"] as JsonObject) ?? [])
+                .Where(m => m.Value?["linearProbe"]?.GetValueKind() == System.Text.Json.JsonValueKind.True)
+                .Select(m => m.Key).ToHashSet(StringComparer.Ordinal),
         };
     }
 
