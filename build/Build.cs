@@ -1,3 +1,4 @@
+using WeakToStrong.Runner.Executors;
 using WeakToStrong.Build.Experiments;
 using WeakToStrong.Build.Host;
 using WeakToStrong.Build.Host.Definition;
@@ -10,7 +11,8 @@ using WeakToStrong.Build.Tools;
 /// </summary>
 partial class Build : NukeBuild
 {
-    public static int Main() => Execute<Build>(x => x.Compile);
+    // A `--jobs` stage process dies with the host that started it, as w2s's do (Runner/Executors/ParentDeath.cs).
+    public static int Main() => ParentDeath.DieWithParent() ?? Execute<Build>(x => x.Compile);
 
     [Parameter("Build configuration for Compile and Test.")]
     readonly Configuration Configuration = Configuration.Debug;

@@ -11,7 +11,7 @@ namespace WeakToStrong.Cli;
 /// (W2S_REEXEC guards against a loop; W2S_NO_REEXEC=1 or any of the table's variables already set opts out).
 /// The visible process is then only a supervisor, and behaves as `timeout` does: every terminating signal it can catch
 /// goes on to the child, and it exits with the child's status. A SIGKILL it cannot catch is covered from the child's side
-/// (<see cref="ReexecChild"/>): the child dies with it, so a killed `w2s` leaves no process training under init.
+/// (Runner/Executors/ParentDeath.cs): the child dies with it, so a killed `w2s` leaves no process training under init.
 /// </summary>
 static class MallocSettings
 {

@@ -3,10 +3,11 @@ using WeakToStrong.Cli;
 using WeakToStrong.Cli.Commands;
 using WeakToStrong.Runner.Application;
 using WeakToStrong.Runner.Execution;
+using WeakToStrong.Runner.Executors;
 
 // This VM's first touch of fresh memory is slow; glibc must keep freed memory instead (docs/architecture.md §9).
 // The settings only work from process start, so the tool re-executes itself once with them.
-if (ReexecChild.DieWithParent() is { } orphaned) return orphaned;
+if (ParentDeath.DieWithParent() is { } orphaned) return orphaned;
 if (MallocSettings.ReexecIfNeeded(args) is { } exitCode) return exitCode;
 
 var root = new RootCommand("w2s — reproducible, hash-audited weak-to-strong generalization experiments.")
@@ -25,11 +26,11 @@ var root = new RootCommand("w2s — reproducible, hash-audited weak-to-strong ge
     BenchCommand.Create(),
     StageCommand.Create(),
 };
+using var signals = new TerminationSignals();
 try
 {
     // Exceptions reach here rather than System.CommandLine's handler, which prints a stack trace. On SIGINT/SIGTERM a
-    // run is cancelled and given 1 s (not the default 2) to stop before the process exits: `timeout`, a CI cancel or a
-    // user's kill should find nothing of ours left within 2 s.
+    // run is cancelled and given 1 s to stop before the process exits (TerminationSignals).
     // `w2s` alone: the help a newcomer needs, on stderr as for any refused command line, and exit 1 (as git does).
     if (args.Length == 0)
     {
@@ -41,8 +42,8 @@ try
     return await parsed.InvokeAsync(new InvocationConfiguration
     {
         EnableDefaultExceptionHandler = false,
-        ProcessTerminationTimeout = TimeSpan.FromSeconds(1),
-    });
+        ProcessTerminationTimeout = null, // ours: TerminationSignals
+    }, signals.Token);
 }
 catch (Exception e) when (UserErrors.ToolLines(e) is { } lines)
 {
@@ -54,7 +55,8 @@ catch (Exception e) when (UserErrors.ToolLines(e) is { } lines)
 }
 catch (Exception e)
 {
-    // A bug: its full trace (nothing for a cancellation), exit 1.
-    if (e is not OperationCanceledException) Console.Error.WriteLine("Unhandled exception: " + e);
+    // A bug: its full trace, exit 1. A run stopped by a signal: nothing, 128 + the signal (as if it had killed us).
+    if (e is OperationCanceledException) return signals.Received is { } signal ? 128 + signal : 1;
+    Console.Error.WriteLine("Unhandled exception: " + e);
     return 1;
 }

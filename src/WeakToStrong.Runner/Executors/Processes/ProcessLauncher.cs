@@ -5,7 +5,7 @@ namespace WeakToStrong.Runner.Executors.Processes;
 
 /// <summary>
 /// Starts the stage processes from one thread that lives as long as they may. A child asks the kernel for SIGKILL when
-/// its parent dies (Cli/ReexecChild.cs), and Linux sends that signal when the *thread* that forked it ends
+/// its parent dies (<see cref="ParentDeath"/>), and Linux sends that signal when the *thread* that forked it ends
 /// (prctl(2), PR_SET_PDEATHSIG): started from a thread-pool thread, a pretraining child was killed (exit 137) 58 s in,
 /// when the pool retired that thread. From this thread, only this process's death kills them.
 /// </summary>

@@ -5,7 +5,7 @@ namespace WeakToStrong.Runner.Executors.Processes;
 
 /// <summary>
 /// One stage's child process: its output and errors go to a log file, it dies with this process (the re-exec marker
-/// asks the kernel for SIGKILL when its parent dies: Cli/ReexecChild.cs, and <see cref="ProcessLauncher"/>), and cancelling
+/// asks the kernel for SIGKILL when its parent dies: <see cref="ParentDeath"/> and <see cref="ProcessLauncher"/>), and cancelling
 /// asks it to stop with SIGTERM, as `timeout` or a CI cancel does (it cancels its stage, deletes its scratch and drops
 /// its lock; SIGINT may be ignored, in a shell's background job), killing it if it has not stopped 2 s later.
 /// </summary>

@@ -1,16 +1,17 @@
 using System.Runtime.InteropServices;
 
-namespace WeakToStrong.Cli;
+namespace WeakToStrong.Runner.Executors;
 
 /// <summary>
-/// The re-executed child's half of <see cref="MallocSettings"/>: it asks the kernel for SIGKILL when its parent dies
+/// The child's half of a parent that starts it with the `W2S_REEXEC` marker (w2s's malloc re-exec, Cli/MallocSettings.cs;
+/// a `--jobs` stage process, Processes/StageProcess.cs; both front-ends call this first): it asks the kernel for SIGKILL when its parent dies
 /// (prctl PR_SET_PDEATHSIG), so that `kill -9` of the visible `w2s` ends the training too and the OS drops its stage
 /// locks. The parent may already have died before the request: then the child is not its child any more and stops.
 /// The marker is the supervisor's alone: it is taken out of this process's environment at once, because whatever the
 /// child starts inherits it, and a Slurm stage job (sbatch exports the submitter's environment) then found a "parent"
 /// that was not its own and killed itself with exit 137 before writing a line (docs/cluster.md).
 /// </summary>
-static class ReexecChild
+public static class ParentDeath
 {
     const int PrSetPdeathsig = 1;
     const int Sigkill = 9;
