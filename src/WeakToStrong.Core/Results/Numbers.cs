@@ -9,8 +9,6 @@ public static class Numbers
 
     public static string F1(double? value) => Format(value, "0.0");
 
-    public static string F2(double? value) => Format(value, "0.00");
-
     /// <summary>With a sign, for differences: "+0.120", "−" written as ASCII "-".</summary>
     public static string Signed(double? value) => value is { } v && double.IsFinite(v) ? (v >= 0 ? "+" : "") + F3(v) : "n/a";
 
