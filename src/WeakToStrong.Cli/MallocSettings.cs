@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using WeakToStrong.Runner.Executors;
 using WeakToStrong.Runner.Identity;
 
 namespace WeakToStrong.Cli;
@@ -19,7 +20,7 @@ static class MallocSettings
     {
         if (!OperatingSystem.IsLinux()) return null;
         var env = System.Environment.GetEnvironmentVariables();
-        if (MallocEnvironment.Names.Any(env.Contains) || env.Contains("W2S_REEXEC") || env.Contains("W2S_NO_REEXEC"))
+        if (MallocEnvironment.Names.Any(env.Contains) || env.Contains(ParentDeath.Marker) || env.Contains("W2S_NO_REEXEC"))
             return null;
         string? process = System.Environment.ProcessPath;
         if (process is null) return null;
@@ -29,7 +30,7 @@ static class MallocSettings
         foreach (var a in args) psi.ArgumentList.Add(a);
         MallocEnvironment.Apply(psi.Environment);
         // The supervisor's pid: the child checks it is still its parent once it has asked to die with it.
-        psi.Environment["W2S_REEXEC"] = System.Environment.ProcessId.ToString();
+        ParentDeath.Mark(psi.Environment);
 
         // Registered before the child exists, so that a signal arriving in between is not the default (exit, child orphaned).
         int childPid = 0, signalled = 0, exited = 0;
@@ -38,11 +39,11 @@ static class MallocSettings
             context.Cancel = true;
             if (Volatile.Read(ref childPid) is > 0 and var pid)
             {
-                Kill(pid, SentToChild);
+                Signals.Send(pid, SentToChild);
                 // As `timeout -k`: a child still there after a grace period (its run busy in code that does not look at
                 // the cancellation) is killed, so that nothing of ours outlives the signal by more than 2 s.
                 if (Interlocked.CompareExchange(ref signalled, s.Number, 0) == 0)
-                    _ = Task.Delay(Grace).ContinueWith(_ => { if (Volatile.Read(ref exited) == 0) Kill(pid, 9); });
+                    _ = Task.Delay(Grace).ContinueWith(_ => { if (Volatile.Read(ref exited) == 0) Signals.Send(pid, Signals.Sigkill); });
             }
             else Environment.Exit(128 + s.Number);
         })).ToList();
@@ -78,6 +79,4 @@ static class MallocSettings
     /// and in a loaded full CI run that took it past 2 s (SIGHUP and SIGQUIT failed there; SIGTERM passed).</summary>
     const int SentToChild = 15;
 
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    static extern int Kill(int pid, int signal);
 }

@@ -13,18 +13,24 @@ namespace WeakToStrong.Runner.Executors;
 /// </summary>
 public static class ParentDeath
 {
+    /// <summary>The environment variable that carries the parent's pid to the child.</summary>
+    public const string Marker = "W2S_REEXEC";
+
     const int PrSetPdeathsig = 1;
-    const int Sigkill = 9;
+
+    /// <summary>Marks a child about to be started from this process: it will die with this process.</summary>
+    public static void Mark(IDictionary<string, string?> childEnvironment) =>
+        childEnvironment[Marker] = System.Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>An exit code when this process is an orphaned re-exec that must not run; null to go on.</summary>
     public static int? DieWithParent()
     {
         if (!OperatingSystem.IsLinux()) return null;
-        string? marker = System.Environment.GetEnvironmentVariable("W2S_REEXEC");
-        System.Environment.SetEnvironmentVariable("W2S_REEXEC", null);
+        string? marker = System.Environment.GetEnvironmentVariable(Marker);
+        System.Environment.SetEnvironmentVariable(Marker, null);
         if (!int.TryParse(marker, out int parent) || parent <= 1) return null;
-        if (Prctl(PrSetPdeathsig, Sigkill, 0, 0, 0) != 0) return null; // no worse than before: run unguarded
-        return GetParentPid() == parent ? null : 128 + Sigkill;
+        if (Prctl(PrSetPdeathsig, Signals.Sigkill, 0, 0, 0) != 0) return null; // no worse than before: run unguarded
+        return GetParentPid() == parent ? null : 128 + Signals.Sigkill;
     }
 
     [DllImport("libc", EntryPoint = "prctl", SetLastError = true)]

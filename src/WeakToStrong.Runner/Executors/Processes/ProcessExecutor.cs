@@ -23,8 +23,10 @@ namespace WeakToStrong.Runner.Executors.Processes;
 /// </summary>
 public static class ProcessExecutor
 {
+    public static string LogDirectory(string storeRoot, Plan plan) => Path.Combine(storeRoot, "jobs", "logs", plan.ExperimentId);
+
     public static string LogFile(string storeRoot, Plan plan, Stage stage) =>
-        Path.Combine(storeRoot, "jobs", "logs", plan.ExperimentId, stage.Id.Replace('/', '_').Replace('>', '_') + ".log");
+        Path.Combine(LogDirectory(storeRoot, plan), stage.Id.Replace('/', '_').Replace('>', '_') + ".log");
 
     /// <summary>
     /// Worth a process of its own: pretraining, a features pass, or training a transformer that is not a probe head.
@@ -51,7 +53,7 @@ public static class ProcessExecutor
         ((IParallelProgress)progress).Lanes(options.Jobs);
         progress.RunStarted(plan.Stages.Select(Kind).ToList());
         progress.Info($"{options.Jobs} jobs: up to {options.Jobs} training stages at once in processes of their own, the light ones here, "
-            + $"each at {threads} thread{(threads == 1 ? "" : "s")}; logs {Path.Combine(store.Root, "jobs", "logs", plan.ExperimentId)}");
+            + $"each at {threads} thread{(threads == 1 ? "" : "s")}; logs {Directory.CreateDirectory(LogDirectory(store.Root, plan)).FullName}");
 
         var local = new PlanExecutor(store, sources, device, progress);
         var cache = new StageCache(store);
@@ -138,7 +140,6 @@ public static class ProcessExecutor
         progress.StageStarted(stage.Id, Kind(stage), index, plan.Stages.Count);
         string log = LogFile(storeRoot, plan, stage);
         string executionFile = log + ".execution.json";
-        Directory.CreateDirectory(Path.GetDirectoryName(log)!);
         File.Delete(executionFile);
         var clock = Stopwatch.StartNew();
         int exit = await StageProcess.RunAsync(launcher, options.StageCommand(new StageJob(planFile, stage.Id, storeRoot, threads, device, executionFile)), log, ct);

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 
 namespace WeakToStrong.Runner.Executors.Processes;
 
@@ -24,9 +23,8 @@ public static class StageProcess
             UseShellExecute = false,
         };
         foreach (var arg in argv.Skip(1)) start.ArgumentList.Add(arg);
-        start.Environment["W2S_REEXEC"] = System.Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        ParentDeath.Mark(start.Environment);
         start.Environment["CI"] = "true"; // step lines every 10 s: a log is read later (TextProgress.Interval)
-        Directory.CreateDirectory(Path.GetDirectoryName(log)!);
         await using var file = new StreamWriter(log, append: false) { AutoFlush = true };
         var gate = new object();
         void Write(string? line)
@@ -60,7 +58,7 @@ public static class StageProcess
         try
         {
             if (process.HasExited) return;
-            if (!OperatingSystem.IsWindows()) Kill(process.Id, Sigterm);
+            if (!OperatingSystem.IsWindows()) Signals.Send(process.Id, Signals.Sigterm);
             if (!process.WaitForExit(Grace)) process.Kill(entireProcessTree: true);
             process.WaitForExit();
         }
@@ -82,9 +80,4 @@ public static class StageProcess
             return "(no log)";
         }
     }
-
-    const int Sigterm = 15;
-
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    static extern int Kill(int pid, int signal);
 }
