@@ -35,7 +35,7 @@ public sealed record Plan(string ExperimentId, string? Scale, string CodeVersion
         ["stages"] = new JsonArray(Stages.Select(s => (JsonNode)new JsonObject
         {
             ["id"] = s.Id,
-            ["kind"] = s.Kind.ToString().ToLowerInvariant(),
+            ["kind"] = s.Kind.Name(),
             ["key"] = s.Key,
             ["code"] = s.Code,
             ["dependsOn"] = new JsonArray(s.DependsOn.Select(d => (JsonNode)d).ToArray()),

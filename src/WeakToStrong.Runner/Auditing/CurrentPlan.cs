@@ -30,7 +30,7 @@ public static class CurrentPlan
         {
             var resolved = Reproduction.Resolve(request);
             var plan = PlanCompiler.Compile(resolved, StageCode.Current);
-            var stages = plan.Stages.Select(s => new PlannedStage(s.Id, s.Kind.ToString().ToLowerInvariant(), s.Key)).ToList();
+            var stages = plan.Stages.Select(s => new PlannedStage(s.Id, s.Kind.Name(), s.Key)).ToList();
             // With the plan, today's identity names the hash of every type its stages run, as a record's does.
             return new CurrentState(resolved.Resolved, CodeIdentity.Describe(plan), stages);
         }

@@ -23,7 +23,7 @@ public sealed class PlanExecutor(ContentStore store, SourceCache sources, string
         var done = new Dictionary<string, ExecutedStage>(StringComparer.Ordinal);
         var inputs = new StageInputs(store, done);
         int index = 0;
-        progress.RunStarted(plan.Stages.Select(Kind).ToList());
+        progress.RunStarted(plan.Stages.Select(s => s.Kind.Name()).ToList());
         foreach (var stage in plan.Stages)
         {
             ct.ThrowIfCancellationRequested();
@@ -64,10 +64,10 @@ public sealed class PlanExecutor(ContentStore store, SourceCache sources, string
         using var held = StageLock.Acquire(store.Root, stage.Key, stage.Id, progress.Info, ct);
         if (_cache.TryGet(stage.Key, inputs.RefsOf(stage), out _) is { } cached)
         {
-            progress.StageCached(stage.Id, Kind(stage), index, total);
+            progress.StageCached(stage.Id, stage.Kind.Name(), index, total);
             return new ExecutedStage(stage, cached, true, clock.Elapsed, new JsonObject());
         }
-        progress.StageStarted(stage.Id, Kind(stage), index, total);
+        progress.StageStarted(stage.Id, stage.Kind.Name(), index, total);
         string work = held.NewScratch();
         try
         {
@@ -81,7 +81,7 @@ public sealed class PlanExecutor(ContentStore store, SourceCache sources, string
                 throw new StageFailedException(stage.Id, e);
             }
             var refs = result.Files.ToDictionary(f => f.Key, f => store.PutFile(f.Value, $"output '{f.Key}' of stage {stage.Id}"), StringComparer.Ordinal);
-            var output = new StageOutput(stage.Key, Kind(stage), refs, result.Metrics);
+            var output = new StageOutput(stage.Key, stage.Kind.Name(), refs, result.Metrics);
             _cache.Put(output, inputs.RefsOf(stage));
             held.RemoveResumeState();
             progress.StageFinished(stage.Id, clock.Elapsed, result.Summary);
@@ -104,5 +104,4 @@ public sealed class PlanExecutor(ContentStore store, SourceCache sources, string
         return seen;
     }
 
-    static string Kind(Stage s) => s.Kind.ToString().ToLowerInvariant();
 }

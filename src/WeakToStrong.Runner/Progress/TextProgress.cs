@@ -19,6 +19,8 @@ public sealed class TextProgress : IRunProgress, IParallelProgress
     StepRate _stage = new();
     /// <summary>Stages started and not yet finished, by id: several at once under `--jobs`.</summary>
     readonly Dictionary<string, int> _running = new(StringComparer.Ordinal);
+    /// <summary>Stages the run's ETA assumes at once (<see cref="Lanes"/>).</summary>
+    int _lanes = 1;
 
     /// <param name="every">The least time between two step lines of a stage (its last step is always shown).</param>
     /// <param name="clock">Time since some fixed start; a test passes its own, the console a stopwatch.</param>
@@ -45,8 +47,6 @@ public sealed class TextProgress : IRunProgress, IParallelProgress
         && (writer == Console.Out ? !Console.IsOutputRedirected : writer == Console.Error && !Console.IsErrorRedirected);
 
     public void RunStarted(IReadOnlyList<string> stageKinds) => _run = new RunEstimator(stageKinds, _clock(), _lanes);
-
-    int _lanes = 1;
 
     /// <summary>`--jobs`: the run's ETA is the work left over this many stages at once (call before <see cref="RunStarted"/>).</summary>
     public void Lanes(int lanes) => _lanes = lanes;

@@ -51,7 +51,7 @@ public static class ProcessExecutor
         string planFile = PlanFile.Write(store.Root, plan);
         var stored = StoredStages.Read(plan, store).Stored;
         ((IParallelProgress)progress).Lanes(options.Jobs);
-        progress.RunStarted(plan.Stages.Select(Kind).ToList());
+        progress.RunStarted(plan.Stages.Select(s => s.Kind.Name()).ToList());
         progress.Info($"{options.Jobs} jobs: up to {options.Jobs} training stages at once in processes of their own, the light ones here, "
             + $"each at {threads} thread{(threads == 1 ? "" : "s")}; logs {Directory.CreateDirectory(LogDirectory(store.Root, plan)).FullName}");
 
@@ -137,7 +137,7 @@ public static class ProcessExecutor
     static async Task<Ended> Child(ProcessLauncher launcher, Plan plan, Stage stage, string planFile, string storeRoot, int threads, string device,
         ProcessOptions options, int index, IRunProgress progress, CancellationToken ct)
     {
-        progress.StageStarted(stage.Id, Kind(stage), index, plan.Stages.Count);
+        progress.StageStarted(stage.Id, stage.Kind.Name(), index, plan.Stages.Count);
         string log = LogFile(storeRoot, plan, stage);
         string executionFile = log + ".execution.json";
         File.Delete(executionFile);
@@ -164,5 +164,4 @@ public static class ProcessExecutor
         return new ExecutedStage(stage, output, run?.Cached ?? false, elapsed, run?.Timing ?? new());
     }
 
-    static string Kind(Stage s) => s.Kind.ToString().ToLowerInvariant();
 }

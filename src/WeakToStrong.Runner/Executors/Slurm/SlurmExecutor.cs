@@ -26,7 +26,7 @@ public static class SlurmExecutor
 
         var before = StoredStages.Read(plan, store).Stored;
         var pending = plan.Stages.Where(s => !before.ContainsKey(s.Id)).ToList();
-        progress.RunStarted(plan.Stages.Select(Kind).ToList());
+        progress.RunStarted(plan.Stages.Select(s => s.Kind.Name()).ToList());
         if (pending.Count == 0)
         {
             progress.Info("slurm: every stage is in the store; nothing to submit");
@@ -57,7 +57,7 @@ public static class SlurmExecutor
             + (jobs.Count > submitted.Count ? $", {jobs.Count - submitted.Count} still queued from an earlier submission" : "")
             + $"; {before.Count} stages already in the store; plan {planFile}");
         foreach (var (index, stage) in plan.Stages.Index().Where(s => before.ContainsKey(s.Item.Id)))
-            progress.StageCached(stage.Id, Kind(stage), index + 1, plan.Stages.Count);
+            progress.StageCached(stage.Id, stage.Kind.Name(), index + 1, plan.Stages.Count);
         if (options.Detach)
             return new SlurmRun(null, planFile, jobs, submitted);
 
@@ -83,7 +83,7 @@ public static class SlurmExecutor
                     if (state == "RUNNING" && !running.ContainsKey(stage.Id))
                     {
                         running[stage.Id] = Stopwatch.StartNew();
-                        progress.StageStarted(stage.Id, Kind(stage), index + 1, plan.Stages.Count);
+                        progress.StageStarted(stage.Id, stage.Kind.Name(), index + 1, plan.Stages.Count);
                     }
                     continue;
                 }
@@ -136,5 +136,4 @@ public static class SlurmExecutor
         return plan.Stages.Select(s => done[s.Id]).ToList();
     }
 
-    static string Kind(Stage s) => s.Kind.ToString().ToLowerInvariant();
 }
