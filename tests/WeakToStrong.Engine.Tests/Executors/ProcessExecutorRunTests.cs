@@ -35,11 +35,14 @@ public class ProcessExecutorRunTests(TinyRunFixture run) : IClassFixture<TinyRun
         Assert.True(File.Exists((string)record.Provenance["executor"]!["plan"]!));
         Assert.Equal(2, record.First.Threads);
         // A heavy stage ran in a child: its log is there and its throughput came back through the execution file.
-        var weak = record.First.Stages.Single(s => s.Id == "weak/weak/s0");
-        Assert.False(weak.Cached);
-        Assert.Equal(2, (int)weak.Timing!["threads"]!);
-        Assert.Contains("stage weak/weak/s0 of tiny, 2 threads", File.ReadAllText(Path.Combine(store, "jobs", "logs", "tiny", "weak_weak_s0.log")));
-        Assert.Contains("✓ weak/weak/s0 ", output);
+        var pretrain = record.First.Stages.Single(s => s.Id == "pretrain/weak");
+        Assert.False(pretrain.Cached);
+        Assert.Equal(2, (int)pretrain.Timing!["threads"]!);
+        Assert.Contains("stage pretrain/weak of tiny, 2 threads", File.ReadAllText(Path.Combine(store, "jobs", "logs", "tiny", "pretrain_weak.log")));
+        Assert.Contains("✓ pretrain/weak ", output);
+        // The tiny GPT-2's fine-tune is a small model's: it ran here, with no child and no log of its own.
+        Assert.False(record.First.Stages.Single(s => s.Id == "weak/weak/s0").Cached);
+        Assert.False(File.Exists(Path.Combine(store, "jobs", "logs", "tiny", "weak_weak_s0.log")));
     }
 
     [Fact]

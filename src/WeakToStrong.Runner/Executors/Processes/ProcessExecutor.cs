@@ -13,9 +13,10 @@ namespace WeakToStrong.Runner.Executors.Processes;
 
 /// <summary>
 /// `--jobs N` (docs/speed.md "Stages as processes"): each stage starts as soon as its inputs are done, in plan order,
-/// at the run's thread count: up to N heavy ones (<see cref="Heavy"/>) at once in child processes that run the
-/// front-end's stage verb on the plan file, as a Slurm job does, and the light ones one at a time in this process,
-/// through the local executor's own code. Processes, not threads: two stages on two threads of one
+/// at the run's thread count, N at once: heavy ones (<see cref="Heavy"/>) in child processes that run the front-end's
+/// stage verb on the plan file, as a Slurm job does, and light ones one at a time in this process, through the local
+/// executor's own code. The lane in this process is one of the N: N stages on N × threads cores, never more, because
+/// a third stage beside two on 2 cores slowed each of them more than it gained (docs/speed.md). Processes, not threads: two stages on two threads of one
 /// process share its malloc arena and its no-GC region and gained nothing (docs/speed.md "Two stages at once"). A
 /// stage's bits depend on the thread count, not on what ran beside it, so the record is the one a run of one stage at
 /// a time at this thread count writes (its stages read back from the store, as the cached path reads them). A child's
@@ -29,19 +30,28 @@ public static class ProcessExecutor
         Path.Combine(LogDirectory(storeRoot, plan), stage.Id.Replace('/', '_').Replace('>', '_') + ".log");
 
     /// <summary>
-    /// Worth a process of its own: pretraining, a features pass, or training a transformer that is not a probe head.
-    /// A child costs about 3 s to start and check its inputs (measured on the quick start: a 1.4 s probe fit took 4.4 s
-    /// as a child, a 0.7 s bag of words 4.1 s), so probe fits, the bag of words, the noisy truth, label passes and the
-    /// evaluation run in this process, one at a time, beside the children.
+    /// Worth a process of its own: pretraining, a features pass, or training a transformer of
+    /// <see cref="SmallModel"/> parameters or more that is not a probe head. A child costs about 3 s to start and check
+    /// its inputs (measured on the quick start: a 1.4 s probe fit took 4.4 s as a child, a 0.7 s bag of words 4.1 s), so
+    /// probe fits, the bag of words, the noisy truth, the small GPT-2s, label passes and the evaluation run in this process.
     /// </summary>
     static bool Heavy(Stage stage) => stage.Kind switch
     {
         StageKind.Pretrain or StageKind.Features => true,
         StageKind.Weak or StageKind.Ceiling or StageKind.Transfer or StageKind.Bootstrap =>
             stage.Read<TrainParameters>() is var p && !p.Model.LinearProbe && ModelFactory.WithoutNetwork(p.Model) is null
-            && p.Model.Family != ModelFamily.BagOfWords,
+            && p.Model.Family != ModelFamily.BagOfWords
+            && (ParameterCount.Of(ModelFamilies.Name(p.Model.Family), p.Model.Size) ?? long.MaxValue) >= SmallModel,
         _ => false,
     };
+
+    /// <summary>
+    /// Below this many body parameters a fine-tune takes seconds: brown-genre's w64-l2 (3.3 M) and w128-l2 (6.7 M) weak
+    /// models took 4–8 s a stage one at a time at 2 threads, and 15–22 s each as children at `--jobs 2` (2026-12-07),
+    /// their start and one thread costing more than running beside the others gained. The cut MiniLM l1 (12.0 M) takes
+    /// 10–40 s and stays a child.
+    /// </summary>
+    const long SmallModel = 10_000_000;
 
     /// <exception cref="StageFailedException">The first stage (in the order they ended) that failed, here or in its process.</exception>
     public static async Task<(IReadOnlyList<ExecutedStage> Stages, string PlanFile)> RunAsync(Plan plan, ContentStore store, SourceCache sources,
@@ -52,7 +62,7 @@ public static class ProcessExecutor
         var stored = StoredStages.Read(plan, store).Stored;
         ((IParallelProgress)progress).Lanes(options.Jobs);
         progress.RunStarted(plan.Stages.Select(s => s.Kind.Name()).ToList());
-        progress.Info($"{options.Jobs} jobs: up to {options.Jobs} training stages at once in processes of their own, the light ones here, "
+        progress.Info($"{options.Jobs} jobs: {options.Jobs} stages at once, training stages in processes of their own and the light ones here, "
             + $"each at {threads} thread{(threads == 1 ? "" : "s")}; logs {Directory.CreateDirectory(LogDirectory(store.Root, plan)).FullName}");
 
         var local = new PlanExecutor(store, sources, device, progress);
@@ -71,12 +81,14 @@ public static class ProcessExecutor
         {
             while (true)
             {
-                // Start what can start, in plan order: a heavy stage in a child while fewer than N run, the rest here.
+                // Start what can start, in plan order, while fewer than N stages run: a heavy one in a child, a light one
+                // here when this lane is free.
                 if (failure is null && !ct.IsCancellationRequested)
                     foreach (var stage in waiting.Where(s => s.DependsOn.All(done.ContainsKey)).ToList())
                     {
+                        if (children.Count + (here is null ? 0 : 1) >= options.Jobs) break;
                         bool heavy = !stored.ContainsKey(stage.Id) && Heavy(stage);
-                        if (heavy && children.Count < options.Jobs)
+                        if (heavy)
                             children[Child(launcher, plan, stage, planFile, store.Root, threads, device, options, index[stage.Id], progress, stop.Token)] = stage;
                         else if (!heavy && here is null)
                         {
