@@ -103,5 +103,4 @@ public sealed class PlanExecutor(ContentStore store, SourceCache sources, string
                 foreach (var d in plan[id].DependsOn) todo.Push(d);
         return seen;
     }
-
 }

@@ -16,8 +16,8 @@ namespace WeakToStrong.Runner.Executors.Processes;
 /// at the run's thread count, N at once: heavy ones (<see cref="Heavy"/>) in child processes that run the front-end's
 /// stage verb on the plan file, as a Slurm job does, and light ones one at a time in this process, through the local
 /// executor's own code. The lane in this process is one of the N: N stages on N × threads cores, never more, because
-/// a third stage beside two on 2 cores slowed each of them more than it gained (docs/speed.md). Processes, not threads: two stages on two threads of one
-/// process share its malloc arena and its no-GC region and gained nothing (docs/speed.md "Two stages at once"). A
+/// a third stage beside two on 2 cores slowed each of them more than it gained (docs/speed.md). Processes, not
+/// threads: two stages on two threads of one process share its malloc arena and its no-GC region and gained nothing (docs/speed.md "Two stages at once"). A
 /// stage's bits depend on the thread count, not on what ran beside it, so the record is the one a run of one stage at
 /// a time at this thread count writes (its stages read back from the store, as the cached path reads them). A child's
 /// output goes to `&lt;store&gt;/jobs/logs/&lt;experiment&gt;/&lt;stage&gt;.log`.
@@ -60,6 +60,8 @@ public static class ProcessExecutor
         progress = new SynchronizedProgress(progress); // this lane's stage reports from its own thread
         string planFile = PlanFile.Write(store.Root, plan);
         var stored = StoredStages.Read(plan, store).Stored;
+        // Decided once per stage: a stage already in the store is only read back, which this lane does.
+        var heavy = plan.Stages.Where(s => !stored.ContainsKey(s.Id) && Heavy(s)).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         ((IParallelProgress)progress).Lanes(options.Jobs);
         progress.RunStarted(plan.Stages.Select(s => s.Kind.Name()).ToList());
         progress.Info($"{options.Jobs} jobs: {options.Jobs} stages at once, training stages in processes of their own and the light ones here, "
@@ -87,10 +89,9 @@ public static class ProcessExecutor
                     foreach (var stage in waiting.Where(s => s.DependsOn.All(done.ContainsKey)).ToList())
                     {
                         if (children.Count + (here is null ? 0 : 1) >= options.Jobs) break;
-                        bool heavy = !stored.ContainsKey(stage.Id) && Heavy(stage);
-                        if (heavy)
+                        if (heavy.Contains(stage.Id))
                             children[Child(launcher, plan, stage, planFile, store.Root, threads, device, options, index[stage.Id], progress, stop.Token)] = stage;
-                        else if (!heavy && here is null)
+                        else if (here is null)
                         {
                             // Its inputs as they are now: the loop adds stages to `done` while this lane's thread reads.
                             var mine = new StageInputs(store, new Dictionary<string, ExecutedStage>(done, StringComparer.Ordinal));
@@ -175,5 +176,4 @@ public static class ProcessExecutor
         progress.StageFinished(stage.Id, ended.Elapsed, run?.Summary ?? "");
         return new ExecutedStage(stage, output, run?.Cached ?? false, elapsed, run?.Timing ?? new());
     }
-
 }

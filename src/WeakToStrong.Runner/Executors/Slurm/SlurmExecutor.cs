@@ -135,5 +135,4 @@ public static class SlurmExecutor
         }
         return plan.Stages.Select(s => done[s.Id]).ToList();
     }
-
 }
