@@ -12,7 +12,7 @@ namespace WeakToStrong.Training.Probes;
 /// (<see cref="FeatureRowEncoder"/>); its checkpoint holds the head alone. Classification: logits [B,2] =
 /// head(features). Reward modelling (<see cref="Pairwise"/>): a scalar reward head, rows a0, b0, a1, b1, … → (r_a, r_b).
 /// </summary>
-public class FeatureProbe : nn.Module<Tensor, Tensor, Tensor>, ISequenceClassifier, IComputePrecision, ISingleThreaded
+public class FeatureProbe : nn.Module<Tensor, Tensor, Tensor>, ISequenceClassifier, IRowInput, IComputePrecision, ISingleThreaded
 {
     private readonly Linear classifier;
     private readonly FeatureTable table;
@@ -46,12 +46,21 @@ public class FeatureProbe : nn.Module<Tensor, Tensor, Tensor>, ISequenceClassifi
 
     public Tensor Classify(Tensor inputIds, Tensor attentionMask) => forward(inputIds, attentionMask);
 
+    /// <summary>A row-encoded example is its row (<see cref="FeatureRowEncoder"/>).</summary>
+    public virtual long[] RowsOf(int[] ids) => ids.Length == 1 ? [ids[0]]
+        : throw new ArgumentException($"a probe's example is one row id, not {ids.Length} ids");
+
+    public virtual Tensor ClassifyRows(Tensor rows)
+    {
+        using var scope = NewDisposeScope();
+        var features = table.Features.index_select(0, rows.cpu()).to(classifier.weight!.device);
+        return classifier.forward(features).to_type(ScalarType.Float32).MoveToOuterDisposeScope();
+    }
+
     public override Tensor forward(Tensor inputIds, Tensor attentionMask)
     {
         using var scope = NewDisposeScope();
-        var rows = inputIds.select(1, 0).to(ScalarType.Int64).cpu();
-        var features = table.Features.index_select(0, rows).to(classifier.weight!.device);
-        return classifier.forward(features).to_type(ScalarType.Float32).MoveToOuterDisposeScope();
+        return ClassifyRows(inputIds.select(1, 0).to(ScalarType.Int64)).MoveToOuterDisposeScope();
     }
 
     protected override void Dispose(bool disposing)
@@ -66,10 +75,19 @@ public class FeatureProbe : nn.Module<Tensor, Tensor, Tensor>, ISequenceClassifi
         public (Tensor Ids, Tensor Mask) Collate(IReadOnlyList<int[]> packed, int padId, Device device) =>
             Trainer.Collator.Pad(PairPacking.Interleave(packed), padId, device);
 
-        public override Tensor forward(Tensor inputIds, Tensor attentionMask)
+        /// <summary>A packed pair reads two rows, a's then b's (<see cref="PairPacking.Interleave"/>'s order).</summary>
+        public override long[] RowsOf(int[] ids)
+        {
+            var (a, b) = PairPacking.Unpack(ids);
+            return a.Length == 1 && b.Length == 1 ? [a[0], b[0]]
+                : throw new ArgumentException($"a reward probe's pair is two row ids, not {a.Length} and {b.Length}");
+        }
+
+        /// <summary>Rows a0, b0, a1, b1, … → rewards (r_a, r_b) per pair.</summary>
+        public override Tensor ClassifyRows(Tensor rows)
         {
             using var scope = NewDisposeScope();
-            return base.forward(inputIds, attentionMask).squeeze(-1).view(-1, 2).MoveToOuterDisposeScope();
+            return base.ClassifyRows(rows).squeeze(-1).view(-1, 2).MoveToOuterDisposeScope();
         }
     }
 }

@@ -53,6 +53,7 @@ public static class ClassifierTrainer
         // Each example's padded cost once (a packed pair is unpacked to measure it), not once per step.
         var costs = data.Select(e => MinibatchPlan.Cost(classifier, e.Ids)).ToArray();
         long budget = MinibatchPlan.Budget(costs, options.MinibatchSize);
+        using var rowBatches = RowBatches.For(classifier, data, options, device);
         var parameters = module.parameters().Where(p => p.requires_grad).ToList();
         using var optimizer = options.Optimizer switch
         {
@@ -80,13 +81,9 @@ public static class ClassifierTrainer
             using (var scope = NewDisposeScope())
             {
                 optimizer.zero_grad();
-                var batch = batches[step];
-                var examples = batch.Select(i => data[i]).ToList();
-                var minibatches = MinibatchPlan.Compose(batch.Select(i => costs[i]).ToList(), options.MinibatchSize, budget, options.Composition)
-                    .Select(m => m.Select(k => examples[k]).ToList()).ToList();
-                var (stepLoss, stepTokens) = loss.CouplesExamples && minibatches.Count > 1
-                    ? CoupledStep(classifier, examples, minibatches, loss, progressFraction, device)
-                    : SeparableStep(classifier, examples, minibatches, loss, progressFraction, device);
+                var (stepLoss, stepTokens) = rowBatches is not null
+                    ? RowStep(rowBatches, batches[step], loss, progressFraction)
+                    : ComposedStep(classifier, data, batches[step], costs, budget, options, loss, progressFraction, device);
                 optimizer.step();
                 losses.Add(stepLoss);
                 rates.Add(lr);
@@ -134,6 +131,26 @@ public static class ClassifierTrainer
 
     /// <summary>The dtype matmuls run in at <paramref name="precision"/>.</summary>
     public static ScalarType ComputeType(Precision precision) => precision == Precision.Bf16 ? ScalarType.BFloat16 : ScalarType.Float32;
+
+    private static (double Loss, Tokens Tokens) RowStep(RowBatches rowBatches, int[] batch, ILoss loss, double f)
+    {
+        var (value, rows) = rowBatches.Step(batch, loss, f);
+        return (value, new Tokens(rows, rows));
+    }
+
+    /// <summary>The general step: the batch cut into minibatches (<see cref="MinibatchPlan"/>), each collated and
+    /// run forward and backward.</summary>
+    private static (double Loss, Tokens Tokens) ComposedStep(
+        ISequenceClassifier classifier, IReadOnlyList<(int[] Ids, float[] SoftLabel)> data, int[] batch, int[] costs, long budget,
+        TrainOptions options, ILoss loss, double f, Device device)
+    {
+        var examples = batch.Select(i => data[i]).ToList();
+        var minibatches = MinibatchPlan.Compose(batch.Select(i => costs[i]).ToList(), options.MinibatchSize, budget, options.Composition)
+            .Select(m => m.Select(k => examples[k]).ToList()).ToList();
+        return loss.CouplesExamples && minibatches.Count > 1
+            ? CoupledStep(classifier, examples, minibatches, loss, f, device)
+            : SeparableStep(classifier, examples, minibatches, loss, f, device);
+    }
 
     private static (double Loss, Tokens Tokens) SeparableStep(
         ISequenceClassifier classifier, List<(int[] Ids, float[] SoftLabel)> batch, List<List<(int[] Ids, float[] SoftLabel)>> minibatches,

@@ -1,8 +1,10 @@
 using TorchSharp;
 using WeakToStrong.Core.Manifests;
 using WeakToStrong.Training.Bert;
+using WeakToStrong.Training.Losses;
 using WeakToStrong.Training.Models;
 using WeakToStrong.Training.Probes;
+using WeakToStrong.Training.Tokenization;
 using WeakToStrong.Training.Trainer;
 using static TorchSharp.torch;
 
@@ -107,5 +109,68 @@ public class FeatureProbeTests
         using var probe = FeatureProbe.Classifier(FeatureTable.Create([pair], features), wordPiece, maxCtx: 64);
         var encoder = Assert.IsAssignableFrom<IPairTextEncoder>(probe.Encoder);
         Assert.Equal([0], encoder.EncodePair("what is a whale?", "a large marine mammal"));
+    }
+    public static TheoryData<string> Losses => ["xent", "logconf"];
+
+    [Theory]
+    [MemberData(nameof(Losses))]
+    public void A_probe_trained_on_its_rows_directly_ends_bit_for_bit_where_the_general_loop_ends(string lossName)
+    {
+        var (rows, labels) = RandomRows(40, 16);
+        var data = Enumerable.Range(0, 40).Select(i => (new[] { i }, labels[i])).ToList();
+        using var direct = FeatureProbe.Classifier(FeatureTable.Create(Enumerable.Range(0, 40).Select(i => new[] { i }).ToList(), rows), Gpt2TextEncoder.Shared, 64);
+        using var general = FeatureProbe.Classifier(FeatureTable.Create(Enumerable.Range(0, 40).Select(i => new[] { i }).ToList(), rows), Gpt2TextEncoder.Shared, 64);
+        ILoss loss = lossName == "xent" ? new XentLoss()
+            : LogConfidenceLoss.From(new LossSpec { Name = LossName.LogConf, AuxCoef = 0.5, Warmup = Warmup.Step, WarmupFrac = 0.2 });
+        var options = new TrainOptions { Epochs = 5, BatchSize = 10, MinibatchSize = 10, LearningRate = 1e-2, Seed = 3, Precision = Precision.Fp32 };
+
+        var fast = ClassifierTrainer.Train(direct, data, options, loss);
+        var slow = ClassifierTrainer.Train(new TokenPath(general), data, options, loss);
+
+        Assert.Equal(slow.Losses, fast.Losses);
+        Assert.Equal(slow.TokensTrained, fast.TokensTrained);
+        Assert.Equal(general.Head.weight!.data<float>().ToArray(), direct.Head.weight!.data<float>().ToArray());
+        Assert.NotEqual(0f, direct.Head.weight!.abs().sum().item<float>()); // it trained: the comparison can fail
+    }
+
+    [Fact]
+    public void A_reward_probe_trained_on_its_rows_directly_ends_bit_for_bit_where_the_general_loop_ends()
+    {
+        var (rows, labels) = RandomRows(60, 8);
+        var data = Enumerable.Range(0, 30).Select(i => (PairPacking.Pack([2 * i], [2 * i + 1]), labels[i])).ToList();
+        var sequences = Enumerable.Range(0, 60).Select(i => new[] { i }).ToList();
+        using var direct = FeatureProbe.RewardModel(FeatureTable.Create(sequences, rows), Gpt2TextEncoder.Shared, 64);
+        using var general = FeatureProbe.RewardModel(FeatureTable.Create(sequences, rows), Gpt2TextEncoder.Shared, 64);
+        var options = new TrainOptions { Epochs = 4, BatchSize = 6, MinibatchSize = 6, LearningRate = 1e-2, Seed = 1, Precision = Precision.Fp32 };
+
+        var fast = ClassifierTrainer.Train(direct, data, options, new BradleyTerryLoss());
+        var slow = ClassifierTrainer.Train(new PackedTokenPath(general), data, options, new BradleyTerryLoss());
+
+        Assert.Equal(slow.Losses, fast.Losses);
+        Assert.Equal(slow.TokensTrained, fast.TokensTrained);
+        Assert.Equal(general.Head.weight!.data<float>().ToArray(), direct.Head.weight!.data<float>().ToArray());
+        Assert.NotEqual(0f, direct.Head.weight!.abs().sum().item<float>());
+    }
+
+    private static (Tensor Rows, List<float[]> Labels) RandomRows(int n, int d)
+    {
+        var rows = randn(n, d, generator: new Generator(11));
+        var rng = new Random(5);
+        return (rows, Enumerable.Range(0, n).Select(_ => { float p = (float)rng.NextDouble(); return new[] { 1 - p, p }; }).ToList());
+    }
+
+    /// <summary>The probe seen only as a sequence classifier: the trainer collates its one-id sequences.</summary>
+    private class TokenPath(FeatureProbe probe) : ISequenceClassifier, ISingleThreaded
+    {
+        protected FeatureProbe Probe => probe;
+        public Tensor Classify(Tensor inputIds, Tensor attentionMask) => probe.Classify(inputIds, attentionMask);
+        public nn.Module Module => probe.Module;
+        public ITextEncoder Encoder => probe.Encoder;
+        public void Dispose() { }
+    }
+
+    private sealed class PackedTokenPath(FeatureProbe probe) : TokenPath(probe), IPackedInput
+    {
+        public (Tensor Ids, Tensor Mask) Collate(IReadOnlyList<int[]> packed, int padId, Device device) => ((IPackedInput)Probe).Collate(packed, padId, device);
     }
 }

@@ -1,0 +1,58 @@
+using WeakToStrong.Training.Losses;
+using WeakToStrong.Training.Models;
+using static TorchSharp.torch;
+
+namespace WeakToStrong.Training.Trainer;
+
+/// <summary>
+/// The training step of an <see cref="IRowInput"/> classifier whose batch is one minibatch: the batch's table rows
+/// and soft labels are gathered by index from arrays built once, then one forward, the loss and one backward. It is
+/// the general loop's one-minibatch step with the bookkeeping taken out: the same logits in the same order, the same
+/// targets, the same loss, so the same weights bit for bit (a tensor built from a float array and a row gathered
+/// from a tensor of those floats are equal). A row counts as one token, as its one-id sequence did.
+/// </summary>
+internal sealed class RowBatches : IDisposable
+{
+    private readonly IRowInput model;
+    private readonly long[][] rows;
+    private readonly Tensor targets;
+
+    private RowBatches(IRowInput model, IReadOnlyList<(int[] Ids, float[] SoftLabel)> data, Device device)
+    {
+        this.model = model;
+        rows = data.Select(e => model.RowsOf(e.Ids)).ToArray();
+        var flat = new float[data.Count * 2];
+        for (int i = 0; i < data.Count; i++)
+        {
+            var y = data[i].SoftLabel;
+            if (y.Length != 2) throw new ArgumentException("Soft labels must have two entries (p(class 0), p(class 1)).");
+            flat[2 * i] = y[0];
+            flat[2 * i + 1] = y[1];
+        }
+        targets = tensor(flat, data.Count, 2).to(device);
+    }
+
+    /// <summary>The fast path for <paramref name="classifier"/>, or null where the general loop must run (a model
+    /// that reads token sequences, or a batch in several minibatches).</summary>
+    public static RowBatches? For(ISequenceClassifier classifier, IReadOnlyList<(int[] Ids, float[] SoftLabel)> data, TrainOptions options, Device device) =>
+        classifier is IRowInput model && options.MinibatchSize >= options.BatchSize ? new RowBatches(model, data, device) : null;
+
+    /// <summary>Forward, loss and backward for one batch (positions into the data); the caller's dispose scope owns
+    /// the tensors. Returns the batch's loss and the rows it read.</summary>
+    public (double Loss, long Rows) Step(int[] batch, ILoss loss, double progressFraction)
+    {
+        var index = new long[batch.Length];
+        var batchRows = new List<long>(batch.Length * 2);
+        for (int i = 0; i < batch.Length; i++)
+        {
+            index[i] = batch[i];
+            batchRows.AddRange(rows[batch[i]]);
+        }
+        var logits = model.ClassifyRows(tensor(batchRows.ToArray())).to(ScalarType.Float32);
+        var value = loss.Compute(logits, targets.index_select(0, tensor(index).to(targets.device)), progressFraction);
+        value.backward();
+        return (value.item<float>(), batchRows.Count);
+    }
+
+    public void Dispose() => targets.Dispose();
+}
