@@ -32,9 +32,10 @@ public static class DiagnosticCodes
     public const string UnknownScale = "W2S0030";
     public const string LossParameterNotApplicable = "W2S0031";
 
-    // Task rules (data.task, data.params), checked against the task catalog.
+    // Task rules (data.task, data.params, pretrain.corpus), checked against the task catalog.
     public const string UnknownTask = "W2S0040";
     public const string TaskParameterNotApplicable = "W2S0041";
+    public const string UnknownCorpus = "W2S0042";
 
     /// <summary>A bug in the validator itself; reported rather than thrown so a build never shows a stack trace.</summary>
     public const string Internal = "W2S0099";

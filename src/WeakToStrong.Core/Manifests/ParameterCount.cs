@@ -11,42 +11,34 @@ public static class ParameterCount
     /// <summary>GPT-2's BPE vocabulary and context: every GPT-2 the pipeline builds has them (Gpt2Config's defaults).</summary>
     public const int Gpt2Vocab = 50257, Gpt2Positions = 1024;
 
-    /// <summary>The reference sizes (width, layers) that gpt2-hf accepts by name.</summary>
-    public static readonly IReadOnlyDictionary<string, (int Width, int Layers)> Gpt2Presets = new Dictionary<string, (int, int)>(StringComparer.Ordinal)
-    {
-        ["gpt2"] = (768, 12), ["gpt2-medium"] = (1024, 24), ["gpt2-large"] = (1280, 36), ["gpt2-xl"] = (1600, 48),
-    };
-
     /// <summary>all-MiniLM-L6-v2's shape (BertConfig.MiniLmL6). Its pooler is not built (BertModel), so it is not counted.</summary>
     public const int MiniLmVocab = 30522, MiniLmHidden = 384, MiniLmLayers = 6, MiniLmIntermediate = 1536, MiniLmPositions = 512, MiniLmTypes = 2;
 
-    /// <param name="family">The manifest's spelling: gpt2-local, gpt2-hf, minilm-l6, bag-of-words.</param>
-    /// <param name="size">The manifest's size: w{width}-l{layers}-h{heads}, a gpt2-hf preset, for minilm-l6 none (all 6
-    /// layers) or l{k} (its first k layers), for bag-of-words none (h18) or h{bits}.</param>
-    /// <returns>Null for a family or size this function does not know: a report then leaves the model off its size axis.</returns>
-    public static long? Of(string family, string? size) => family switch
-    {
-        "gpt2-local" or "gpt2-hf" => Gpt2(size),
-        "minilm-l6" => MiniLm(size),
-        "bag-of-words" => BagOfWords(size),
-        // noisy-truth is no network (flipped ground truth): it has no parameters to count and no place on a size axis.
-        _ => null,
-    };
+    /// <param name="family">The manifest's spelling: gpt2-local, gpt2-hf, minilm-l6, bag-of-words, noisy-truth.</param>
+    /// <param name="size">The manifest's size, as the family's <see cref="SizeRule"/> reads it.</param>
+    /// <returns>Null for a name no family has, for a size the family does not build, and for a family that is no
+    /// network (noisy-truth): a report then leaves the model off its size axis.</returns>
+    public static long? Of(string family, string? size) => ModelFamilies.TryParse(family, out var f) ? Of(f, size) : null;
+
+    /// <summary>What the family's row counts for <paramref name="size"/> (<see cref="ModelFamilyDescriptor.Parameters"/>).</summary>
+    public static long? Of(ModelFamily family, string? size) => ModelFamilies.Of(family).Parameters(size);
 
     /// <summary>A bag of words has no body: it counts its hash table's buckets, one weight per hashed n-gram (the
     /// logistic regression's w; the classifier stores them as [buckets, 2] logits and a bias, the reward model as
     /// [buckets, 1] and a bias, both the same model up to the softmax's redundancy).</summary>
-    static long? BagOfWords(string? size) =>
+    public static long? BagOfWords(string? size) =>
         size is null ? HashBits.Of(null).Buckets
         : HashBits.TryParse(size, out var bits, out _) ? bits.Buckets : null;
 
-    static long? Gpt2(string? size)
-    {
-        if (size is not null && Gpt2Presets.TryGetValue(size, out var preset)) return Gpt2Body(preset.Width, preset.Layers);
-        return ModelSize.TryParse(size, out var local, out _) ? Gpt2Body(local.Width, local.Layers) : null;
-    }
+    /// <summary>A local size (<see cref="ModelSize"/>).</summary>
+    public static long? Gpt2Local(string? size) => ModelSize.TryParse(size, out var local, out _) ? Gpt2Body(local.Width, local.Layers) : null;
 
-    static long? MiniLm(string? size)
+    /// <summary>One of <paramref name="presets"/> or a local size.</summary>
+    public static long? Gpt2(string? size, IReadOnlyDictionary<string, ModelSize> presets) =>
+        size is not null && presets.TryGetValue(size, out var preset) ? Gpt2Body(preset.Width, preset.Layers) : Gpt2Local(size);
+
+    /// <summary>The whole MiniLM-L6 or its first k layers (<see cref="FirstLayers"/>).</summary>
+    public static long? MiniLm(string? size)
     {
         if (size is null) return BertBody(MiniLmLayers);
         return FirstLayers.TryParse(size, MiniLmLayers, out var cut, out _) ? BertBody(cut.Count) : null;

@@ -1,4 +1,5 @@
 using WeakToStrong.Core.Results;
+using WeakToStrong.Core.Stages;
 
 namespace WeakToStrong.Core.Reports;
 
@@ -8,11 +9,8 @@ public sealed record ReportModel(string Name, string Family, string? Size, long?
 /// <summary>One model's own test accuracy for one seed: the weak stage's (trained on ground truth, train1) or the ceiling stage's.</summary>
 public sealed record ModelSeedAccuracy(string Model, int Seed, double TestAcc);
 
-/// <summary>One point of a transfer's evaluation schedule (<c>training.evalEvery</c>): ground-truth test accuracy at a step.</summary>
-public sealed record EvalPoint(int Step, double TestAcc);
-
-/// <summary>The schedule of one (weak, strong, loss, seed) transfer, in step order; the last point is the final checkpoint.</summary>
-public sealed record TransferCurve(string Weak, string Strong, string Loss, int Seed, IReadOnlyList<EvalPoint> Points);
+/// <summary>The evaluation schedule (<c>training.evalEvery</c>) of one (weak, strong, loss, seed) transfer, in step order; the last point is the final checkpoint.</summary>
+public sealed record TransferCurve(string Weak, string Strong, string Loss, int Seed, IReadOnlyList<CurvePoint> Points);
 
 /// <summary>
 /// One training stage's loss over its optimiser steps (its metrics' <c>trainingCurve</c>): point i is the mean loss of

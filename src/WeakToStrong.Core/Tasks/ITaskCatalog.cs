@@ -9,6 +9,9 @@ public interface ITaskCatalog
 {
     /// <summary>Every task, sorted by name.</summary>
     IReadOnlyList<TaskDescriptor> Tasks { get; }
+
+    /// <summary>The corpora <c>pretrain.corpus</c> may name, each a source name with a reader.</summary>
+    IReadOnlyList<string> Corpora { get; }
 }
 
 public static class TaskCatalogExtensions

@@ -79,16 +79,18 @@ public static class BenchVerb
             var executed = await new PlanExecutor(store, sources, "cpu", progress).RunAsync(plan with { Stages = [data] }, ct);
             var inputs = new StageInputs(store, executed.ToDictionary(x => x.Stage.Id, StringComparer.Ordinal));
 
-            // The strong model: the last fine-tuned MiniLM ceiling where there is one (a bootstrap chain's middle GPT-2
-            // has a ceiling too). A linear probe's ceiling is no fine-tuning loop: its body's forward is the features
-            // stage and its head a probe fit (docs/speed.md "Probe heads").
+            // The strong model: the largest fine-tuned ceiling, by its body's parameters (a bootstrap chain's middle
+            // model has a ceiling too), the last seed's. A linear probe's ceiling is no fine-tuning loop: its body's
+            // forward is the features stage and its head a probe fit (docs/speed.md "Probe heads").
             var ceilings = plan.OfKind(StageKind.Ceiling).Select(c => c.Read<TrainParameters>()).Where(c => !c.Model.LinearProbe).ToList();
             if (ceilings.Count == 0)
             {
                 progress.Info($"bench {e + 1}/{ids.Count}: {id}: no fine-tuned model at its default scale; nothing to bench");
                 continue;
             }
-            var ceiling = ceilings.LastOrDefault(c => c.Model.Family == ModelFamily.MiniLmL6) ?? ceilings[^1];
+            long? Size(TrainParameters c) => ParameterCount.Of(c.Model.Family, c.Model.Size);
+            var largest = ceilings.Max(Size);
+            var ceiling = ceilings.Last(c => Size(c) == largest);
             int seed = ceiling.Seed;
             var train = inputs.Examples(data.Id, "train1", ceiling.Setting, seed);
             var test = inputs.Examples(data.Id, "test", ceiling.Setting, seed);
@@ -129,22 +131,17 @@ public static class BenchVerb
             foreach (var stage in plan.OfKind(StageKind.Pretrain).Where(s => pretrainKeys.Add(s.Key)))
             {
                 var p = stage.Read<PretrainParameters>();
-                var pretrain = new PretrainOptions
-                {
-                    Steps = request.Steps, BatchSize = p.Pretrain.BatchSize, ContextLength = p.Pretrain.Ctx, LearningRate = p.Pretrain.Lr,
-                    Precision = p.Pretrain.Precision,
-                };
-                progress.Info($"bench: {id}: pretraining {p.Model.Size}");
+                progress.Info($"bench: {id}: pretraining {ModelName(p.Model)}");
                 Add(new BenchRow("pretrain", id, ModelName(p.Model),
-                    $"{Name(pretrain.Precision)}, batch {pretrain.BatchSize} × ctx {pretrain.ContextLength}, LM head counted",
-                    ThroughputBench.Pretrain(ModelFactory.Gpt2ConfigOf(p.Model), pretrain)));
+                    $"{Name(p.Pretrain.Precision)}, batch {p.Pretrain.BatchSize} × ctx {p.Pretrain.Ctx}, LM head counted",
+                    ModelFactory.Pretrainer(p.Model).BenchPretraining(p.Model, p.Pretrain, request.Steps)));
             }
         }
 
         foreach (var precision in new[] { Precision.Bf16, Precision.Fp32 })
         {
             progress.Info($"bench: fine-tuning w512-l4 at full context 128 ({Name(precision)})");
-            var config = Gpt2Config.Parse("w512-l4", nPositions: 128);
+            var config = new Gpt2Config(NPositions: 128, NEmbd: 512, NLayer: 4, NHead: 8);
             using var model = Gpt2Classifier.Create(config, seed: 0);
             var o = new TrainOptions { LearningRate = 5e-5, Precision = precision };
             Add(new BenchRow("fine-tune", "-", "w512-l4", $"{Describe(o)}, 128 tokens each",
@@ -153,9 +150,8 @@ public static class BenchVerb
         return new BenchResult(threads, rows);
     }
 
-    static string ModelName(ModelSpec m) => m.Family == ModelFamily.BagOfWords
-        ? $"{ModelFamilies.Name(m.Family)} {HashBits.Of(m.Size)}"
-        : m.Size ?? ModelFamilies.Name(m.Family);
+    /// <summary>The family and its size as written, or the family alone where the size is left to its default.</summary>
+    static string ModelName(ModelSpec m) => m.Size is { } size ? $"{ModelFamilies.Name(m.Family)} {size}" : ModelFamilies.Name(m.Family);
 
     static string Name(Precision p) => p == Precision.Bf16 ? "bf16" : "fp32";
 

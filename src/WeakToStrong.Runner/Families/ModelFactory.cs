@@ -55,13 +55,14 @@ public static class ModelFactory
     /// <summary>The families that have an implementation here.</summary>
     public static IReadOnlyCollection<ModelFamily> Implemented => [.. Families.Value.Keys];
 
-    /// <summary>"w64-l2-h2" (the manifest's local size: width, layers and heads as written) or a reference preset name.</summary>
-    public static Gpt2Config Gpt2ConfigOf(ModelSpec spec)
-    {
-        string size = spec.Size ?? throw new InvalidOperationException($"{spec.Family} model needs a size");
-        if (!ModelSize.TryParse(size, out var local, out _)) return Gpt2Config.Parse(size);
-        return new Gpt2Config(NEmbd: local.Width, NLayer: local.Layers, NHead: local.Heads);
-    }
+    /// <summary>The family of a model whose body the pipeline pretrains: the plan gives a pretrain stage only to a
+    /// family whose row says <see cref="BodySource.Pretrain"/>, and a test holds every such family to this interface.</summary>
+    public static IPretrainedInPipeline Pretrainer(ModelSpec spec) => FamilyOf(spec) as IPretrainedInPipeline
+        ?? throw new InvalidOperationException($"model family {ModelFamilies.Name(spec.Family)} has a pretrain stage but does not pretrain (IPretrainedInPipeline)");
+
+    /// <summary>The family of a model whose body loads from the user's weights (<see cref="BodySource.Weights"/>).</summary>
+    public static IImportsWeights Importer(ModelSpec spec) => FamilyOf(spec) as IImportsWeights
+        ?? throw new InvalidOperationException($"model family {ModelFamilies.Name(spec.Family)} has a weights stage but imports no weights (IImportsWeights)");
 
     static IReadOnlyDictionary<ModelFamily, IModelFamily> Discover()
     {

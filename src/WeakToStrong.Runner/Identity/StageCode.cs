@@ -16,7 +16,8 @@ namespace WeakToStrong.Runner.Identity;
 /// <summary>
 /// The code a stage runs, as one hash its key folds in (issue 27; docs/architecture.md §6): the closure
 /// (<see cref="CodeContent"/>) of its kind's executor (<see cref="StageDispatcher.Executor"/>) and of what its
-/// parameters select by reflection (the loss class, the model family, the task builder), together with the
+/// parameters select by reflection (the loss class, the model family, the task builder, the pretraining corpus
+/// readers), together with the
 /// <see cref="CodeIdentity.Fingerprint"/> label (the hand-kept stage version, TorchSharp and LibTorch). So a changed
 /// constant in a loss recomputes the stages trained with that loss and their dependents, and nothing else; a change
 /// in reports, the CLI, docs or comments recomputes nothing.
@@ -47,6 +48,8 @@ public sealed class StageCode : IStageCode
         foreach (var model in Models(typed)) yield return ModelFactory.ClassOf(model);
         if (typed is TrainParameters train) yield return LossFactory.ClassOf(train.LossToTrainWith().Name);
         if (typed is DataParameters data) yield return TaskCatalog.Default.Builder(data.Task).GetType();
+        if (typed is PretrainParameters pretrain)
+            foreach (var source in pretrain.Pretrain.Corpus) yield return TaskCatalog.Default.CorpusReader(source.Name).GetType();
     }
 
     static IEnumerable<ModelSpec> Models(StageParameters p) => p switch

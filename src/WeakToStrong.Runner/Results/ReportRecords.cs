@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using WeakToStrong.Core.Manifests;
 using WeakToStrong.Core.Reports;
+using WeakToStrong.Core.Stages;
 using WeakToStrong.Provenance.Audit;
 using WeakToStrong.Provenance.Records;
 
@@ -72,7 +73,7 @@ public static class ReportRecords
         .Where(s => (string?)s["kind"] == "transfer" && s["metrics"]?["evaluations"] is JsonArray)
         .Select(s => (Id: Id(s), Points: s["metrics"]!["evaluations"]!.AsArray()
             .Where(e => e?["testAcc"] is not null && e["step"] is not null)
-            .Select(e => new EvalPoint((int)e!["step"]!, (double)e["testAcc"]!)).OrderBy(p => p.Step).ToList()))
+            .Select(e => new CurvePoint((int)e!["step"]!, (double)e["testAcc"]!)).OrderBy(p => p.Step).ToList()))
         .Where(s => s.Id.Length == 4 && s.Id[1].Contains("->", StringComparison.Ordinal))
         .Select(s =>
         {

@@ -1,3 +1,4 @@
+using WeakToStrong.Core.Stages;
 using WeakToStrong.Core.Manifests;
 using WeakToStrong.Core.Statistics;
 using WeakToStrong.Runner.Stages.Results;
@@ -16,7 +17,7 @@ namespace WeakToStrong.Runner.Stages;
 /// </remarks>
 public static class StageEarlyStopping
 {
-    public static IReadOnlyDictionary<string, CurvePoint>? Report(IReadOnlyList<EarlyStopping>? rules, IReadOnlyList<EvalPoint> curve, bool isStudent)
+    public static IReadOnlyDictionary<string, CurvePoint>? Report(IReadOnlyList<EarlyStopping>? rules, IReadOnlyList<StepEvaluation> curve, bool isStudent)
     {
         if (rules is null || rules.Count == 0) return null;
         var report = new Dictionary<string, CurvePoint>(StringComparer.Ordinal); // in the manifest's order

@@ -1,3 +1,4 @@
+using WeakToStrong.Core.Stages;
 using WeakToStrong.Core.Manifests;
 using WeakToStrong.Runner.Examples;
 using WeakToStrong.Runner.Stages.Results;
@@ -80,7 +81,7 @@ public sealed class StageEvaluator
     }
 
     /// <summary>One point of the curve as the record stores it: the step and every metric measured there.</summary>
-    public static CurvePoint Point(EvalPoint e) => new(e.Step, e.Metrics[TestAcc])
+    public static CurvePoint Point(StepEvaluation e) => new(e.Step, e.Metrics[TestAcc])
     {
         Agreement = e.Metrics.TryGetValue(Agreement, out var a) ? a : null,
         ValidationAgreement = e.Metrics.TryGetValue(ValidationAgreement, out var v) ? v : null,

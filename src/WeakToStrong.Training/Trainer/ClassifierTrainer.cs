@@ -66,7 +66,7 @@ public static class ClassifierTrainer
         // A resumed run reports the whole run: what the saved steps measured comes back with the state.
         var losses = new List<double>(history.Losses);
         var rates = new List<double>(history.LearningRates);
-        var evals = new List<EvalPoint>(history.Evaluations);
+        var evals = new List<StepEvaluation>(history.Evaluations);
         long tokens = 0, padded = 0; // this process's, for its throughput
         var clock = Stopwatch.StartNew();
         var sinceSave = Stopwatch.StartNew();
@@ -97,7 +97,7 @@ public static class ClassifierTrainer
             if (options.Evaluate is not null && (last || options.EvalEvery > 0 && (step + 1) % options.EvalEvery == 0))
             {
                 evaluating.Start();
-                evals.Add(new EvalPoint(step + 1, options.Evaluate(classifier)));
+                evals.Add(new StepEvaluation(step + 1, options.Evaluate(classifier)));
                 evaluating.Stop();
             }
             if (options.StateDirectory is not null && step + 1 < nsteps
@@ -108,7 +108,7 @@ public static class ClassifierTrainer
                 sinceSave.Restart();
             }
         }
-        if (nsteps == 0 && options.Evaluate is not null) evals.Add(new EvalPoint(0, options.Evaluate(classifier)));
+        if (nsteps == 0 && options.Evaluate is not null) evals.Add(new StepEvaluation(0, options.Evaluate(classifier)));
         clock.Stop();
         var training = clock.Elapsed - evaluating.Elapsed;
         return new TrainResult(losses, evals, nsteps, tokens, tokens / Math.Max(training.TotalSeconds, 1e-9), clock.Elapsed, startStep)
@@ -202,7 +202,8 @@ public static class ClassifierTrainer
         return (whole.item<float>(), new Tokens(tokens, paddedTokens));
     }
 
-    private static Tensor Targets(List<(int[] Ids, float[] SoftLabel)> examples, Device device)
+    /// <summary>Soft labels as a [n,2] tensor, in the examples' order.</summary>
+    internal static Tensor Targets(IReadOnlyList<(int[] Ids, float[] SoftLabel)> examples, Device device)
     {
         var flat = new float[examples.Count * 2];
         for (int i = 0; i < examples.Count; i++)

@@ -21,15 +21,7 @@ internal sealed class RowBatches : IDisposable
     {
         this.model = model;
         rows = data.Select(e => model.RowsOf(e.Ids)).ToArray();
-        var flat = new float[data.Count * 2];
-        for (int i = 0; i < data.Count; i++)
-        {
-            var y = data[i].SoftLabel;
-            if (y.Length != 2) throw new ArgumentException("Soft labels must have two entries (p(class 0), p(class 1)).");
-            flat[2 * i] = y[0];
-            flat[2 * i + 1] = y[1];
-        }
-        targets = tensor(flat, data.Count, 2).to(device);
+        targets = ClassifierTrainer.Targets(data, device);
     }
 
     /// <summary>The fast path for <paramref name="classifier"/>, or null where the general loop must run (a model

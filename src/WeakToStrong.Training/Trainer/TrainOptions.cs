@@ -58,14 +58,14 @@ public sealed record TrainOptions
 public readonly record struct TrainProgress(int Step, int TotalSteps, double Loss, double TokensPerSecond, double LearningRate);
 
 /// <summary>Metrics of one evaluation, at the number of optimiser steps done so far.</summary>
-public sealed record EvalPoint(int Step, IReadOnlyDictionary<string, double> Metrics);
+public sealed record StepEvaluation(int Step, IReadOnlyDictionary<string, double> Metrics);
 
 /// <summary>What a run returns: the loss of every step (over the whole batch), evaluations and throughput.</summary>
 /// <remarks>After a resume, <c>Losses</c> and <c>Evaluations</c> hold only the steps run by this call, from
 /// <c>StartStep</c> on.</remarks>
 public sealed record TrainResult(
     IReadOnlyList<double> Losses,
-    IReadOnlyList<EvalPoint> Evaluations,
+    IReadOnlyList<StepEvaluation> Evaluations,
     int Steps,
     long TokensTrained,
     double TokensPerSecond,

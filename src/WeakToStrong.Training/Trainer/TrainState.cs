@@ -50,7 +50,7 @@ public static class TrainState
 /// What a training run measured up to a saved step, so that a resumed run reports the whole run. Token counts and
 /// times are not in it: they measure the process (throughput, provenance), not the run.
 /// </summary>
-public sealed record TrainHistory(IReadOnlyList<double> Losses, IReadOnlyList<double> LearningRates, IReadOnlyList<EvalPoint> Evaluations)
+public sealed record TrainHistory(IReadOnlyList<double> Losses, IReadOnlyList<double> LearningRates, IReadOnlyList<StepEvaluation> Evaluations)
 {
     public static TrainHistory Empty { get; } = new([], [], []);
 }

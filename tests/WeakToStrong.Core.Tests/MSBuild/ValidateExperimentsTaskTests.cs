@@ -69,6 +69,24 @@ public sealed class ValidateExperimentsTaskTests : IDisposable
     }
 
     [Fact]
+    public void The_build_checks_the_pretraining_corpus_names_against_the_corpus_readers()
+    {
+        var (text, marks) = Marked.Parse(ManifestSamples.With("\"training\": {", """
+            "pretrain": {
+              "corpus": [ { "name": "sotu", "path": "sotu" }, { "name": §"moby-dik", "path": "moby" } ],
+              "steps": 10, "batchSize": 2, "ctx": 16, "lr": 1e-3, "precision": "fp32", "seed": 0
+            },
+            "training": {
+            """));
+        var (ok, engine, _) = Run(("t.json", text));
+        Assert.False(ok);
+        var e = Assert.Single(engine.Errors);
+        Assert.Equal(("experiments/t.json", marks[0].Line, marks[0].Column, "W2S0042",
+                "No pretraining corpus 'moby-dik'. Did you mean 'moby-dick'? Available: sotu, brown, moby-dick."),
+            (e.File, e.LineNumber, e.ColumnNumber, e.Code, e.Message));
+    }
+
+    [Fact]
     public void All_files_are_checked_even_after_a_broken_one()
     {
         var (ok, engine, task) = Run(("a.json", "{"), ("t.json", ManifestSamples.Minimal), ("b.json", "[]"));

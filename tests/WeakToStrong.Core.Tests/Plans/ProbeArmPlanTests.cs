@@ -103,7 +103,7 @@ public class ProbeArmPlanTests
     {
         var text = ManifestSamples.With("\"weak\": { \"family\": \"minilm-l6\" },",
                 "\"weak\": { \"family\": \"gpt2-local\", \"size\": \"w32-l1-h1\" },\n    \"weak-lp\": { \"family\": \"gpt2-local\", \"size\": \"w32-l1-h1\", \"linearProbe\": true },")
-            .Replace("\"seeds\": [0, 1]\n", "\"seeds\": [0, 1],\n  \"pairs\": [[\"weak\", \"strong\"], [\"weak-lp\", \"strong\"]],\n  \"pretrain\": { \"corpus\": [ { \"name\": \"c\", \"path\": \"corpus.txt\" } ], \"steps\": 10 }\n");
+            .Replace("\"seeds\": [0, 1]\n", "\"seeds\": [0, 1],\n  \"pairs\": [[\"weak\", \"strong\"], [\"weak-lp\", \"strong\"]],\n  \"pretrain\": { \"corpus\": [ { \"name\": \"sotu\", \"path\": \"corpus.txt\" } ], \"steps\": 10 }\n");
         var plan = Compile(text);
         Assert.Equal(plan["pretrain/weak"].Key, plan["pretrain/weak-lp"].Key);
         Assert.Equal(["data/s0", "data/s1", "pretrain/weak-lp"], plan["features/weak-lp"].DependsOn);

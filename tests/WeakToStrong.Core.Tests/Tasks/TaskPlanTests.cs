@@ -110,5 +110,7 @@ public class TaskPlanTests
     sealed class Catalog(params TaskDescriptor[] tasks) : ITaskCatalog
     {
         public IReadOnlyList<TaskDescriptor> Tasks { get; } = tasks;
+
+        public IReadOnlyList<string> Corpora { get; } = ["sotu", "brown", "moby-dick"];
     }
 }

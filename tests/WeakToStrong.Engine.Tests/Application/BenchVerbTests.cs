@@ -29,7 +29,7 @@ public class BenchVerbTests
         var tiny = result.Rows.Where(r => r.Experiment == "tiny").ToList();
         // The fine-tuned strong model three times (its precision, the other one, in-order minibatches), then each
         // network's predict pass: the strong model's and the fine-tuned supervisor's, not the probe supervisor's.
-        Assert.Equal(["fine-tune w64-l1-h2", "fine-tune w64-l1-h2", "fine-tune w64-l1-h2", "predict w64-l1-h2", "predict w32-l1-h1"],
+        Assert.Equal(["fine-tune gpt2-local w64-l1-h2", "fine-tune gpt2-local w64-l1-h2", "fine-tune gpt2-local w64-l1-h2", "predict gpt2-local w64-l1-h2", "predict gpt2-local w32-l1-h1"],
             tiny.Where(r => r.Loop != "pretrain").Select(r => $"{r.Loop} {r.Model}"));
     }
 }

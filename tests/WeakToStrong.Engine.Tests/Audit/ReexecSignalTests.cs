@@ -22,9 +22,8 @@ public sealed class ReexecSignalTests : IDisposable
     public async Task SignallingTheVisibleProcessEndsTheReexecutedChildWithinTwoSecondsAndFreesItsLocks(string signal, int exitCode)
     {
         string store = _experiment.NewStore();
-        string guard = Path.Combine(Directory.CreateDirectory(Path.Combine(store, "locks")).FullName, ".guard");
         string childPid;
-        using (new FileStream(guard, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+        using (TinyExperiment.HoldGuard(store))
         {
             using var parent = StartWithReexec("reproduce", "--experiment", "tiny", "--experiments-dir", _experiment.ExperimentsDirectory,
                 "--store", store, "--runs-dir", _experiment.RunsDirectory, "--threads", "1");

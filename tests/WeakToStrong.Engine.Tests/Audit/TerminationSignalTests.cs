@@ -20,8 +20,7 @@ public sealed class TerminationSignalTests : IDisposable
     public async Task A_second_signal_while_the_run_stops_changes_nothing(string signal, int exitCode)
     {
         string store = _experiment.NewStore();
-        string guard = Path.Combine(Directory.CreateDirectory(Path.Combine(store, "locks")).FullName, ".guard");
-        using (new FileStream(guard, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+        using (TinyExperiment.HoldGuard(store))
         {
             // The tool without its malloc supervisor (W2sTool), started with the signals at their defaults (env(1)),
             // so that the signals reach the process doing the work, as they do under build.sh.

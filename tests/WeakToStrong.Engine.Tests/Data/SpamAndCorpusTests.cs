@@ -1,7 +1,6 @@
 using System.Text;
 using WeakToStrong.Data.Tasks;
 using WeakToStrong.Data.Tasks.Corpus;
-using CorpusTask = WeakToStrong.Data.Tasks.CorpusTask;
 
 namespace WeakToStrong.Engine.Tests.Data;
 
@@ -56,13 +55,18 @@ public sealed class SpamAndCorpusTests : IDisposable
         File.WriteAllText(Path.Combine(brown, "ca01"), "\tA/at dog/nn ./.\n");
         File.WriteAllText(Path.Combine(brown, "cb01"), "\tA/at cat/nn ./.\n");
 
-        var build = CorpusTask.Build(new CorpusSources(Brown: brown, MobyDick: _dir.Combine("moby")));
+        // Listed Moby-Dick first: the documents still join in the readers' positions, not the manifest's order.
+        var sources = new[] { ("moby-dick", _dir.Combine("moby")), ("brown", brown) }.Select(s => (TaskCatalog.Default.CorpusReader(s.Item1), s.Item2)).ToList();
+        var build = PretrainingCorpus.Build(sources);
 
         Assert.Equal(["brown/ca01", "brown/cb01", "moby-dick/etymology", "moby-dick/chapter_2", "moby-dick/chapter_10", "moby-dick/epilogue"],
             build.Documents.Select(d => d.Id));
         Assert.Equal("A dog.\n\nA cat.\n\nfirst\n\ntwo\n\nten\n\nend", build.ToText());
         Assert.Equal(["brown", "moby-dick"], build.Documents.Select(d => d.Source).Distinct());
-        Assert.Equal(build.ContentHash, CorpusTask.Build(new CorpusSources(Brown: brown, MobyDick: _dir.Combine("moby"))).ContentHash);
+        Assert.Equal(build.ContentHash, PretrainingCorpus.Build(sources).ContentHash);
+        Assert.Equal(["sotu", "brown", "moby-dick"], TaskCatalog.Default.Corpora);
+        var unknown = Assert.Throws<KeyNotFoundException>(() => TaskCatalog.Default.CorpusReader("wiki"));
+        Assert.Equal("no corpus reader 'wiki' (available: sotu, brown, moby-dick)", unknown.Message);
     }
 
     private static readonly string[] AnimalLemmas = ["animal", "dog", "cat", "horse", "hound", "wolf"];

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using WeakToStrong.Core.Stages;
 using WeakToStrong.Core.Manifests;
 using WeakToStrong.Core.Plans;
 using WeakToStrong.Core.Statistics;

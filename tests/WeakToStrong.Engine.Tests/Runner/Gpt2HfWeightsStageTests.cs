@@ -30,7 +30,7 @@ public sealed class Gpt2HfWeightsStageTests : IDisposable
     /// <summary>Writes a GPT-2 of <paramref name="size"/> as HF saves it; returns (file sha256, the body as we store bodies).</summary>
     (string Sha256, byte[] StoredBody) WriteHfCheckpoint(string file, string size, long seed)
     {
-        using var model = new Gpt2Model(ModelFactory.Gpt2ConfigOf(new ModelSpec { Family = ModelFamily.Gpt2Hf, Size = size }), seed);
+        using var model = new Gpt2Model(Gpt2Family.ConfigOf(new ModelSpec { Family = ModelFamily.Gpt2Hf, Size = size }), seed);
         var state = model.state_dict().ToDictionary(kv => Gpt2Checkpoint.HfPrefix + kv.Key, kv => kv.Value);
         state["lm_head.weight"] = state[Gpt2Checkpoint.HfPrefix + "wte.weight"];
         string path = Path.Combine(root, file);

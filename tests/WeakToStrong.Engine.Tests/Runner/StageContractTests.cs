@@ -43,4 +43,17 @@ public class StageContractTests
         Assert.Equal(Enum.GetValues<ModelFamily>().Order(), WeakToStrong.Runner.Families.ModelFactory.Implemented.Order());
         Assert.Equal(Enum.GetValues<LossName>().Order(), WeakToStrong.Training.Losses.LossFactory.Implemented.Order());
     }
+
+    [Theory]
+    [InlineData(BodySource.Pretrain, typeof(WeakToStrong.Runner.Families.IPretrainedInPipeline))]
+    [InlineData(BodySource.Weights, typeof(WeakToStrong.Runner.Families.IImportsWeights))]
+    public void A_family_whose_row_gives_its_body_a_stage_implements_what_that_stage_asks_of_it_and_no_other_family_does(BodySource body, Type stageInterface)
+    {
+        foreach (var row in ModelFamilies.All)
+        {
+            var implementation = WeakToStrong.Runner.Families.ModelFactory.ClassOf(new ModelSpec { Family = row.Family });
+            Assert.True(row.Body == body == stageInterface.IsAssignableFrom(implementation),
+                $"{ModelFamilies.Name(row.Family)}: body source {row.Body}, {implementation.Name} {(stageInterface.IsAssignableFrom(implementation) ? "implements" : "does not implement")} {stageInterface.Name}");
+        }
+    }
 }

@@ -22,6 +22,14 @@ class TinyExperiment : IDisposable
 
     public string NewStore() => Directory.CreateDirectory(Path.Combine(Root, "store-" + Guid.NewGuid().ToString("N")[..8])).FullName;
 
+    /// <summary>
+    /// Holds <paramref name="store"/>'s guard lock (<c>locks/.guard</c>) until disposed: a run against that store then
+    /// waits at its first stage, busy without training, which is what a test that signals a running tool needs.
+    /// </summary>
+    public static IDisposable HoldGuard(string store) =>
+        new FileStream(Path.Combine(Directory.CreateDirectory(Path.Combine(store, "locks")).FullName, ".guard"),
+            FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+
     public void Dispose() => Directory.Delete(Root, recursive: true);
 
     const string Manifest = """

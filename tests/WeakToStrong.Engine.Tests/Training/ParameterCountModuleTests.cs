@@ -1,4 +1,5 @@
 using WeakToStrong.Core.Manifests;
+using WeakToStrong.Runner.Families;
 using WeakToStrong.Training.Bert;
 using WeakToStrong.Training.Models;
 
@@ -6,7 +7,7 @@ namespace WeakToStrong.Engine.Tests.Training;
 
 /// <summary>
 /// Core's <see cref="ParameterCount"/> (the report's size axis, worked out without TorchSharp) against the modules
-/// the pipeline builds: the same count for the bundled sizes, and the same presets as <see cref="Gpt2Config"/>.
+/// the pipeline builds: the same count for the bundled sizes, and the shape each GPT-2 size builds.
 /// </summary>
 public sealed class ParameterCountModuleTests
 {
@@ -34,14 +35,17 @@ public sealed class ParameterCountModuleTests
         Assert.Equal(Count(two), ParameterCount.Of("minilm-l6", "l2"));
     }
 
-    [Fact]
-    public void The_presets_are_gpt2configs_presets()
+    [Theory]
+    [InlineData("gpt2", 768, 12, 12)]
+    [InlineData("gpt2-medium", 1024, 24, 16)]
+    [InlineData("gpt2-large", 1280, 36, 20)]
+    [InlineData("gpt2-xl", 1600, 48, 25)]
+    [InlineData("w128-l2-h2", 128, 2, 2)]
+    [InlineData("w32-l1-h1", 32, 1, 1)]
+    public void A_gpt2_size_builds_the_shape_its_family_row_names_with_gpt2s_vocabulary_and_context(string size, int width, int layers, int heads)
     {
-        foreach (var (name, (width, layers)) in ParameterCount.Gpt2Presets)
-        {
-            var config = Gpt2Config.Parse(name);
-            Assert.Equal((config.NEmbd, config.NLayer), (width, layers));
-            Assert.Equal((config.VocabSize, config.NPositions), (ParameterCount.Gpt2Vocab, ParameterCount.Gpt2Positions));
-        }
+        var config = Gpt2Family.ConfigOf(new ModelSpec { Family = ModelFamily.Gpt2Hf, Size = size });
+        Assert.Equal((width, layers, heads), (config.NEmbd, config.NLayer, config.NHead));
+        Assert.Equal((ParameterCount.Gpt2Vocab, ParameterCount.Gpt2Positions), (config.VocabSize, config.NPositions));
     }
 }

@@ -15,7 +15,7 @@ namespace WeakToStrong.Engine.Tests.Training;
 public class RewardModelTests
 {
     // One layer, one head, a 20-token vocabulary: the marker task below trains in about a second.
-    private static readonly Gpt2Config Config = Gpt2Config.Parse("w32-l1", vocabSize: 20, nPositions: 16);
+    private static readonly Gpt2Config Config = new Gpt2Config(VocabSize: 20, NPositions: 16, NEmbd: 32, NLayer: 1, NHead: 1);
     private const int Marker = 19;
 
     /// <summary>n pairs of random sequences (ids 0–18, length 3–7); the preferred one also holds the marker. a is

@@ -91,9 +91,9 @@ internal sealed class SemanticValidator(Manifest m, IReadOnlyDictionary<string, 
                 Error(path + ".size", path, DiagnosticCodes.InvalidFormat,
                     $"{kind} model '{name}' size {Quote(size)}: expected w<width>-l<layers>-h<heads>, e.g. \"w64-l2-h2\".");
                 break;
-            case SizeRule.PresetOrLocal when !looksLocal && (size is null || !family.Presets.Contains(size)):
+            case SizeRule.PresetOrLocal when !looksLocal && (size is null || !family.Presets.ContainsKey(size)):
                 Error(path + ".size", path, DiagnosticCodes.InvalidFormat,
-                    $"{kind} model '{name}' needs size one of {string.Join(", ", family.Presets)} or w<width>-l<layers>-h<heads>, got {Quote(size)}.{DidYouMean.Hint(size ?? "", family.Presets)}");
+                    $"{kind} model '{name}' needs size one of {string.Join(", ", family.Presets.Keys)} or w<width>-l<layers>-h<heads>, got {Quote(size)}.{DidYouMean.Hint(size ?? "", family.Presets.Keys)}");
                 break;
         }
     }

@@ -9,12 +9,14 @@ namespace WeakToStrong.Core.Manifests.Validation;
 /// <summary>
 /// The data section against the task catalog: the task exists and builds items of the manifest's setting, it gets
 /// as many sources as it reads, and every <c>data.params</c> entry is a parameter it declares, of the declared type
-/// and value set. Each error points at the JSON node it is about (the task name, the key, the value or the array entry).
+/// and value set; every <c>pretrain.corpus</c> source names a corpus the catalog can read. Each error points at the
+/// JSON node it is about (the task name, the key, the value or the array entry).
 /// </summary>
 internal sealed class TaskValidator(Manifest m, IReadOnlyDictionary<string, JsonSyntax> index, SourceLocation root, ITaskCatalog tasks, ICollection<Diagnostic> diagnostics)
 {
     public void Run()
     {
+        CheckCorpus();
         var task = tasks.Find(m.Data.Task);
         if (task is null)
         {
@@ -47,6 +49,19 @@ internal sealed class TaskValidator(Manifest m, IReadOnlyDictionary<string, Json
                     : p.Value.Location;
                 Report(at, problem.Code, problem.Message);
             }
+        }
+    }
+
+    private void CheckCorpus()
+    {
+        if (m.Pretrain is not { } pretrain) return;
+        for (int i = 0; i < pretrain.Corpus.Count; i++)
+        {
+            string name = pretrain.Corpus[i].Name;
+            if (tasks.Corpora.Contains(name)) continue;
+            string path = $"pretrain.corpus[{i}].name";
+            Report(At(index.ContainsKey(path) ? path : "pretrain.corpus"), DiagnosticCodes.UnknownCorpus,
+                $"No pretraining corpus '{name}'.{DidYouMean.Hint(name, tasks.Corpora)} Available: {string.Join(", ", tasks.Corpora)}.");
         }
     }
 

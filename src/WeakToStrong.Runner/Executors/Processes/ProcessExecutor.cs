@@ -41,7 +41,7 @@ public static class ProcessExecutor
         StageKind.Weak or StageKind.Ceiling or StageKind.Transfer or StageKind.Bootstrap =>
             stage.Read<TrainParameters>() is var p && !p.Model.LinearProbe && ModelFactory.WithoutNetwork(p.Model) is null
             && p.Model.Family != ModelFamily.BagOfWords
-            && (ParameterCount.Of(ModelFamilies.Name(p.Model.Family), p.Model.Size) ?? long.MaxValue) >= SmallModel,
+            && (ParameterCount.Of(p.Model.Family, p.Model.Size) ?? long.MaxValue) >= SmallModel,
         _ => false,
     };
 

@@ -1,3 +1,5 @@
+using WeakToStrong.Core.Stages;
+
 namespace WeakToStrong.Runner.Stages.Results;
 
 /// <summary>What a training stage (weak, ceiling, transfer, bootstrap step) reports: final test accuracy and its eval curve.</summary>
@@ -43,13 +45,4 @@ public sealed record TrainMetrics : StageMetrics
         variant is not null && EarlyStopping?.TryGetValue(variant, out var p) == true ? p : Evaluations[^1];
 
     public override string Summary() => $"test acc {TestAcc:F4}";
-}
-
-/// <summary>One point of an eval curve: the optimiser step and what was measured there.</summary>
-public sealed record CurvePoint(int Step, double TestAcc)
-{
-    public double? Agreement { get; init; }
-
-    /// <summary>Agreement with the supervisor on the validation split (weak-agreement early stopping).</summary>
-    public double? ValidationAgreement { get; init; }
 }

@@ -1,12 +1,8 @@
 using System.Text;
 using WeakToStrong.Data.Formats;
 using WeakToStrong.Data.Hashing;
-using WeakToStrong.Data.Tasks.Corpus;
 
-namespace WeakToStrong.Data.Tasks;
-
-/// <summary>Unpacked source folders for the corpus; a null entry leaves that source out.</summary>
-public sealed record CorpusSources(string? Sotu = null, string? Brown = null, string? MobyDick = null);
+namespace WeakToStrong.Data.Tasks.Corpus;
 
 /// <summary>The pretraining corpus: documents in a fixed order and the sha256 of their JSONL form.</summary>
 public sealed record CorpusBuild(IReadOnlyList<CorpusDocument> Documents, string ContentHash)
@@ -20,16 +16,15 @@ public sealed record CorpusBuild(IReadOnlyList<CorpusDocument> Documents, string
 /// WordNet glosses and no GCIDE: the WordNet tasks' answers are glosses, so pretraining on them would leak
 /// the test set into every model (docs/architecture.md §10). Deterministic without a seed: the order is fixed.
 /// </summary>
-public static class CorpusTask
+public static class PretrainingCorpus
 {
-    public const string Name = "corpus";
-
-    public static CorpusBuild Build(CorpusSources sources)
+    /// <param name="sources">Each corpus's reader (<see cref="ICorpusReader"/>) and its unpacked source folder; the
+    /// documents join in the readers' <see cref="ICorpusReader.Position"/> order, not the order given.</param>
+    public static CorpusBuild Build(IEnumerable<(ICorpusReader Reader, string Dir)> sources)
     {
         var docs = new List<CorpusDocument>();
-        if (sources.Sotu is { } s) docs.AddRange(CorpusReaders.Sotu(s));
-        if (sources.Brown is { } b) docs.AddRange(CorpusReaders.Brown(b));
-        if (sources.MobyDick is { } m) docs.AddRange(CorpusReaders.MobyDick(m));
+        foreach (var (reader, dir) in sources.OrderBy(s => s.Reader.Position))
+            docs.AddRange(reader.Read(dir));
         docs.RemoveAll(d => d.Text.Length == 0);
         if (docs.Count == 0) throw new ArgumentException("corpus: no source given");
         return new CorpusBuild(docs, ContentHash.Of(ToJsonl(docs)));
