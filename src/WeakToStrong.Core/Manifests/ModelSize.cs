@@ -35,6 +35,13 @@ public readonly partial record struct ModelSize(int Width, int Layers, int Heads
         return problem.Length == 0;
     }
 
+    /// <summary>A size as a shape: one of <paramref name="presets"/> by its name (a family row's), else a local size.</summary>
+    public static bool TryResolve(string? text, IReadOnlyDictionary<string, ModelSize> presets, out ModelSize size, out string problem)
+    {
+        problem = "";
+        return text is not null && presets.TryGetValue(text, out size) || TryParse(text, out size, out problem);
+    }
+
     /// <summary>Whether <paramref name="text"/> is written as a local size at all (it may still be out of range).</summary>
     public static bool LooksLike(string? text) => text is not null && Pattern().IsMatch(text);
 

@@ -35,7 +35,7 @@ public static class ParameterCount
 
     /// <summary>One of <paramref name="presets"/> or a local size.</summary>
     public static long? Gpt2(string? size, IReadOnlyDictionary<string, ModelSize> presets) =>
-        size is not null && presets.TryGetValue(size, out var preset) ? Gpt2Body(preset.Width, preset.Layers) : Gpt2Local(size);
+        ModelSize.TryResolve(size, presets, out var shape, out _) ? Gpt2Body(shape.Width, shape.Layers) : null;
 
     /// <summary>The whole MiniLM-L6 or its first k layers (<see cref="FirstLayers"/>).</summary>
     public static long? MiniLm(string? size)

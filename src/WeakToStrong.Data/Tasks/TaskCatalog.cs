@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Reflection;
 using WeakToStrong.Core.Manifests;
 using WeakToStrong.Core.Tasks;
@@ -24,8 +23,10 @@ public sealed class TaskCatalog : ITaskCatalog
     private TaskCatalog(IEnumerable<ITaskBuilder> builders, IEnumerable<ICorpusReader> corpora)
     {
         _corpora = [.. corpora.OrderBy(c => c.Position)];
-        foreach (var clash in _corpora.GroupBy(c => c.Name, StringComparer.Ordinal).Concat(_corpora.GroupBy(c => c.Position.ToString(CultureInfo.InvariantCulture))).Where(g => g.Count() > 1))
-            throw new InvalidOperationException($"corpus readers {string.Join(" and ", clash.Select(c => c.GetType().Name))} share a name or a position ({clash.Key})");
+        foreach (var clash in _corpora.GroupBy(c => c.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            throw new InvalidOperationException($"corpus '{clash.Key}' is declared by both {string.Join(" and ", clash.Select(c => c.GetType().Name))}");
+        foreach (var clash in _corpora.GroupBy(c => c.Position).Where(g => g.Count() > 1))
+            throw new InvalidOperationException($"corpus readers {string.Join(" and ", clash.Select(c => c.GetType().Name))} share position {clash.Key}");
         Corpora = [.. _corpora.Select(c => c.Name)];
         var byName = new SortedDictionary<string, ITaskBuilder>(StringComparer.Ordinal);
         foreach (var b in builders)
@@ -54,15 +55,15 @@ public sealed class TaskCatalog : ITaskCatalog
     {
         var types = assembly.GetExportedTypes().Where(t => t is { IsClass: true, IsAbstract: false }).OrderBy(t => t.FullName, StringComparer.Ordinal).ToList();
         return new(types.Where(typeof(ITaskBuilder).IsAssignableFrom).Select(Create),
-            types.Where(typeof(ICorpusReader).IsAssignableFrom).Select(t => t.GetConstructor(Type.EmptyTypes) is not null ? (ICorpusReader)Activator.CreateInstance(t)!
-                : throw new InvalidOperationException($"corpus reader {t.Name} needs a public parameterless constructor to be registered")));
+            types.Where(typeof(ICorpusReader).IsAssignableFrom).Select(t => Instantiate<ICorpusReader>(t, "corpus reader")));
     }
+
+    private static T Instantiate<T>(Type type, string what) => type.GetConstructor(Type.EmptyTypes) is not null ? (T)Activator.CreateInstance(type)!
+        : throw new InvalidOperationException($"{what} {type.Name} needs a public parameterless constructor to be registered");
 
     private static ITaskBuilder Create(Type type)
     {
-        if (type.GetConstructor(Type.EmptyTypes) is null)
-            throw new InvalidOperationException($"task builder {type.Name} needs a public parameterless constructor to be registered");
-        var builder = (ITaskBuilder)Activator.CreateInstance(type)!;
+        var builder = Instantiate<ITaskBuilder>(type, "task builder");
         var items = type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ITaskBuilder<>))
             .Select(i => i.GetGenericArguments()[0]).ToList();
         var expected = builder.Descriptor.Setting == Setting.RewardModel ? typeof(PairwiseItem) : typeof(ClassificationItem);

@@ -31,10 +31,8 @@ public abstract class Gpt2Family : IModelFamily
     /// the family's presets (its row in <see cref="ModelFamilies"/>). The validator has checked it, so a miss is a bug.</summary>
     public static Gpt2Config ConfigOf(ModelSpec spec)
     {
-        string size = spec.Size ?? throw new InvalidOperationException($"{ModelFamilies.Name(spec.Family)} model needs a size");
-        var shape = ModelFamilies.Of(spec.Family).Presets.TryGetValue(size, out var preset) ? preset
-            : ModelSize.TryParse(size, out var local, out var problem) ? local
-            : throw new InvalidOperationException($"{ModelFamilies.Name(spec.Family)} size '{size}': {problem}");
+        if (!ModelSize.TryResolve(spec.Size, ModelFamilies.Of(spec.Family).Presets, out var shape, out var problem))
+            throw new InvalidOperationException($"{ModelFamilies.Name(spec.Family)} size '{spec.Size}': {problem}");
         return new Gpt2Config(NEmbd: shape.Width, NLayer: shape.Layers, NHead: shape.Heads);
     }
 }
