@@ -54,6 +54,7 @@ public static class LanguageModelPretrainer
         var rates = new List<double>(options.Steps);
         long trained = 0;
         var clock = Stopwatch.StartNew();
+        using var region = NoCollectionRegion.Hold();
         for (int step = 0; step < options.Steps; step++)
         {
             double lr = CosineSchedule.LearningRate(options.LearningRate, step, options.Steps, options.WarmupSteps);

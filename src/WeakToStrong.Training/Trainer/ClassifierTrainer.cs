@@ -71,6 +71,7 @@ public static class ClassifierTrainer
         var clock = Stopwatch.StartNew();
         var sinceSave = Stopwatch.StartNew();
         var evaluating = new Stopwatch();
+        using var region = NoCollectionRegion.Hold(); // the steps share one no-GC region, renewed as its budget runs low
         for (int step = startStep; step < endStep; step++)
         {
             double lr = LearningRates.At(options.Schedule, options.LearningRate, step, nsteps);
