@@ -24,13 +24,21 @@ public sealed class BertSelfAttention : nn.Module<Tensor, Tensor, Tensor>
     }
 
     /// <summary>x [B,T,C] in the compute dtype; keyMask [B,1,1,T] bool, true where the key is a real token.</summary>
-    public override Tensor forward(Tensor x, Tensor keyMask)
+    public override Tensor forward(Tensor x, Tensor keyMask) => Forward(x, keyMask, null);
+
+    /// <summary>As <see cref="forward"/>; with a <paramref name="packing"/>, x and the result are the real tokens'
+    /// rows [N,C]: the projections run on them, attention on their [B,T] layout.</summary>
+    internal Tensor Forward(Tensor x, Tensor keyMask, TokenPacking? packing)
     {
         using var scope = NewDisposeScope();
-        long b = x.shape[0], t = x.shape[1], c = x.shape[2];
-        Tensor Heads(Linear proj) => Autocast.Linear(proj, x).view(b, t, _heads, c / _heads).transpose(1, 2);
-        var y = EagerAttention.Attend(Heads(query), Heads(key), Heads(value), keyMask);
-        return y.transpose(1, 2).reshape(b, t, c).MoveToOuterDisposeScope();
+        long b = packing?.Batch ?? x.shape[0], t = packing?.Length ?? x.shape[1], c = x.shape[^1];
+        Tensor Heads(Linear proj)
+        {
+            var y = Autocast.Linear(proj, x);
+            return (packing is null ? y : packing.Unpack(y)).view(b, t, _heads, c / _heads).transpose(1, 2);
+        }
+        var attended = EagerAttention.Attend(Heads(query), Heads(key), Heads(value), keyMask).transpose(1, 2).reshape(b, t, c);
+        return (packing is null ? attended : packing.Pack(attended)).MoveToOuterDisposeScope();
     }
 }
 
@@ -74,10 +82,13 @@ public sealed class BertAttention : nn.Module<Tensor, Tensor, Tensor>
     internal ScalarType ComputeType { get; set; } = ScalarType.Float32;
 
     /// <summary>x [B,T,C] fp32 (the residual stream) → fp32.</summary>
-    public override Tensor forward(Tensor x, Tensor keyMask)
+    public override Tensor forward(Tensor x, Tensor keyMask) => Forward(x, keyMask, null);
+
+    /// <summary>As <see cref="forward"/>; with a <paramref name="packing"/>, on the real tokens' rows [N,C].</summary>
+    internal Tensor Forward(Tensor x, Tensor keyMask, TokenPacking? packing)
     {
         using var scope = NewDisposeScope();
-        var attended = self.forward(x.to(ComputeType), keyMask);
+        var attended = self.Forward(x.to(ComputeType), keyMask, packing);
         return output.forward(attended, x).MoveToOuterDisposeScope();
     }
 }

@@ -30,10 +30,13 @@ public sealed class BertLayer : nn.Module<Tensor, Tensor, Tensor>
     }
 
     /// <summary>x [B,T,C] fp32 → fp32; matmuls, attention and GELU run in <see cref="ComputeType"/>.</summary>
-    public override Tensor forward(Tensor x, Tensor keyMask)
+    public override Tensor forward(Tensor x, Tensor keyMask) => Forward(x, keyMask, null);
+
+    /// <summary>As <see cref="forward"/>; with a <paramref name="packing"/>, x is the real tokens' rows [N,C].</summary>
+    internal Tensor Forward(Tensor x, Tensor keyMask, TokenPacking? packing)
     {
         using var scope = NewDisposeScope();
-        var attended = attention.forward(x, keyMask);
+        var attended = attention.Forward(x, keyMask, packing);
         var up = Autocast.Linear(intermediate.Dense, attended.to(ComputeType));
         var activated = nn.functional.gelu(up); // exact (erf) GELU, as BERT's "gelu"
         return output.forward(activated, attended).MoveToOuterDisposeScope();

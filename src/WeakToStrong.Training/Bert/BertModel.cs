@@ -32,6 +32,10 @@ public sealed class BertModel : nn.Module<Tensor, Tensor, Tensor>
 
     private ScalarType _computeType = ScalarType.Float32;
 
+    /// <summary>Whether a forward that records gradients runs the layers on the real tokens alone where padding is
+    /// worth skipping (<see cref="TokenPacking"/>); false keeps the padded layout throughout, to compare the two.</summary>
+    public bool PacksTokens { get; set; } = true;
+
     public BertModel(BertConfig config) : base("bert")
     {
         Config = config;
@@ -55,7 +59,13 @@ public sealed class BertModel : nn.Module<Tensor, Tensor, Tensor>
         // Padded keys are excluded from every query's softmax; padded queries compute garbage that pooling masks.
         var keyMask = attentionMask.to_type(ScalarType.Bool).view(b, 1, 1, t);
         var x = embeddings.forward(inputIds, tokenTypeIds);
-        foreach (var layer in encoder.Layers) x = layer.forward(x, keyMask);
+        // Training runs the layers on the real tokens alone where the batch pads enough for that to pay
+        // (TokenPacking). Forward-only passes (features, labels, predictions) batch texts of like length, so they
+        // keep the padded layout, and with it their bits: the frozen-feature arm reads the same features as before.
+        using var packing = PacksTokens && is_grad_enabled() ? TokenPacking.Of(attentionMask) : null;
+        if (packing is not null) x = packing.Pack(x);
+        foreach (var layer in encoder.Layers) x = layer.Forward(x, keyMask, packing);
+        if (packing is not null) x = packing.Unpack(x);
         return x.MoveToOuterDisposeScope();
     }
 
