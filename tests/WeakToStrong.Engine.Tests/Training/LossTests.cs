@@ -137,7 +137,7 @@ public class LossTests
     public void FactoryBuildsEveryDeclaredLossWithCoresDefaultsOrTheDeclaredParameters()
     {
         Assert.Equal(Enum.GetValues<LossName>().Order(), LossFactory.Implemented.Order());
-        Assert.Equal(Enum.GetValues<LossName>().Order(), LossDefaults.All.Select(d => d.Name).Order());
+        Assert.Equal(Enum.GetValues<LossName>().Order(), LossCatalog.All.Select(d => d.Name).Order());
         var step = Assert.IsType<LogConfidenceLoss>(LossFactory.Create(new LossSpec { Name = LossName.LogConf, Warmup = Warmup.Step, WarmupFrac = 0.1, AuxCoef = 0.75 }));
         Assert.Equal(new AuxWarmup(0.75, 0.1, Warmup.Step), step.Warmup);
         var byDefault = Assert.IsType<LogConfidenceLoss>(LossFactory.Create(new LossSpec { Name = LossName.LogConf }));

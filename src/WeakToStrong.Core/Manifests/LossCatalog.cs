@@ -13,7 +13,7 @@ public sealed record LossDescriptor(LossName Name, Setting Setting, IReadOnlyDic
 /// this one table — which parameters it takes, their defaults (hashed into transfer keys as filled in), the setting it
 /// applies to. The validator, the plan compiler and the loss factory all read it.
 /// </summary>
-public static class LossDefaults
+public static class LossCatalog
 {
     /// <remarks>logconf/entropy: the paper's linear warm-up over 20% to 0.5 (the reference code's is "step", 0.1;
     /// docs/engine.md "Losses"). product: α = β = 1 (reference). window: radius 0.1 (EleutherAI/w2s's default is not
@@ -30,7 +30,7 @@ public static class LossDefaults
     ];
 
     public static LossDescriptor Of(LossName name) =>
-        All.SingleOrDefault(d => d.Name == name) ?? throw new InvalidOperationException($"loss '{Name(name)}' has no entry in LossDefaults.All");
+        All.SingleOrDefault(d => d.Name == name) ?? throw new InvalidOperationException($"loss '{Name(name)}' has no entry in LossCatalog.All");
 
     public static IReadOnlyList<string> Parameters(LossName name) => [.. Of(name).Parameters.Keys];
 
