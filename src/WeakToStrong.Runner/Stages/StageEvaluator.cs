@@ -36,7 +36,7 @@ public sealed class StageEvaluator
     /// <summary>The last evaluated model's share of test items predicted as class 1.</summary>
     public double FinalTestPositiveRate => Evaluations > 0 ? lastTestPositiveRate : throw new InvalidOperationException("no model was evaluated");
 
-    public StageEvaluator(ITextEncoder encoder, TrainingSpec training, ExampleSet test, ClassifierStage.Supervisor? supervisor)
+    public StageEvaluator(ITextEncoder encoder, TrainingSpec training, ExampleSet test, FitAndTest.Supervisor? supervisor)
     {
         testIds = test.Encode(encoder, training.MaxCtx);
         testTruth = Enumerable.Range(0, test.Count).Select(test.Truth).ToList();

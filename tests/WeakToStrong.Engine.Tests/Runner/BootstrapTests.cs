@@ -275,7 +275,7 @@ public class BootstrapRunTests(BootstrapRunFixture run) : IClassFixture<Bootstra
         var work = Directory.CreateTempSubdirectory("w2s-boot-retrain-").FullName;
         try
         {
-            var result = ClassifierStage.Run(new ClassifierStage.Request(step, Read<ModelSpec>("model"), Read<TrainingSpec>("training"),
+            var result = FitAndTest.Run(new FitAndTest.Request(step, Read<ModelSpec>("model"), Read<TrainingSpec>("training"),
                 Read<LossSpec>("loss"), (int)p["seed"]!, Items(Output(teacher, "labels")), Items(Output("data/s0", "test")),
                 new ContentStore(run.Store).PathOf(Output(pretrain, "body").Sha256), "cpu", work), SilentProgress.Instance);
             return ContentStore.HashFile(result.Files["model"]).Sha256;

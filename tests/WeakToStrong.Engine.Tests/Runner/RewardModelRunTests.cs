@@ -64,7 +64,7 @@ public class RewardModelRunTests(RewardModelRunFixture run) : IClassFixture<Rewa
         try
         {
             ExampleSet Examples(ContentRef r) => ExampleSet.Read(Setting.RewardModel, Path(r), runSeed: 0);
-            var result = ClassifierStage.Run(new ClassifierStage.Request(Transfer, Read<ModelSpec>("model"), Read<TrainingSpec>("training"),
+            var result = FitAndTest.Run(new FitAndTest.Request(Transfer, Read<ModelSpec>("model"), Read<TrainingSpec>("training"),
                 Read<LossSpec>("loss"), (int)p["seed"]!, Examples(trainFile), Examples(Output("data/s0", "test")),
                 Path(Output("pretrain/strong", "body")), "cpu", work), SilentProgress.Instance);
             return ContentStore.HashFile(result.Files["model"]).Sha256;

@@ -14,11 +14,12 @@ namespace WeakToStrong.Runner.Stages;
 /// <summary>
 /// Fine-tunes one model on one split's targets and evaluates it on test: the weak model and the ceiling (ground
 /// truth: xent, or Bradley–Terry on hard preferences for reward models) and the weak-to-strong student (weak soft
-/// labels, one loss each) are all this stage, in either setting (<see cref="ExampleSet"/>).
+/// labels, one loss each) are all fitted here, classifiers, reward models and probes alike, in either setting
+/// (<see cref="ExampleSet"/>). Not a stage itself: <see cref="TrainStage"/> is the stage that calls it.
 /// The final checkpoint is what the stage reports and saves (docs/engine.md "What a stage reports"); the paper's
 /// early-stopping variants, when the manifest asks for them, are reported beside it (<see cref="StageEarlyStopping"/>).
 /// </summary>
-public static class ClassifierStage
+public static class FitAndTest
 {
     public sealed record Request(
         string StageId,
