@@ -26,7 +26,7 @@ public static class RuleSupervisorStage
         var labels = rule.Labels(model, test, SupervisedSplit.Test);
         var truth = Enumerable.Range(0, test.Count).Select(test.Truth).ToList();
         var (correct, positiveRate) = StageEvaluator.Outcomes(labels, truth);
-        double accuracy = Metrics.Accuracy(labels, truth);
+        double accuracy = ReferenceAccuracy.Accuracy(labels, truth);
         var metrics = new TrainMetrics
         {
             TestAcc = accuracy,

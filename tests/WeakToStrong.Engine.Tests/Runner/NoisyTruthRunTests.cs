@@ -90,8 +90,8 @@ static class NoisyTruthAssert
         var correct = ItemOutcomes.Decode((string)m["testCorrect"]!, Items);
         Assert.Equal(Items - Flipped, correct.Count(c => c));
         var (truth, labels) = Split(run, setting, "test", LabelStage.TestLabels);
-        Assert.Equal(Enumerable.Range(0, Items).Select(i => Metrics.ArgMax(labels[i]) == Metrics.ArgMax(truth[i])), correct);
-        Assert.Equal(labels.Count(q => Metrics.ArgMax(q) == 1) / (double)Items, (double)m["testPositiveRate"]!);
+        Assert.Equal(Enumerable.Range(0, Items).Select(i => ReferenceAccuracy.ArgMax(labels[i]) == ReferenceAccuracy.ArgMax(truth[i])), correct);
+        Assert.Equal(labels.Count(q => ReferenceAccuracy.ArgMax(q) == 1) / (double)Items, (double)m["testPositiveRate"]!);
 
         // The "model" is the rule, not a network: its fraction and seed.
         var model = JsonNode.Parse(File.ReadAllText(PathOf(run, Output(run, "weak/weak/s0", "model"))))!;
@@ -103,21 +103,21 @@ static class NoisyTruthAssert
         var (truth, labels) = Split(run, setting, "train2", LabelStage.Labels);
         Assert.Equal(Items, labels.Count);
         Assert.All(labels, q => Assert.True(q is [0f, 1f] or [1f, 0f], $"not a hard label: [{string.Join(", ", q)}]"));
-        int wrong = Enumerable.Range(0, Items).Count(i => Metrics.ArgMax(labels[i]) != Metrics.ArgMax(truth[i]));
+        int wrong = Enumerable.Range(0, Items).Count(i => ReferenceAccuracy.ArgMax(labels[i]) != ReferenceAccuracy.ArgMax(truth[i]));
         Assert.Equal(Flipped, wrong);
         Assert.Equal(0.703125, (double)Stage(run, "label/weak/s0")["metrics"]!["train2Acc"]!);
 
         // Test: exactly the labels the weak stage scored; a different draw from train2's.
         var (testTruth, testLabels) = Split(run, setting, "test", LabelStage.TestLabels);
-        var testWrong = Enumerable.Range(0, Items).Where(i => Metrics.ArgMax(testLabels[i]) != Metrics.ArgMax(testTruth[i])).ToList();
+        var testWrong = Enumerable.Range(0, Items).Where(i => ReferenceAccuracy.ArgMax(testLabels[i]) != ReferenceAccuracy.ArgMax(testTruth[i])).ToList();
         Assert.Equal(Flipped, testWrong.Count);
-        Assert.NotEqual(Enumerable.Range(0, Items).Where(i => Metrics.ArgMax(labels[i]) != Metrics.ArgMax(truth[i])), testWrong);
+        Assert.NotEqual(Enumerable.Range(0, Items).Where(i => ReferenceAccuracy.ArgMax(labels[i]) != ReferenceAccuracy.ArgMax(truth[i])), testWrong);
 
         if (setting == Setting.RewardModel)
         {
             var (validationTruth, validationLabels) = Split(run, setting, "validation", LabelStage.ValidationLabels);
             Assert.Equal(32, validationLabels.Count);
-            Assert.Equal(10, Enumerable.Range(0, 32).Count(i => Metrics.ArgMax(validationLabels[i]) != Metrics.ArgMax(validationTruth[i])));
+            Assert.Equal(10, Enumerable.Range(0, 32).Count(i => ReferenceAccuracy.ArgMax(validationLabels[i]) != ReferenceAccuracy.ArgMax(validationTruth[i])));
         }
     }
 

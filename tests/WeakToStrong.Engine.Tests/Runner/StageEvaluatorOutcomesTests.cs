@@ -18,7 +18,7 @@ public class StageEvaluatorOutcomesTests
         Assert.Equal([true, true, false, false, false], correct);
         Assert.Equal(0.4, positiveRate); // items 0 and 3 predicted as class 1
         Assert.Equal(correct.Count(c => c) / (double)correct.Length,
-            WeakToStrong.Training.Trainer.Metrics.Accuracy(predictions, truth)); // the same count as the recorded accuracy
+            WeakToStrong.Training.Trainer.ReferenceAccuracy.Accuracy(predictions, truth)); // the same count as the recorded accuracy
         Assert.Equal(correct, ItemOutcomes.Decode(ItemOutcomes.Encode(correct), correct.Length));
     }
 

@@ -97,7 +97,7 @@ public sealed class BagOfWordsTests
         using var model = BagOfWordsClassifier.Create(16);
         var data = Encoded(model);
         var truth = data.Select(d => d.SoftLabel).ToList();
-        Assert.Equal(0.5, Metrics.Accuracy(Predictor.PredictProbabilities(model, data.Select(d => d.Ids).ToList()), truth)); // ties go to class 0
+        Assert.Equal(0.5, ReferenceAccuracy.Accuracy(Predictor.PredictProbabilities(model, data.Select(d => d.Ids).ToList()), truth)); // ties go to class 0
 
         var result = TrainToy(model);
 
@@ -105,7 +105,7 @@ public sealed class BagOfWordsTests
         Assert.Equal(Math.Log(2), result.Losses[0], 6);
         Assert.True(result.Losses[^1] < result.Losses[0], $"loss {result.Losses[0]} → {result.Losses[^1]}");
         var p = Predictor.PredictProbabilities(model, data.Select(d => d.Ids).ToList());
-        Assert.Equal(1.0, Metrics.Accuracy(p, truth));
+        Assert.Equal(1.0, ReferenceAccuracy.Accuracy(p, truth));
         // Lexical: an unseen sentence is judged by its words.
         var unseen = Predictor.PredictProbabilities(model, [model.Encoder.Encode("A good idea"), model.Encoder.Encode("A bad idea")]);
         Assert.True(unseen[0][1] > 0.5f && unseen[1][0] > 0.5f, $"good {unseen[0][1]}, bad {unseen[1][1]}");
@@ -180,7 +180,7 @@ public sealed class BagOfWordsTests
             new BradleyTerryLoss());
 
         Assert.Equal(Math.Log(2), result.Losses[0], 6);
-        Assert.Equal(1.0, Metrics.Accuracy(Predictor.PredictProbabilities(model, packed), pairs.Select(p => p.Item2).ToList()));
+        Assert.Equal(1.0, ReferenceAccuracy.Accuracy(Predictor.PredictProbabilities(model, packed), pairs.Select(p => p.Item2).ToList()));
         Assert.Equal([4096L, 1L], ((BagOfWordsClassifier)model).Weights.shape);
     }
 

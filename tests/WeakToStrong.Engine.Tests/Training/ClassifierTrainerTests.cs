@@ -24,7 +24,7 @@ public class ClassifierTrainerTests
         var result = ClassifierTrainer.Train(model, data, Options() with { Epochs = 80, LearningRate = 3e-3 }, new XentLoss());
         Assert.Equal(64 * 80 / 16, result.Steps);
         var p = Predictor.PredictProbabilities(model, data.Select(d => d.Ids).ToList(), batchSize: 32);
-        Assert.Equal(1.0, Metrics.Accuracy(p, data.Select(d => d.SoftLabel).ToList()));
+        Assert.Equal(1.0, ReferenceAccuracy.Accuracy(p, data.Select(d => d.SoftLabel).ToList()));
         Assert.True(result.Losses[^1] < 0.05 * result.Losses[0], $"loss {result.Losses[0]} → {result.Losses[^1]}");
     }
 

@@ -76,8 +76,8 @@ public class EngineBasicsTests
     [Fact]
     public void MetricsBreakTiesTowardClassZero()
     {
-        Assert.Equal(0.5, Metrics.Accuracy([[0.5f, 0.5f], [0.5f, 0.5f]], [[1, 0], [0, 1]]));
-        Assert.Equal(1.0, Metrics.Accuracy([[0.2f, 0.8f], [0.9f, 0.1f]], [[0.3f, 0.7f], [0.6f, 0.4f]]));
+        Assert.Equal(0.5, ReferenceAccuracy.Accuracy([[0.5f, 0.5f], [0.5f, 0.5f]], [[1, 0], [0, 1]]));
+        Assert.Equal(1.0, ReferenceAccuracy.Accuracy([[0.2f, 0.8f], [0.9f, 0.1f]], [[0.3f, 0.7f], [0.6f, 0.4f]]));
     }
 
     [Fact]

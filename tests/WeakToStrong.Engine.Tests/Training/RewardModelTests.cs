@@ -137,7 +137,7 @@ public class RewardModelTests
         var result = ClassifierTrainer.Train(model, data, Options() with { LearningRate = 1e-2, Epochs = 20 }, new BradleyTerryLoss());
         Assert.Equal(32 * 20 / 16, result.Steps);
         var p = Predictor.PredictProbabilities(model, data.Select(d => d.Ids).ToList());
-        Assert.Equal(1.0, Metrics.Accuracy(p, data.Select(d => d.SoftLabel).ToList()));
+        Assert.Equal(1.0, ReferenceAccuracy.Accuracy(p, data.Select(d => d.SoftLabel).ToList()));
         // Soft targets: the loss cannot go below their mean entropy, and a model that matches them gets close to it.
         static double H(double s) => -(s * Math.Log(s) + (1 - s) * Math.Log(1 - s));
         double floor = data.Average(d => H(d.SoftLabel[0]));

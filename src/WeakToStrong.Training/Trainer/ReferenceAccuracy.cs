@@ -1,7 +1,7 @@
 namespace WeakToStrong.Training.Trainer;
 
 /// <summary>Accuracy as the reference's eval computes it: argmax(p) == argmax(y), a tie going to class 0.</summary>
-public static class Metrics
+public static class ReferenceAccuracy
 {
     public static int ArgMax(IReadOnlyList<float> p) => p[1] > p[0] ? 1 : 0;
 
