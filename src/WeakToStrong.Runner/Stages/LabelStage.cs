@@ -4,7 +4,7 @@ using WeakToStrong.Data.Formats;
 using WeakToStrong.Runner.Examples;
 using WeakToStrong.Runner.Execution;
 using WeakToStrong.Runner.Families;
-using WeakToStrong.Runner.Stages.Results;
+using WeakToStrong.Runner.Stages.Metrics;
 using WeakToStrong.Training.Models;
 using WeakToStrong.Training.Throughput;
 using WeakToStrong.Training.Trainer;

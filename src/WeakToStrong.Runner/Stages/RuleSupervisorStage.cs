@@ -3,7 +3,7 @@ using WeakToStrong.Core.Statistics;
 using WeakToStrong.Core.Stages;
 using WeakToStrong.Runner.Examples;
 using WeakToStrong.Runner.Families;
-using WeakToStrong.Runner.Stages.Results;
+using WeakToStrong.Runner.Stages.Metrics;
 using WeakToStrong.Training.Trainer;
 
 namespace WeakToStrong.Runner.Stages;

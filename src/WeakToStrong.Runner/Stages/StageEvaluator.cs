@@ -1,7 +1,7 @@
 using WeakToStrong.Core.Stages;
 using WeakToStrong.Core.Manifests;
 using WeakToStrong.Runner.Examples;
-using WeakToStrong.Runner.Stages.Results;
+using WeakToStrong.Runner.Stages.Metrics;
 using WeakToStrong.Training.Models;
 using WeakToStrong.Training.Trainer;
 

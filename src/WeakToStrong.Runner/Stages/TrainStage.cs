@@ -5,7 +5,7 @@ using WeakToStrong.Runner.Execution;
 using WeakToStrong.Runner.Examples;
 using WeakToStrong.Runner.Families;
 using WeakToStrong.Runner.Progress;
-using WeakToStrong.Runner.Stages.Results;
+using WeakToStrong.Runner.Stages.Metrics;
 
 namespace WeakToStrong.Runner.Stages;
 

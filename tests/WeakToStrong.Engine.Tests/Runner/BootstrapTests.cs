@@ -14,7 +14,7 @@ using WeakToStrong.Runner.Identity;
 using WeakToStrong.Runner.Execution;
 using WeakToStrong.Runner.Progress;
 using WeakToStrong.Runner.Stages;
-using WeakToStrong.Runner.Stages.Results;
+using WeakToStrong.Runner.Stages.Metrics;
 
 namespace WeakToStrong.Engine.Tests.Runner;
 

@@ -1,4 +1,4 @@
-using WeakToStrong.Runner.Stages.Results;
+using WeakToStrong.Runner.Stages.Metrics;
 
 namespace WeakToStrong.Engine.Tests.Runner;
 

@@ -1,4 +1,4 @@
-namespace WeakToStrong.Runner.Stages.Results;
+namespace WeakToStrong.Runner.Stages.Metrics;
 
 /// <summary>
 /// What a data stage reports: the task build (items, RNG, seed, content hash, the parameters the builder reports and its

@@ -1,4 +1,4 @@
-namespace WeakToStrong.Runner.Stages.Results;
+namespace WeakToStrong.Runner.Stages.Metrics;
 
 /// <summary>What a label stage measured: its train2 labels' accuracy (after any sabotage flip) and positive rate.</summary>
 /// <param name="Train2Acc">Accuracy of the labels as written, so a flip shows here (docs/gate.md "Sabotage").</param>

@@ -1,6 +1,6 @@
 using WeakToStrong.Core.Stages;
 
-namespace WeakToStrong.Runner.Stages.Results;
+namespace WeakToStrong.Runner.Stages.Metrics;
 
 /// <summary>What a training stage (weak, ceiling, transfer, bootstrap step) reports: final test accuracy and its eval curve.</summary>
 public sealed record TrainMetrics : StageMetrics

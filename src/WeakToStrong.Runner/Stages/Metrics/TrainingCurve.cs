@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace WeakToStrong.Runner.Stages.Results;
+namespace WeakToStrong.Runner.Stages.Metrics;
 
 /// <summary>
 /// A training stage's loss and learning rate over its optimiser steps (issue 31), compactly: at most

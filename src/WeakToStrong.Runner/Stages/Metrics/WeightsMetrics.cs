@@ -1,4 +1,4 @@
-namespace WeakToStrong.Runner.Stages.Results;
+namespace WeakToStrong.Runner.Stages.Metrics;
 
 /// <summary>What a weights stage reports: the pinned file it verified and the body it stored.</summary>
 /// <param name="Source">The weights file's sha256, as pinned in the manifest.</param>

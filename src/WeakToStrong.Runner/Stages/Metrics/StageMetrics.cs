@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using WeakToStrong.Core.Manifests;
 
-namespace WeakToStrong.Runner.Stages.Results;
+namespace WeakToStrong.Runner.Stages.Metrics;
 
 /// <summary>
 /// A stage's metrics as a typed record: executors write one, the stages that read them (evaluate, bootstrap, the

@@ -1,4 +1,4 @@
-namespace WeakToStrong.Runner.Stages.Results;
+namespace WeakToStrong.Runner.Stages.Metrics;
 
 /// <summary>What a pretrain stage reports: corpus size and the language-model loss at the first and last step.</summary>
 public sealed record PretrainMetrics(int CorpusTokens, int Steps, double? FirstLoss, double? FinalLoss) : StageMetrics
