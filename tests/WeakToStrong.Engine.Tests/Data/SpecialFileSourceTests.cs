@@ -23,7 +23,7 @@ public sealed class SpecialFileSourceTests : IDisposable
     {
         string data = Directory.CreateDirectory(_dir.Combine("data")).FullName;
         MakeFifo(Path.Combine(data, "pipe.csv"));
-        var spec = SourceSpec.File("pipe.csv", AnyHash);
+        var spec = PinnedSource.File("pipe.csv", AnyHash);
         var cache = new SourceCache(_dir.Combine("cache"), dataRoot: data);
 
         var stopwatch = Stopwatch.StartNew();
@@ -37,7 +37,7 @@ public sealed class SpecialFileSourceTests : IDisposable
     [Fact]
     public async Task ADevicePathSourceIsRefusedAtOnceNamingIt()
     {
-        var spec = SourceSpec.File("null", AnyHash);
+        var spec = PinnedSource.File("null", AnyHash);
         var cache = new SourceCache(_dir.Combine("cache"), dataRoot: "/dev");
 
         var stopwatch = Stopwatch.StartNew();

@@ -65,7 +65,7 @@ public sealed class UrlSourceTests : IDisposable
     {
         var bytes = TestArchives.TarGz(("corpus/text.txt", "call me Ishmael"));
         _files["data/corpus.tgz"] = bytes;
-        var spec = SourceSpec.Url(_prefix + "data/corpus.tgz", TestArchives.Sha256(bytes));
+        var spec = PinnedSource.Url(_prefix + "data/corpus.tgz", TestArchives.Sha256(bytes));
         var cache = NewCache();
 
         var first = await cache.GetAsync(spec);
@@ -83,7 +83,7 @@ public sealed class UrlSourceTests : IDisposable
     {
         var served = "changed upstream"u8.ToArray();
         _files["notes.txt"] = served;
-        var spec = SourceSpec.Url(_prefix + "notes.txt", TestArchives.Sha256("as pinned"u8.ToArray()));
+        var spec = PinnedSource.Url(_prefix + "notes.txt", TestArchives.Sha256("as pinned"u8.ToArray()));
         var cache = NewCache();
 
         var e = await Assert.ThrowsAsync<SourceException>(() => cache.GetAsync(spec));
@@ -96,7 +96,7 @@ public sealed class UrlSourceTests : IDisposable
     [Fact]
     public async Task A_missing_file_is_an_http_error_naming_the_url()
     {
-        var spec = SourceSpec.Url(_prefix + "absent.bin", TestArchives.Sha256([0]));
+        var spec = PinnedSource.Url(_prefix + "absent.bin", TestArchives.Sha256([0]));
         var e = await Assert.ThrowsAsync<SourceException>(() => NewCache().GetAsync(spec));
         Assert.Equal($"source url:{_prefix}absent.bin: download failed: HTTP 404 Not Found", e.Message);
     }
@@ -105,7 +105,7 @@ public sealed class UrlSourceTests : IDisposable
     public async Task A_refused_connection_is_a_network_failure_naming_the_url()
     {
         var url = $"http://127.0.0.1:{FreePort()}/x.bin";
-        var e = await Assert.ThrowsAsync<SourceException>(() => NewCache().GetAsync(SourceSpec.Url(url, TestArchives.Sha256([0]))));
+        var e = await Assert.ThrowsAsync<SourceException>(() => NewCache().GetAsync(PinnedSource.Url(url, TestArchives.Sha256([0]))));
         Assert.StartsWith($"source url:{url}: network failure: ", e.Message);
     }
 }

@@ -11,7 +11,7 @@ namespace WeakToStrong.Engine.Tests.Data;
 /// </summary>
 public sealed class WordNetFromNpmTests : IDisposable
 {
-    private static readonly SourceSpec WordNet = BundledSources.ByName()["wordnet"];
+    private static readonly PinnedSource WordNet = BundledSources.ByName()["wordnet"];
 
     private readonly TempDir _dir = new();
     public void Dispose() => _dir.Dispose();

