@@ -69,7 +69,7 @@ partial class Build : NukeBuild
                 if (!string.IsNullOrEmpty(filter)) arguments.AddRange(["--filter", filter]);
                 return [.. arguments];
             }
-            // The unit and engine projects run side by side; the gate trains models for minutes, and two torch
+            // The unit and runner projects run side by side; the gate trains models for minutes, and two torch
             // processes at once on 2 cores slow each other about 10x, so it runs after them, on its own.
             // A failing unit test does not skip the gate: CI reports every failure of one run.
             string notGate = "FullyQualifiedName!~WeakToStrong.Gate.Tests";

@@ -4,7 +4,7 @@ namespace WeakToStrong.Core.Manifests;
 /// How many parameters a manifest's model has: the body the family builds (embeddings, transformer layers, final
 /// norm), without the task head (2·width for a classifier, width for a reward model), so that one model has one size
 /// whatever the setting. Computed from the architectures in Training (Gpt2Config, BertConfig) so that the report's
-/// size axis needs no TorchSharp; Engine tests check the numbers against the built modules.
+/// size axis needs no TorchSharp; Runner.Tests checks the numbers against the built modules.
 /// </summary>
 public static class ParameterCount
 {

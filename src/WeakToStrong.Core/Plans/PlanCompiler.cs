@@ -102,7 +102,7 @@ public static class PlanCompiler
             ? new TrainingSpec() : EffectiveTraining(m, model) with { CeilingSplit = DataSplit.Train1 };
         TrainParameters Training(string model, int seed, DataSplit trainOn, LossSpec? loss = null, int? step = null) =>
             new(Identity(m.Models[model]), TrainingOf(model), m.Setting, seed, trainOn,
-                loss is null ? null : LossDefaults.Effective(loss) with { Label = null }, step);
+                loss is null ? null : LossCatalog.Effective(loss) with { Label = null }, step);
 
         foreach (var seed in allSeeds)
         {
@@ -122,7 +122,7 @@ public static class PlanCompiler
             for (var i = 0; i < pairs.Count; i++)
                 if (pairSeeds[i].Contains(seed))
                     foreach (var loss in m.Losses)
-                        Add(StageIds.Transfer(pairs[i][0], pairs[i][1], LossDefaults.Label(loss), seed), StageKind.Transfer,
+                        Add(StageIds.Transfer(pairs[i][0], pairs[i][1], LossCatalog.Label(loss), seed), StageKind.Transfer,
                             Training(pairs[i][1], seed, DataSplit.Train2, loss),
                             [StageIds.Label(pairs[i][0], seed), .. BodyDeps(pairs[i][1], seed)]);
             if (!m.Seeds.Contains(seed)) continue;
@@ -132,7 +132,7 @@ public static class PlanCompiler
                     var teacher = StageIds.Label(chain[0], seed);
                     for (var i = 1; i < chain.Count; i++)
                     {
-                        var id = StageIds.Bootstrap(chain, LossDefaults.Label(loss), i, seed);
+                        var id = StageIds.Bootstrap(chain, LossCatalog.Label(loss), i, seed);
                         Add(id, StageKind.Bootstrap, Training(chain[i], seed, DataSplit.Train2, loss, i), [teacher, .. BodyDeps(chain[i], seed)]);
                         teacher = id;
                     }
@@ -140,7 +140,7 @@ public static class PlanCompiler
         }
 
         Add("evaluate", StageKind.Evaluate,
-            new EvaluateParameters(pairs, chains, m.Losses.Select(LossDefaults.Label).ToList(), m.Seeds, m.PgrBaseline)
+            new EvaluateParameters(pairs, chains, m.Losses.Select(LossCatalog.Label).ToList(), m.Seeds, m.PgrBaseline)
             {
                 // Null (and so absent from the key) unless some pair runs on other seeds than the manifest's.
                 PairSeeds = pairSeeds.All(s => s.SequenceEqual(m.Seeds)) ? null : pairSeeds,

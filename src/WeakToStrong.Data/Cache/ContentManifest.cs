@@ -22,7 +22,7 @@ internal static class ContentManifest
         return sb.ToString();
     }
 
-    public static void Verify(SourceSpec spec, string contentDir, string manifestText)
+    public static void Verify(PinnedSource spec, string contentDir, string manifestText)
     {
         var expected = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in manifestText.Split('\n', StringSplitOptions.RemoveEmptyEntries))

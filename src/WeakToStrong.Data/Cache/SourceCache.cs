@@ -44,7 +44,7 @@ public sealed class SourceCache
     }
 
     /// <summary>The folder an entry lives in once complete (whether or not it exists yet).</summary>
-    public string EntryDir(SourceSpec spec)
+    public string EntryDir(PinnedSource spec)
     {
         var hash = spec.ParsedHash;
         return Path.Combine(Root, "sources", hash.AlgorithmLabel, hash.Hex);
@@ -56,7 +56,7 @@ public sealed class SourceCache
     /// listing are quarantined and unpacked again; a location the entry was not fetched from (or any file source,
     /// which is local and cheap) is fetched and checked against the pin, so a changed path never yields old data.
     /// </summary>
-    public async Task<CachedSource> GetAsync(SourceSpec spec, CancellationToken ct = default)
+    public async Task<CachedSource> GetAsync(PinnedSource spec, CancellationToken ct = default)
     {
         spec.Validate();
         var entry = EntryDir(spec);
@@ -77,7 +77,7 @@ public sealed class SourceCache
         }
     }
 
-    private async Task<CachedSource> FetchAsync(SourceSpec spec, string entry, CancellationToken ct)
+    private async Task<CachedSource> FetchAsync(PinnedSource spec, string entry, CancellationToken ct)
     {
         var scratch = Path.Combine(Root, "tmp", Guid.NewGuid().ToString("N"));
         try
@@ -114,7 +114,7 @@ public sealed class SourceCache
     }
 
     /// <summary>An entry whose archive matches its pin: checks the location and the unpacked files, healing the latter.</summary>
-    private async Task<CachedSource> UseCachedAsync(SourceSpec spec, string entry, CancellationToken ct, bool wasCached = true)
+    private async Task<CachedSource> UseCachedAsync(PinnedSource spec, string entry, CancellationToken ct, bool wasCached = true)
     {
         var fetcher = Fetcher(spec);
         var archive = Directory.GetFiles(Path.Combine(entry, "archive"))[0];
@@ -168,10 +168,10 @@ public sealed class SourceCache
     /// </summary>
     private string QuarantineRoot() => Path.GetDirectoryName(RealPath.Of(Path.Combine(Root, "sources")))!;
 
-    private ISourceFetcher Fetcher(SourceSpec spec) =>
+    private ISourceFetcher Fetcher(PinnedSource spec) =>
         _fetchers.TryGetValue(spec.Kind, out var f) ? f : throw new SourceException(spec, $"no fetcher for kind {spec.Kind}");
 
-    private static async Task<string> DownloadCheckedAsync(SourceSpec spec, ISourceFetcher fetcher, string scratch, CancellationToken ct)
+    private static async Task<string> DownloadCheckedAsync(PinnedSource spec, ISourceFetcher fetcher, string scratch, CancellationToken ct)
     {
         var download = Directory.CreateDirectory(Path.Combine(scratch, "download")).FullName;
         var archive = await fetcher.DownloadAsync(spec, download, ct);
@@ -180,7 +180,7 @@ public sealed class SourceCache
     }
 
     /// <summary>Why an entry's archive cannot be used (missing, or not the pinned bytes), or null.</summary>
-    private static string? ArchiveDamage(SourceSpec spec, string entry)
+    private static string? ArchiveDamage(PinnedSource spec, string entry)
     {
         var archiveDir = Path.Combine(entry, "archive");
         var archives = Directory.Exists(archiveDir) ? Directory.GetFiles(archiveDir) : [];
@@ -190,7 +190,7 @@ public sealed class SourceCache
         return pinned.Matches(actual) ? null : $"hash mismatch for {archives[0]}: expected {pinned}, actual {pinned.Format(actual)}";
     }
 
-    private static string? ContentProblem(SourceSpec spec, string content, string listing)
+    private static string? ContentProblem(PinnedSource spec, string content, string listing)
     {
         if (!Directory.Exists(content)) return "content folder missing";
         try
@@ -211,7 +211,7 @@ public sealed class SourceCache
         File.Move(temp, path, overwrite: true);
     }
 
-    private static void CheckArchive(SourceSpec spec, string archivePath)
+    private static void CheckArchive(PinnedSource spec, string archivePath)
     {
         PinnedHash pinned = spec.ParsedHash;
         var actual = pinned.ComputeFile(archivePath);

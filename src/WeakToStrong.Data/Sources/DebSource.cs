@@ -9,7 +9,7 @@ namespace WeakToStrong.Data.Sources;
 /// </summary>
 public sealed class DebSource(string aptGetTool = "apt-get", string dpkgDebTool = "dpkg-deb") : ISourceFetcher
 {
-    public async Task<string> DownloadAsync(SourceSpec spec, string scratchDir, CancellationToken ct)
+    public async Task<string> DownloadAsync(PinnedSource spec, string scratchDir, CancellationToken ct)
     {
         var result = await ToolRunner.RunAsync(spec, aptGetTool, ["download", $"{spec.Name}={spec.Version}"], scratchDir, ct);
         if (result.ExitCode != 0)
@@ -21,7 +21,7 @@ public sealed class DebSource(string aptGetTool = "apt-get", string dpkgDebTool 
         return debs[0];
     }
 
-    public async Task UnpackAsync(SourceSpec spec, string archivePath, string destDir, CancellationToken ct)
+    public async Task UnpackAsync(PinnedSource spec, string archivePath, string destDir, CancellationToken ct)
     {
         Directory.CreateDirectory(destDir);
         var result = await ToolRunner.RunAsync(spec, dpkgDebTool, ["-x", archivePath, destDir], destDir, ct);

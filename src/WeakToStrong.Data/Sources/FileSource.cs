@@ -13,7 +13,7 @@ public sealed class FileSource(string dataRoot) : ISourceFetcher
 {
     public string DataRoot { get; } = Path.GetFullPath(dataRoot);
 
-    public Task<string> DownloadAsync(SourceSpec spec, string scratchDir, CancellationToken ct)
+    public Task<string> DownloadAsync(PinnedSource spec, string scratchDir, CancellationToken ct)
     {
         var path = SafePath.Resolve(spec, DataRoot, spec.Location!);
         if (Directory.Exists(path)) throw new SourceException(spec, $"{path} is a folder; a path source names one file");
@@ -38,7 +38,7 @@ public sealed class FileSource(string dataRoot) : ISourceFetcher
         return Task.FromResult(target);
     }
 
-    public Task UnpackAsync(SourceSpec spec, string archivePath, string destDir, CancellationToken ct)
+    public Task UnpackAsync(PinnedSource spec, string archivePath, string destDir, CancellationToken ct)
     {
         SingleFileUnpacker.Unpack(spec, archivePath, destDir);
         return Task.CompletedTask;

@@ -7,8 +7,8 @@ namespace WeakToStrong.Data.Sources;
 public interface ISourceFetcher
 {
     /// <summary>Downloads (or copies) the archive into <paramref name="scratchDir"/>; returns its path.</summary>
-    Task<string> DownloadAsync(SourceSpec spec, string scratchDir, CancellationToken ct);
+    Task<string> DownloadAsync(PinnedSource spec, string scratchDir, CancellationToken ct);
 
     /// <summary>Unpacks a verified archive into the empty folder <paramref name="destDir"/>.</summary>
-    Task UnpackAsync(SourceSpec spec, string archivePath, string destDir, CancellationToken ct);
+    Task UnpackAsync(PinnedSource spec, string archivePath, string destDir, CancellationToken ct);
 }

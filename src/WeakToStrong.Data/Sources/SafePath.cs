@@ -20,6 +20,6 @@ public static class SafePath
         return full.StartsWith(fullRoot, StringComparison.Ordinal) || full + Path.DirectorySeparatorChar == fullRoot ? full : null;
     }
 
-    public static string Resolve(SourceSpec spec, string root, string relative) =>
+    public static string Resolve(PinnedSource spec, string root, string relative) =>
         TryResolve(root, relative) ?? throw new SourceException(spec, $"path '{relative}' escapes its root '{root}'; refused");
 }

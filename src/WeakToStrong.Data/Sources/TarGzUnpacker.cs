@@ -11,14 +11,14 @@ namespace WeakToStrong.Data.Sources;
 /// </summary>
 public static class TarGzUnpacker
 {
-    public static void Unpack(SourceSpec spec, string archivePath, string destDir)
+    public static void Unpack(PinnedSource spec, string archivePath, string destDir)
     {
         using var file = File.OpenRead(archivePath);
         using var gzip = new GZipStream(file, CompressionMode.Decompress);
         UnpackTar(spec, gzip, destDir);
     }
 
-    public static void UnpackTar(SourceSpec spec, Stream tar, string destDir)
+    public static void UnpackTar(PinnedSource spec, Stream tar, string destDir)
     {
         Directory.CreateDirectory(destDir);
         using var reader = new TarReader(tar);

@@ -8,7 +8,7 @@ public static class ToolRunner
 {
     public sealed record Result(int ExitCode, string StdOut, string StdErr);
 
-    public static async Task<Result> RunAsync(SourceSpec spec, string tool, IEnumerable<string> args, string workingDir, CancellationToken ct)
+    public static async Task<Result> RunAsync(PinnedSource spec, string tool, IEnumerable<string> args, string workingDir, CancellationToken ct)
     {
         var psi = StartInfo(ToolLocator.Resolve(tool), args, workingDir);
         Process process;

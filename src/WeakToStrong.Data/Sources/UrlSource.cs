@@ -19,7 +19,7 @@ public sealed class UrlSource(HttpClient? client = null, bool allowLocalTestServ
     private static readonly HttpClient AnyAddress = new() { Timeout = TimeSpan.FromMinutes(10) };
     private readonly HttpClient _client = client ?? (allowLocalTestServer ? AnyAddress : PublicOnly);
 
-    public async Task<string> DownloadAsync(SourceSpec spec, string scratchDir, CancellationToken ct)
+    public async Task<string> DownloadAsync(PinnedSource spec, string scratchDir, CancellationToken ct)
     {
         var uri = new Uri(spec.Location!);
         if (uri.Scheme != Uri.UriSchemeHttps && !allowLocalTestServer)
@@ -51,7 +51,7 @@ public sealed class UrlSource(HttpClient? client = null, bool allowLocalTestServ
         return target;
     }
 
-    public Task UnpackAsync(SourceSpec spec, string archivePath, string destDir, CancellationToken ct)
+    public Task UnpackAsync(PinnedSource spec, string archivePath, string destDir, CancellationToken ct)
     {
         SingleFileUnpacker.Unpack(spec, archivePath, destDir);
         return Task.CompletedTask;

@@ -4,7 +4,7 @@ using WeakToStrong.Data.Formats;
 using WeakToStrong.Provenance.Store;
 using WeakToStrong.Runner.Examples;
 using WeakToStrong.Runner.Stages;
-using WeakToStrong.Runner.Stages.Results;
+using WeakToStrong.Runner.Stages.Metrics;
 
 namespace WeakToStrong.Runner.Execution;
 

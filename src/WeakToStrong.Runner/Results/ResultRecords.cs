@@ -7,7 +7,7 @@ using WeakToStrong.Core.Statistics;
 using WeakToStrong.Provenance.Audit;
 using WeakToStrong.Provenance.Records;
 using WeakToStrong.Runner.Stages;
-using WeakToStrong.Runner.Stages.Results;
+using WeakToStrong.Runner.Stages.Metrics;
 
 namespace WeakToStrong.Runner.Results;
 

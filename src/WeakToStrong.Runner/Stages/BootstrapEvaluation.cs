@@ -3,7 +3,7 @@ using WeakToStrong.Core.Plans;
 using WeakToStrong.Core.Stages;
 using WeakToStrong.Core.Statistics;
 using WeakToStrong.Runner.Execution;
-using WeakToStrong.Runner.Stages.Results;
+using WeakToStrong.Runner.Stages.Metrics;
 
 namespace WeakToStrong.Runner.Stages;
 

@@ -7,7 +7,7 @@ using WeakToStrong.Data.Splits;
 using WeakToStrong.Data.Tasks;
 using WeakToStrong.Runner.Examples;
 using WeakToStrong.Runner.Sources;
-using WeakToStrong.Runner.Stages.Results;
+using WeakToStrong.Runner.Stages.Metrics;
 
 namespace WeakToStrong.Runner.Stages;
 

@@ -4,7 +4,7 @@ using WeakToStrong.Core.Stages;
 using WeakToStrong.Runner.Execution;
 using WeakToStrong.Runner.Families;
 using WeakToStrong.Runner.Progress;
-using WeakToStrong.Runner.Stages.Results;
+using WeakToStrong.Runner.Stages.Metrics;
 using WeakToStrong.Training.Models;
 using WeakToStrong.Training.Probes;
 using WeakToStrong.Training.Throughput;

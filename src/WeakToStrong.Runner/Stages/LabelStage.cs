@@ -4,7 +4,7 @@ using WeakToStrong.Data.Formats;
 using WeakToStrong.Runner.Examples;
 using WeakToStrong.Runner.Execution;
 using WeakToStrong.Runner.Families;
-using WeakToStrong.Runner.Stages.Results;
+using WeakToStrong.Runner.Stages.Metrics;
 using WeakToStrong.Training.Models;
 using WeakToStrong.Training.Throughput;
 using WeakToStrong.Training.Trainer;
@@ -72,8 +72,8 @@ public static class LabelStage
 
         var truth = Enumerable.Range(0, data.Train2.Count).Select(data.Train2.Truth).ToList();
         var metrics = new LabelMetrics(
-            Train2Acc: Metrics.Accuracy(train2.Probabilities, truth),
-            PositiveRate: train2.Probabilities.Count(q => Metrics.ArgMax(q) == 1) / (double)Math.Max(1, train2.Probabilities.Length))
+            Train2Acc: ReferenceAccuracy.Accuracy(train2.Probabilities, truth),
+            PositiveRate: train2.Probabilities.Count(q => ReferenceAccuracy.ArgMax(q) == 1) / (double)Math.Max(1, train2.Probabilities.Length))
         {
             Flipped = p.Flip is null ? null : WeakLabelFlip.Items(data.Train2.Count, p.Flip, p.Seed).Count,
         };

@@ -5,7 +5,7 @@ using WeakToStrong.Data.Tasks.Corpus;
 using WeakToStrong.Runner.Families;
 using WeakToStrong.Runner.Progress;
 using WeakToStrong.Runner.Sources;
-using WeakToStrong.Runner.Stages.Results;
+using WeakToStrong.Runner.Stages.Metrics;
 
 namespace WeakToStrong.Runner.Stages;
 

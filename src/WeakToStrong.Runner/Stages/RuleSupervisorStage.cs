@@ -3,7 +3,7 @@ using WeakToStrong.Core.Statistics;
 using WeakToStrong.Core.Stages;
 using WeakToStrong.Runner.Examples;
 using WeakToStrong.Runner.Families;
-using WeakToStrong.Runner.Stages.Results;
+using WeakToStrong.Runner.Stages.Metrics;
 using WeakToStrong.Training.Trainer;
 
 namespace WeakToStrong.Runner.Stages;
@@ -26,7 +26,7 @@ public static class RuleSupervisorStage
         var labels = rule.Labels(model, test, SupervisedSplit.Test);
         var truth = Enumerable.Range(0, test.Count).Select(test.Truth).ToList();
         var (correct, positiveRate) = StageEvaluator.Outcomes(labels, truth);
-        double accuracy = Metrics.Accuracy(labels, truth);
+        double accuracy = ReferenceAccuracy.Accuracy(labels, truth);
         var metrics = new TrainMetrics
         {
             TestAcc = accuracy,

@@ -1,7 +1,7 @@
 using WeakToStrong.Core.Stages;
 using WeakToStrong.Core.Manifests;
 using WeakToStrong.Core.Statistics;
-using WeakToStrong.Runner.Stages.Results;
+using WeakToStrong.Runner.Stages.Metrics;
 using WeakToStrong.Training.Trainer;
 
 namespace WeakToStrong.Runner.Stages;

@@ -1,7 +1,7 @@
 using WeakToStrong.Core.Stages;
 using WeakToStrong.Core.Manifests;
 using WeakToStrong.Runner.Examples;
-using WeakToStrong.Runner.Stages.Results;
+using WeakToStrong.Runner.Stages.Metrics;
 using WeakToStrong.Training.Models;
 using WeakToStrong.Training.Trainer;
 
@@ -36,7 +36,7 @@ public sealed class StageEvaluator
     /// <summary>The last evaluated model's share of test items predicted as class 1.</summary>
     public double FinalTestPositiveRate => Evaluations > 0 ? lastTestPositiveRate : throw new InvalidOperationException("no model was evaluated");
 
-    public StageEvaluator(ITextEncoder encoder, TrainingSpec training, ExampleSet test, ClassifierStage.Supervisor? supervisor)
+    public StageEvaluator(ITextEncoder encoder, TrainingSpec training, ExampleSet test, FitAndTest.Supervisor? supervisor)
     {
         testIds = test.Encode(encoder, training.MaxCtx);
         testTruth = Enumerable.Range(0, test.Count).Select(test.Truth).ToList();
@@ -53,18 +53,18 @@ public sealed class StageEvaluator
     public IReadOnlyDictionary<string, double> Evaluate(ISequenceClassifier model)
     {
         var predictions = Predictor.PredictProbabilities(model, testIds, 64);
-        var metrics = new Dictionary<string, double> { [TestAcc] = Metrics.Accuracy(predictions, testTruth) };
+        var metrics = new Dictionary<string, double> { [TestAcc] = ReferenceAccuracy.Accuracy(predictions, testTruth) };
         (lastTestCorrect, lastTestPositiveRate) = Outcomes(predictions, testTruth);
         Evaluations++;
-        if (testSupervisor is not null) metrics[Agreement] = Metrics.Accuracy(predictions, testSupervisor);
+        if (testSupervisor is not null) metrics[Agreement] = ReferenceAccuracy.Accuracy(predictions, testSupervisor);
         if (validationIds is not null)
-            metrics[ValidationAgreement] = Metrics.Accuracy(Predictor.PredictProbabilities(model, validationIds, 64), validationSupervisor!);
+            metrics[ValidationAgreement] = ReferenceAccuracy.Accuracy(Predictor.PredictProbabilities(model, validationIds, 64), validationSupervisor!);
         return metrics;
     }
 
     /// <summary>
-    /// Per item whether argmax(prediction) == argmax(truth) (<see cref="Metrics.ArgMax"/>: a tie goes to class 0, as
-    /// <see cref="Metrics.Accuracy"/> counts it), and the share of items predicted as class 1.
+    /// Per item whether argmax(prediction) == argmax(truth) (<see cref="ReferenceAccuracy.ArgMax"/>: a tie goes to class 0, as
+    /// <see cref="ReferenceAccuracy.Accuracy"/> counts it), and the share of items predicted as class 1.
     /// </summary>
     public static (bool[] Correct, double PositiveRate) Outcomes(IReadOnlyList<float[]> predictions, IReadOnlyList<float[]> truth)
     {
@@ -73,8 +73,8 @@ public sealed class StageEvaluator
         int positive = 0;
         for (int i = 0; i < correct.Length; i++)
         {
-            int predicted = Metrics.ArgMax(predictions[i]);
-            correct[i] = predicted == Metrics.ArgMax(truth[i]);
+            int predicted = ReferenceAccuracy.ArgMax(predictions[i]);
+            correct[i] = predicted == ReferenceAccuracy.ArgMax(truth[i]);
             positive += predicted;
         }
         return (correct, correct.Length == 0 ? double.NaN : (double)positive / correct.Length);

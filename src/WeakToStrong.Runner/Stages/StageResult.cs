@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using WeakToStrong.Runner.Stages.Results;
+using WeakToStrong.Runner.Stages.Metrics;
 
 namespace WeakToStrong.Runner.Stages;
 

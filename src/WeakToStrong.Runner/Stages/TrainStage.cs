@@ -5,7 +5,7 @@ using WeakToStrong.Runner.Execution;
 using WeakToStrong.Runner.Examples;
 using WeakToStrong.Runner.Families;
 using WeakToStrong.Runner.Progress;
-using WeakToStrong.Runner.Stages.Results;
+using WeakToStrong.Runner.Stages.Metrics;
 
 namespace WeakToStrong.Runner.Stages;
 
@@ -39,16 +39,16 @@ public static class TrainStage
         string? body = inputs.FileOfKind(stage, FeaturesStage.Output, StageKind.Features) ?? inputs.PretrainedBody(stage);
         if (body is null && ModelFamilies.Of(p.Model.Family).Body is BodySource.Pretrain or BodySource.Weights)
             throw new InvalidOperationException($"{stage.Id}: a {ModelFamilies.Name(p.Model.Family)} model trains from its {ModelFamilies.Of(p.Model.Family).Body.ToString().ToLowerInvariant()} stage's body, and this stage reads none");
-        var supervisor = teacher is null ? null : new ClassifierStage.Supervisor(
+        var supervisor = teacher is null ? null : new FitAndTest.Supervisor(
             Examples(teacher, LabelStage.TestLabels),
             inputs.Has(teacher, LabelStage.ValidationLabels) ? Examples(teacher, LabelStage.ValidationLabels) : null);
 
-        var request = new ClassifierStage.Request(stage.Id, p.Model, p.Training, loss, p.Seed, train, Examples(data, "test"), body, device, work)
+        var request = new FitAndTest.Request(stage.Id, p.Model, p.Training, loss, p.Seed, train, Examples(data, "test"), body, device, work)
         {
             Supervision = supervisor,
             ResumeDirectory = folders.Resume,
         };
-        var result = ClassifierStage.Run(request, progress);
+        var result = FitAndTest.Run(request, progress);
         if (stage.Kind != StageKind.Bootstrap) return result;
 
         // A bootstrap step also labels train2 (and test, validation) for the next, larger model in its chain (paper §4.3.1).

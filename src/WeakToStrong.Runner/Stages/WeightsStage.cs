@@ -2,7 +2,7 @@ using WeakToStrong.Core.Stages;
 using WeakToStrong.Data.Cache;
 using WeakToStrong.Runner.Families;
 using WeakToStrong.Runner.Sources;
-using WeakToStrong.Runner.Stages.Results;
+using WeakToStrong.Runner.Stages.Metrics;
 
 namespace WeakToStrong.Runner.Stages;
 

@@ -4,7 +4,7 @@ namespace WeakToStrong.Training.Losses;
 /// <summary>The weight c(f) of a warmed-up auxiliary target.</summary>
 public sealed record AuxWarmup(double AuxCoef, double WarmupFrac, Warmup Kind)
 {
-    /// <summary>From a filled-in logconf/entropy declaration (defaults are Core's <see cref="LossDefaults"/>).</summary>
+    /// <summary>From a filled-in logconf/entropy declaration (defaults are Core's <see cref="LossCatalog"/>).</summary>
     public static AuxWarmup From(LossSpec spec) => new(
         LossFactory.Required(spec.AuxCoef, "auxCoef"),
         LossFactory.Required(spec.WarmupFrac, "warmupFrac"),

@@ -12,7 +12,7 @@ public sealed class LossAttribute(LossName name) : Attribute
 
 /// <summary>
 /// Builds a loss from its manifest declaration. Parameters and defaults come from Core's one table
-/// (<see cref="LossDefaults"/>); the implementation is the class of this assembly that carries <c>[Loss(name)]</c>,
+/// (<see cref="LossCatalog"/>); the implementation is the class of this assembly that carries <c>[Loss(name)]</c>,
 /// so adding a loss is its class plus its row in that table.
 /// </summary>
 public static class LossFactory
@@ -23,14 +23,14 @@ public static class LossFactory
 
     /// <summary>The class that implements <paramref name="name"/>: reached by reflection, so a stage's code hash names it (Runner/Identity/StageCode.cs).</summary>
     public static Type ClassOf(LossName name) => Classes.Value.TryGetValue(name, out var type) ? type
-        : throw new ArgumentException($"Loss '{LossDefaults.Name(name)}' has no implementation (a class with [Loss(LossName.{name})]).");
+        : throw new ArgumentException($"Loss '{LossCatalog.Name(name)}' has no implementation (a class with [Loss(LossName.{name})]).");
 
     public static ILoss Create(LossSpec spec)
     {
-        var effective = LossDefaults.Effective(spec);
+        var effective = LossCatalog.Effective(spec);
         return Implementations.Value.TryGetValue(spec.Name, out var create)
             ? create(effective)
-            : throw new ArgumentException($"Loss '{LossDefaults.Name(spec.Name)}' has no implementation (a class with [Loss(LossName.{spec.Name})]).");
+            : throw new ArgumentException($"Loss '{LossCatalog.Name(spec.Name)}' has no implementation (a class with [Loss(LossName.{spec.Name})]).");
     }
 
     /// <summary>The losses that have an implementation here.</summary>
@@ -50,7 +50,7 @@ public static class LossFactory
         return found;
     }
 
-    /// <summary>A filled-in parameter (<see cref="LossDefaults.Effective"/> has run, so a missing one is a bug here).</summary>
+    /// <summary>A filled-in parameter (<see cref="LossCatalog.Effective"/> has run, so a missing one is a bug here).</summary>
     internal static T Required<T>(T? value, string name) where T : struct =>
-        value ?? throw new InvalidOperationException($"loss parameter '{name}' was not filled from LossDefaults");
+        value ?? throw new InvalidOperationException($"loss parameter '{name}' was not filled from LossCatalog");
 }

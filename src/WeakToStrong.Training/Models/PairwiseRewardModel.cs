@@ -18,7 +18,7 @@ namespace WeakToStrong.Training.Models;
 /// <see cref="Losses.BradleyTerryLoss"/> takes, so the ordinary trainer trains it. Since
 /// softmax([r_a, r_b])[0] = σ(r_a − r_b), the predictor's probabilities are the Bradley–Terry preference
 /// probabilities P(a ≻ b), and accuracy against (s, 1−s) labels is pairwise accuracy (a tie, r_a = r_b, counts as
-/// preferring a, as Metrics breaks ties to class 0). A zero head gives r = 0 for everything: loss ln 2 at step 0.
+/// preferring a, as ReferenceAccuracy breaks ties to class 0). A zero head gives r = 0 for everything: loss ln 2 at step 0.
 /// </remarks>
 public sealed class PairwiseRewardModel : nn.Module<Tensor, Tensor, Tensor>, ISequenceClassifier, IPackedInput, IComputePrecision
 {

@@ -2,7 +2,7 @@ using WeakToStrong.Core.Manifests;
 
 namespace WeakToStrong.Core.Tests.Reports;
 
-/// <summary>The size axis of Fig. 3: a family/size's body parameters, worked out from the architectures (Engine's ParameterCountModuleTests checks them against the built modules).</summary>
+/// <summary>The size axis of Fig. 3: a family/size's body parameters, worked out from the architectures (Runner.Tests' ParameterCountModuleTests checks them against the built modules).</summary>
 public sealed class ParameterCountTests
 {
     [Theory]

@@ -158,18 +158,18 @@ internal sealed class SemanticValidator(Manifest m, IReadOnlyDictionary<string, 
         {
             var loss = m.Losses[i];
             var path = $"losses[{i}]";
-            var allowed = LossDefaults.Parameters(loss.Name);
-            foreach (var param in LossDefaults.SetParameters(loss).Where(p => !allowed.Contains(p)))
+            var allowed = LossCatalog.Parameters(loss.Name);
+            foreach (var param in LossCatalog.SetParameters(loss).Where(p => !allowed.Contains(p)))
                 Error($"{path}.{param}", path, atKey: true, DiagnosticCodes.LossParameterNotApplicable,
-                    $"Parameter '{param}' does not apply to loss '{LossDefaults.Name(loss.Name)}'" +
+                    $"Parameter '{param}' does not apply to loss '{LossCatalog.Name(loss.Name)}'" +
                     (allowed.Count == 0 ? " (it takes none)." : $" (it takes {string.Join(", ", allowed)})."));
-            var label = LossDefaults.Label(loss);
+            var label = LossCatalog.Label(loss);
             if (!labels.Add(label))
                 Error($"{path}.name", path, DiagnosticCodes.DuplicateValue, $"Loss '{label}' is listed twice; give variants distinct 'label's.");
-            if (LossDefaults.Of(loss.Name).Setting != m.Setting)
+            if (LossCatalog.Of(loss.Name).Setting != m.Setting)
                 Error($"{path}.name", path, DiagnosticCodes.InconsistentValue, m.Setting == Setting.RewardModel
-                    ? $"Setting 'reward-model' trains on preference pairs: use loss {string.Join(" or ", LossDefaults.All.Where(d => d.Setting == Setting.RewardModel).Select(d => $"'{LossDefaults.Name(d.Name)}'"))}, not '{LossDefaults.Name(loss.Name)}'."
-                    : $"Loss '{LossDefaults.Name(loss.Name)}' needs \"setting\": \"reward-model\".");
+                    ? $"Setting 'reward-model' trains on preference pairs: use loss {string.Join(" or ", LossCatalog.All.Where(d => d.Setting == Setting.RewardModel).Select(d => $"'{LossCatalog.Name(d.Name)}'"))}, not '{LossCatalog.Name(loss.Name)}'."
+                    : $"Loss '{LossCatalog.Name(loss.Name)}' needs \"setting\": \"reward-model\".");
         }
     }
 
