@@ -28,7 +28,7 @@ public static class FeaturesStage
     {
         // The head is never used, so the seed it is initialised from changes no feature.
         using var model = ModelFactory.CreateFrozen(p.Model, seed: 0, p.MaxCtx, inputs.PretrainedBody(stage));
-        ClassifierTrainer.SetPrecision(model, p.Precision);
+        SupervisedTrainer.SetPrecision(model, p.Precision);
 
         // The inputs exactly as the model reads them (its encoder, cut to maxCtx): a pair's two responses apart, so
         // the order a seed presents a pair in does not matter (run seed 0's order is read).
@@ -45,7 +45,7 @@ public static class FeaturesStage
         table.Save(path);
 
         var loop = ThroughputReport.Measure(tokens.Real, tokens.Padded, clock.Elapsed,
-            FlopModel.InferencePerToken(model.Module), ClassifierTrainer.ComputeType(p.Precision));
+            FlopModel.InferencePerToken(model.Module), SupervisedTrainer.ComputeType(p.Precision));
         return StageResult.Of(new Dictionary<string, string> { [Output] = path }, new FeaturesMetrics(table.Count, table.Size))
             with { Timing = StageTiming.Json(loop, clock.Elapsed) };
     }

@@ -66,7 +66,7 @@ public static class FitAndTest
         };
         if (TrainingResume.Describe(r.ResumeDirectory) is { } resuming) progress.Info($"{r.StageId}: {resuming}");
         var loss = LossFactory.Create(r.Loss);
-        var result = ClassifierTrainer.Train(model, train, options, loss, new StageStepProgress(progress, r.StageId));
+        var result = SupervisedTrainer.Train(model, train, options, loss, new StageStepProgress(progress, r.StageId));
 
         string checkpoint = Path.Combine(r.WorkDir, "model.safetensors");
         Checkpoint.Save(model.Module, checkpoint);
@@ -90,7 +90,7 @@ public static class FitAndTest
             EarlyStopping = StageEarlyStopping.Report(r.Training.EarlyStopping, result.Evaluations, r.Supervision is not null),
         };
         var loop = ThroughputReport.Measure(result.TokensTrained, result.PaddedTokens, result.TrainingTime,
-            FlopModel.TrainingPerToken(model.Module), ClassifierTrainer.ComputeType(options.Precision));
+            FlopModel.TrainingPerToken(model.Module), SupervisedTrainer.ComputeType(options.Precision));
         var timing = StageTiming.Json(loop, result.Elapsed, result.EvaluationTime);
         return StageResult.Of(new Dictionary<string, string> { ["model"] = checkpoint }, metrics) with { Timing = timing };
     }

@@ -48,13 +48,13 @@ public static class LabelStage
         }
         using var model = ModelFactory.Create(p.Model, p.Seed, p.MaxCtx, pretrainedBody: features, p.Setting);
         Checkpoint.Load(model.Module, checkpoint);
-        ClassifierTrainer.SetPrecision(model, p.Precision);
+        SupervisedTrainer.SetPrecision(model, p.Precision);
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var tokens = new TokenCount();
         var result = Write(p, data, workDir, (items, _) => Predict(model, p.MaxCtx, items, tokens));
         var loop = ThroughputReport.Measure(tokens.Real, tokens.Padded, clock.Elapsed,
-            FlopModel.InferencePerToken(model.Module), ClassifierTrainer.ComputeType(p.Precision));
+            FlopModel.InferencePerToken(model.Module), SupervisedTrainer.ComputeType(p.Precision));
         return result with { Timing = StageTiming.Json(loop, clock.Elapsed) };
     }
 

@@ -21,20 +21,20 @@ public static class ThroughputBench
     /// batches of <paramref name="examples"/>, after one untimed step.</summary>
     public static ThroughputReport FineTune(ISequenceClassifier model, IReadOnlyList<(int[] Ids, float[] SoftLabel)> examples, TrainOptions options, int steps)
     {
-        var dtype = ClassifierTrainer.ComputeType(options.Precision);
+        var dtype = SupervisedTrainer.ComputeType(options.Precision);
         double peak = MatmulPeak.Gflops(dtype);
         var once = options with { Epochs = 1, Seed = 1 };
-        ClassifierTrainer.Train(model, examples.Take(options.BatchSize).ToList(), once, new XentLoss());
+        SupervisedTrainer.Train(model, examples.Take(options.BatchSize).ToList(), once, new XentLoss());
         int n = Math.Min(examples.Count, options.BatchSize * steps);
-        var r = ClassifierTrainer.Train(model, examples.Take(n).ToList(), once, new XentLoss());
+        var r = SupervisedTrainer.Train(model, examples.Take(n).ToList(), once, new XentLoss());
         return ThroughputReport.Measure(r.TokensTrained, r.PaddedTokens, r.TrainingTime, FlopModel.TrainingPerToken(model.Module), dtype, peak);
     }
 
     /// <summary>The label and evaluation pass: soft predictions of every example, batched as the stages batch them.</summary>
     public static ThroughputReport Predict(ISequenceClassifier model, IReadOnlyList<int[]> examples, Precision precision, int batchSize = 64)
     {
-        var dtype = ClassifierTrainer.ComputeType(precision);
-        ClassifierTrainer.SetPrecision(model, precision);
+        var dtype = SupervisedTrainer.ComputeType(precision);
+        SupervisedTrainer.SetPrecision(model, precision);
         double peak = MatmulPeak.Gflops(dtype);
         Predictor.PredictProbabilities(model, examples.Take(batchSize).ToList(), batchSize);
         var clock = Stopwatch.StartNew();

@@ -21,7 +21,7 @@ internal sealed class RowBatches : IDisposable
     {
         this.model = model;
         rows = data.Select(e => model.RowsOf(e.Ids)).ToArray();
-        targets = ClassifierTrainer.Targets(data, device);
+        targets = SupervisedTrainer.Targets(data, device);
     }
 
     /// <summary>The fast path for <paramref name="classifier"/>, or null where the general loop must run (a model

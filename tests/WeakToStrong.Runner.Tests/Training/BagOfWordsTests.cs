@@ -65,7 +65,7 @@ public sealed class BagOfWordsTests
         Assert.Equal(0f, model.Weights.abs().sum().item<float>());
         Assert.Equal(0f, model.Bias.abs().sum().item<float>());
 
-        ClassifierTrainer.SetPrecision(model, Precision.Bf16); // harmless: it stays fp32
+        SupervisedTrainer.SetPrecision(model, Precision.Bf16); // harmless: it stays fp32
         Assert.Equal(ScalarType.Float32, model.Weights.dtype);
         var ids = Toy().Select(t => model.Encoder.Encode(t.Text)).ToList();
         var p = Predictor.PredictProbabilities(model, ids);
@@ -84,7 +84,7 @@ public sealed class BagOfWordsTests
         Toy().Select(t => (model.Encoder.Encode(t.Text), t.Label == 1 ? new[] { 0f, 1f } : new[] { 1f, 0f })).ToList();
 
     private static TrainResult TrainToy(BagOfWordsClassifier model, int epochs = 3) =>
-        ClassifierTrainer.Train(model, Encoded(model),
+        SupervisedTrainer.Train(model, Encoded(model),
             new TrainOptions { LearningRate = 0.1, BatchSize = 40, MinibatchSize = 8, Epochs = epochs, Seed = 0, Schedule = Schedule.Constant },
             new XentLoss());
 
@@ -175,7 +175,7 @@ public sealed class BagOfWordsTests
         var packed = pairs.Select(p => p.Item1).ToList();
         Assert.All(Predictor.PredictProbabilities(model, packed), row => Assert.Equal(new[] { 0.5f, 0.5f }, row));
 
-        var result = ClassifierTrainer.Train(model, pairs,
+        var result = SupervisedTrainer.Train(model, pairs,
             new TrainOptions { LearningRate = 0.1, BatchSize = 20, MinibatchSize = 4, Epochs = 3, Schedule = Schedule.Constant },
             new BradleyTerryLoss());
 

@@ -95,7 +95,7 @@ public class FeatureProbeTests
         Assert.Contains(targets, t => t[1] == 1f);
         var data = Texts.Select((t, i) => (probe.Encoder.Encode(t), targets[i])).ToList();
         var options = new TrainOptions { Epochs = 300, BatchSize = 6, MinibatchSize = 6, LearningRate = 0.05, Seed = 0, Schedule = Schedule.Constant };
-        ClassifierTrainer.Train(probe, data, options, new WeakToStrong.Training.Losses.XentLoss());
+        SupervisedTrainer.Train(probe, data, options, new WeakToStrong.Training.Losses.XentLoss());
         var p = Predictor.PredictProbabilities(probe, data.Select(d => d.Item1).ToList(), 64);
         Assert.Equal(targets.Select(t => t[1] > t[0]), p.Select(q => q[1] > q[0]));
     }
@@ -124,8 +124,8 @@ public class FeatureProbeTests
             : LogConfidenceLoss.From(new LossSpec { Name = LossName.LogConf, AuxCoef = 0.5, Warmup = Warmup.Step, WarmupFrac = 0.2 });
         var options = new TrainOptions { Epochs = 5, BatchSize = 10, MinibatchSize = 10, LearningRate = 1e-2, Seed = 3, Precision = Precision.Fp32 };
 
-        var fast = ClassifierTrainer.Train(direct, data, options, loss);
-        var slow = ClassifierTrainer.Train(new TokenPath(general), data, options, loss);
+        var fast = SupervisedTrainer.Train(direct, data, options, loss);
+        var slow = SupervisedTrainer.Train(new TokenPath(general), data, options, loss);
 
         Assert.Equal(slow.Losses, fast.Losses);
         Assert.Equal(slow.TokensTrained, fast.TokensTrained);
@@ -143,8 +143,8 @@ public class FeatureProbeTests
         using var general = FeatureProbe.RewardModel(FeatureTable.Create(sequences, rows), Gpt2TextEncoder.Shared, 64);
         var options = new TrainOptions { Epochs = 4, BatchSize = 6, MinibatchSize = 6, LearningRate = 1e-2, Seed = 1, Precision = Precision.Fp32 };
 
-        var fast = ClassifierTrainer.Train(direct, data, options, new BradleyTerryLoss());
-        var slow = ClassifierTrainer.Train(new PackedTokenPath(general), data, options, new BradleyTerryLoss());
+        var fast = SupervisedTrainer.Train(direct, data, options, new BradleyTerryLoss());
+        var slow = SupervisedTrainer.Train(new PackedTokenPath(general), data, options, new BradleyTerryLoss());
 
         Assert.Equal(slow.Losses, fast.Losses);
         Assert.Equal(slow.TokensTrained, fast.TokensTrained);

@@ -44,7 +44,7 @@ public class MinibatchCompositionTests
         {
             using var model = Gpt2Classifier.Create(TinyTask.Config, seed: 3);
             var options = new TrainOptions { LearningRate = 1e-3, BatchSize = 16, MinibatchSize = 4, Epochs = 1, Composition = composition };
-            result = ClassifierTrainer.Train(model, data, options, Loss());
+            result = SupervisedTrainer.Train(model, data, options, Loss());
             return model.parameters().Select(p => p.detach().flatten().data<float>().ToArray()).ToArray();
         }
         var inOrder = Train(MinibatchComposition.InOrder, out var a);
@@ -74,7 +74,7 @@ public class MinibatchCompositionTests
         var data = TinyTask.Examples(40, seed: 8).Select(d => d.Ids).ToList();
         using var model = Gpt2Classifier.Create(TinyTask.Config, seed: 4);
         // A zero head would predict (0.5, 0.5) for everything: a few training steps make the predictions differ.
-        ClassifierTrainer.Train(model, TinyTask.Examples(32, seed: 9), new TrainOptions { LearningRate = 3e-3, BatchSize = 16, Epochs = 4 }, new XentLoss());
+        SupervisedTrainer.Train(model, TinyTask.Examples(32, seed: 9), new TrainOptions { LearningRate = 3e-3, BatchSize = 16, Epochs = 4 }, new XentLoss());
         var batched = Predictor.PredictProbabilities(model, data, 8, out var tokens);
         Assert.Equal(data.Sum(d => d.Length), tokens.Real);
         Assert.True(batched.Select(p => p[0]).Distinct().Count() > 10);

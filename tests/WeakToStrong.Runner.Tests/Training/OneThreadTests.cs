@@ -30,7 +30,7 @@ public class OneThreadTests
             var (probe, data) = Probe(40);
             using var _ = probe;
             var seen = new List<int>();
-            ClassifierTrainer.Train(probe, data, new TrainOptions
+            SupervisedTrainer.Train(probe, data, new TrainOptions
             {
                 LearningRate = 1e-2, BatchSize = 10, MinibatchSize = 10, Epochs = 1, EvalEvery = 1,
                 Evaluate = _ => { seen.Add(get_num_threads()); return new Dictionary<string, double>(); },

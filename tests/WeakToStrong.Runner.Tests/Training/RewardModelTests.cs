@@ -87,7 +87,7 @@ public class RewardModelTests
             Assert.Equal([16L, 2], logits.shape);
             Assert.Equal(new float[32], logits.data<float>().ToArray());
         }
-        var result = ClassifierTrainer.Train(model, data, Options() with { Epochs = 1 }, new BradleyTerryLoss());
+        var result = SupervisedTrainer.Train(model, data, Options() with { Epochs = 1 }, new BradleyTerryLoss());
         Assert.Equal(Math.Log(2), result.Losses[0], 1e-6);      // −[s + (1−s)]·log σ(0), whatever s is
     }
 
@@ -134,7 +134,7 @@ public class RewardModelTests
         var data = MarkerPairs(32, seed: 3);
         using var model = PairwiseRewardModel.Gpt2(Config, seed: 0);
         // lr 1e-2 × 20 epochs: 100% on 15 of 15 (data seed, model seed) pairs tried; 3e-3 reached it on 10 of 15.
-        var result = ClassifierTrainer.Train(model, data, Options() with { LearningRate = 1e-2, Epochs = 20 }, new BradleyTerryLoss());
+        var result = SupervisedTrainer.Train(model, data, Options() with { LearningRate = 1e-2, Epochs = 20 }, new BradleyTerryLoss());
         Assert.Equal(32 * 20 / 16, result.Steps);
         var p = Predictor.PredictProbabilities(model, data.Select(d => d.Ids).ToList());
         Assert.Equal(1.0, ReferenceAccuracy.Accuracy(p, data.Select(d => d.SoftLabel).ToList()));
@@ -149,7 +149,7 @@ public class RewardModelTests
     {
         var data = MarkerPairs(32, seed: 4);
         using var model = PairwiseRewardModel.Gpt2(Config, seed: 0);
-        ClassifierTrainer.Train(model, data, Options(dataSeed), new BradleyTerryLoss());
+        SupervisedTrainer.Train(model, data, Options(dataSeed), new BradleyTerryLoss());
         var path = TinyTask.TempFile("rm-det");
         try
         {
@@ -175,7 +175,7 @@ public class RewardModelTests
         var trainable = model.Module.named_parameters().Where(p => p.parameter.requires_grad).Select(p => p.name).ToArray();
         Assert.Equal(["score.weight"], trainable);
         var before = model.Body.parameters().Select(p => p.detach().clone()).ToList();
-        ClassifierTrainer.Train(model, data, Options(), new BradleyTerryLoss());
+        SupervisedTrainer.Train(model, data, Options(), new BradleyTerryLoss());
         var after = model.Body.parameters().ToList();
         Assert.Equal(before.Count, after.Count);
         for (int i = 0; i < before.Count; i++) Assert.True(Same(before[i], after[i]));
@@ -216,7 +216,7 @@ public class RewardModelTests
         using var _ = no_grad();
         float[] fp32;
         using (var logits = model.Classify(ids, mask)) fp32 = logits.data<float>().ToArray();
-        ClassifierTrainer.SetPrecision(model, Precision.Bf16);
+        SupervisedTrainer.SetPrecision(model, Precision.Bf16);
         Assert.Equal(ScalarType.BFloat16, model.Gpt2Body!.ComputeType);
         using var bf16 = model.Classify(ids, mask);
         Assert.Equal(ScalarType.Float32, bf16.dtype);

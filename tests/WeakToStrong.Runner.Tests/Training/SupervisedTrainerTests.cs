@@ -7,7 +7,7 @@ using static TorchSharp.torch;
 
 namespace WeakToStrong.Runner.Tests.Training;
 
-public class ClassifierTrainerTests
+public class SupervisedTrainerTests
 {
     private static TrainOptions Options(long seed = 0) => new()
     {
@@ -21,7 +21,7 @@ public class ClassifierTrainerTests
         using var model = Gpt2Classifier.Create(TinyTask.Config, seed: 0);
         // 80 epochs: at 40 the last of the 64 examples flipped on some CPUs (63/64 on an Intel Xeon, 64/64 on the AMD EPYC
         // the test was written on: float summation order differs), so the test measured the machine, not overfitting.
-        var result = ClassifierTrainer.Train(model, data, Options() with { Epochs = 80, LearningRate = 3e-3 }, new XentLoss());
+        var result = SupervisedTrainer.Train(model, data, Options() with { Epochs = 80, LearningRate = 3e-3 }, new XentLoss());
         Assert.Equal(64 * 80 / 16, result.Steps);
         var p = Predictor.PredictProbabilities(model, data.Select(d => d.Ids).ToList(), batchSize: 32);
         Assert.Equal(1.0, ReferenceAccuracy.Accuracy(p, data.Select(d => d.SoftLabel).ToList()));
@@ -38,7 +38,7 @@ public class ClassifierTrainerTests
         double LastLoss(Schedule schedule)
         {
             using var model = Gpt2Classifier.Create(TinyTask.Config, seed: 0);
-            return ClassifierTrainer.Train(model, data, Options() with { Schedule = schedule }, new XentLoss()).Losses[^1];
+            return SupervisedTrainer.Train(model, data, Options() with { Schedule = schedule }, new XentLoss()).Losses[^1];
         }
         Assert.NotEqual(LastLoss(Schedule.Cosine), LastLoss(Schedule.Constant));
     }
@@ -56,7 +56,7 @@ public class ClassifierTrainerTests
         using var model = Gpt2Classifier.Create(TinyTask.Config, seed: 0);
         var p = Predictor.PredictProbabilities(model, data.Select(d => d.Ids).ToList());
         Assert.All(p, row => Assert.Equal(new[] { 0.5f, 0.5f }, row));
-        var result = ClassifierTrainer.Train(model, data, Options() with { Epochs = 1 }, new XentLoss());
+        var result = SupervisedTrainer.Train(model, data, Options() with { Epochs = 1 }, new XentLoss());
         Assert.Equal(Math.Log(2), result.Losses[0], 6);
     }
 
@@ -65,7 +65,7 @@ public class ClassifierTrainerTests
         var data = TinyTask.Examples(48, seed: 3);
         using var model = Gpt2Classifier.Create(TinyTask.Config, modelSeed);
         // logconf with minibatch < batch exercises the coupled (whole-batch) path.
-        ClassifierTrainer.Train(model, data, Options(dataSeed), new LogConfidenceLoss(new AuxWarmup(0.5, 0.2, Warmup.Linear)));
+        SupervisedTrainer.Train(model, data, Options(dataSeed), new LogConfidenceLoss(new AuxWarmup(0.5, 0.2, Warmup.Linear)));
         var path = TinyTask.TempFile("det");
         try
         {
@@ -93,7 +93,7 @@ public class ClassifierTrainerTests
         foreach (int minibatch in new[] { 16, 4 })
         {
             using var model = Gpt2Classifier.Create(TinyTask.Config, seed: 5);
-            var r = ClassifierTrainer.Train(model, data, Options() with { MinibatchSize = minibatch, Epochs = 2 },
+            var r = SupervisedTrainer.Train(model, data, Options() with { MinibatchSize = minibatch, Epochs = 2 },
                 new LogConfidenceLoss(new AuxWarmup(0.5, 0.1, Warmup.Step)));
             losses.Add(r.Losses);
             probs.Add(Predictor.PredictProbabilities(model, data.Select(d => d.Ids).ToList()));
@@ -108,7 +108,7 @@ public class ClassifierTrainerTests
         var data = TinyTask.Examples(32, seed: 5);
         using var model = Gpt2Classifier.Create(TinyTask.Config, seed: 0, linearProbe: true);
         var before = model.Body.parameters().Select(p => p.detach().clone()).ToList();
-        ClassifierTrainer.Train(model, data, Options(), new XentLoss());
+        SupervisedTrainer.Train(model, data, Options(), new XentLoss());
         var after = model.Body.parameters().ToList();
         for (int i = 0; i < before.Count; i++) Assert.True(before[i].eq(after[i]).all().item<bool>());
         Assert.True(model.named_parameters().Single(p => p.name == "score.weight").parameter.abs().sum().item<float>() > 0);
@@ -119,7 +119,7 @@ public class ClassifierTrainerTests
     {
         var data = TinyTask.Examples(32, seed: 6);
         using var model = Gpt2Classifier.Create(TinyTask.Config, seed: 0);
-        var r = ClassifierTrainer.Train(model, data, Options() with { Precision = Precision.Bf16, Epochs = 10, LearningRate = 3e-3 }, new XentLoss());
+        var r = SupervisedTrainer.Train(model, data, Options() with { Precision = Precision.Bf16, Epochs = 10, LearningRate = 3e-3 }, new XentLoss());
         Assert.All(model.parameters(), p => Assert.Equal(ScalarType.Float32, p.dtype));
         Assert.True(r.Losses[^1] < r.Losses[0] * 0.8, $"loss {r.Losses[0]} → {r.Losses[^1]}");
         using var ids = tensor(new long[] { 1, 2, 3 }, 1, 3);
@@ -134,7 +134,7 @@ public class ClassifierTrainerTests
         var data = TinyTask.Examples(32, seed: 7);
         using var model = Gpt2Classifier.Create(TinyTask.Config, seed: 0);
         var seen = new List<TrainProgress>();
-        var r = ClassifierTrainer.Train(model, data,
+        var r = SupervisedTrainer.Train(model, data,
             Options() with { EvalEvery = 2, Epochs = 2.5, Evaluate = _ => new Dictionary<string, double> { ["x"] = 1 } },
             new XentLoss(), new SyncProgress(seen.Add));
         Assert.Equal(5, r.Steps);                                  // ⌊32·2.5/16⌋
@@ -167,17 +167,17 @@ public class TrainResumeTests
             TrainResult whole;
             using (var model = Gpt2Classifier.Create(TinyTask.Config, seed: 0))
             {
-                whole = ClassifierTrainer.Train(model, data, options, loss);
+                whole = SupervisedTrainer.Train(model, data, options, loss);
                 Checkpoint.Save(model, straight);
             }
             using (var model = Gpt2Classifier.Create(TinyTask.Config, seed: 0))
             {
-                var first = ClassifierTrainer.Train(model, data, options with { StateDirectory = dir, StopAfterSteps = 2 }, loss);
+                var first = SupervisedTrainer.Train(model, data, options with { StateDirectory = dir, StopAfterSteps = 2 }, loss);
                 Assert.Equal(2, first.Losses.Count);
             }
             using (var model = Gpt2Classifier.Create(TinyTask.Config, seed: 99)) // its own init is overwritten
             {
-                var rest = ClassifierTrainer.Train(model, data, options with { StateDirectory = dir }, loss);
+                var rest = SupervisedTrainer.Train(model, data, options with { StateDirectory = dir }, loss);
                 Assert.Equal(2, rest.StartStep);
                 Assert.Equal((2, 6), (rest.ResumedEvaluations, rest.Evaluations.Count));
                 // What the first two steps measured came back with the state: losses, rates and evaluations of all six steps.

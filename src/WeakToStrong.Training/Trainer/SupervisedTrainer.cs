@@ -8,7 +8,8 @@ using static TorchSharp.torch;
 namespace WeakToStrong.Training.Trainer;
 
 /// <summary>
-/// The reference's training loop (weak_to_strong/train.py), fixed where docs/engine.md says so: Adam with
+/// Every model that learns from targets trains here: a fine-tuned classifier, a reward model (a pair's two rewards as
+/// its two logits), a probe head, the bag of words. The loop is the reference's (weak_to_strong/train.py), fixed where docs/engine.md says so: Adam with
 /// default betas/eps, no weight decay, no clipping; cosine annealing to 0 over ⌊n·epochs/batch⌋ steps; the loss
 /// over each whole batch though it is computed in minibatches, which are composed by length
 /// (<see cref="MinibatchPlan"/>: the same gradient sum with less padding).
@@ -23,7 +24,7 @@ namespace WeakToStrong.Training.Trainer;
 /// so with the same thread count the run is bit-identical (thread count is the caller's to pin; a model that is
 /// <see cref="ISingleThreaded"/> always trains on one).
 /// </remarks>
-public static class ClassifierTrainer
+public static class SupervisedTrainer
 {
     public static TrainResult Train(
         ISequenceClassifier classifier,
