@@ -39,7 +39,12 @@ public sealed class FeatureTable : IDisposable
         var rows = new Dictionary<int[], long>(SequenceComparer.Instance);
         for (int i = 0; i < sequences.Count; i++)
             if (!rows.TryAdd(sequences[i], i)) throw new ArgumentException($"sequence {i} is listed twice");
-        return new FeatureTable(rows, features.to_type(ScalarType.Float32).cpu().contiguous().clone()); // its own copy: callers dispose theirs
+        // Its own copy (callers dispose theirs), made inside a dispose scope: the scope holds each intermediate's
+        // wrapper, which otherwise is garbage while the next native call still reads its handle, and a collection
+        // then lets its finalizer free that handle mid-call (a segfault in at::native::clone, 2026-12-07 suite).
+        using var scope = NewDisposeScope();
+        var copy = features.to_type(ScalarType.Float32).cpu().contiguous().clone();
+        return new FeatureTable(rows, copy.DetachFromDisposeScope()); // the table owns it, whatever scope the caller has
     }
 
     public void Save(string path)
@@ -56,6 +61,7 @@ public sealed class FeatureTable : IDisposable
     public static FeatureTable Load(string path)
     {
         var state = Safetensors.LoadStateDict(path);
+        using var scope = NewDisposeScope(); // holds the conversions below while their data is copied out
         try
         {
             if (!state.TryGetValue("features", out var features) || !state.TryGetValue("tokens", out var t) || !state.TryGetValue("offsets", out var o))

@@ -80,11 +80,17 @@ public readonly struct NoCollectionRegion : IDisposable
                 }
                 break;
             case Kind.Hold:
+                bool last;
                 lock (Gate)
                 {
                     holders--;
+                    last = holders == 0 && inFlight == 0;
                     EndIfUnused();
                 }
+                // Pay the collection the held region put off here, where no step is in flight, rather than at the
+                // next allocation of whatever runs after the loop: code outside a dispose scope then has its own
+                // native calls exposed (the segfault in FeatureTable.Create, 2026-12-07).
+                if (last) GC.Collect();
                 break;
         }
     }

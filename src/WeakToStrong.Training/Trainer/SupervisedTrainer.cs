@@ -215,6 +215,7 @@ public static class SupervisedTrainer
             flat[2 * i] = y[0];
             flat[2 * i + 1] = y[1];
         }
-        return tensor(flat, examples.Count, 2).to(device);
+        using var scope = NewDisposeScope(); // holds the host tensor while .to reads it (see FeatureTable.Create)
+        return tensor(flat, examples.Count, 2).to(device).MoveToOuterDisposeScope();
     }
 }
