@@ -1,3 +1,4 @@
+using WeakToStrong.Core.Manifests;
 using WeakToStrong.Core.Sources;
 using WeakToStrong.Data.Hashing;
 
@@ -6,14 +7,38 @@ namespace WeakToStrong.Data.Sources;
 public enum SourceKind { File, Url, Npm, Deb }
 
 /// <summary>
-/// One declared, hash-pinned input as the fetcher takes it (the manifest declares it as a
-/// <see cref="WeakToStrong.Core.Manifests.SourceSpec"/>; Runner's <c>SourceMapping</c> turns one into the other).
+/// One declared, hash-pinned input as the fetcher takes it: the manifest's declaration
+/// (<see cref="WeakToStrong.Core.Manifests.SourceSpec"/>) parsed by <see cref="Of"/>, the one place that reads it.
 /// <see cref="Name"/>/<see cref="Version"/> name a registry package (npm, deb); <see cref="Location"/> is a path under
 /// the data root (file) or an http(s) address (url).
 /// <see cref="Hash"/> pins the downloaded archive's bytes: npm's <c>sha512-…</c> integrity or <c>sha256:…</c>.
 /// </summary>
 public sealed record PinnedSource(SourceKind Kind, string Hash, string? Name = null, string? Version = null, string? Location = null)
 {
+    /// <summary>The manifest's declaration parsed: npm's NAME@VERSION and deb's NAME=VERSION split, the hash given its
+    /// scheme (npm's integrity is <c>sha512-…</c> already; a sha256 gets <c>sha256:</c>).</summary>
+    public static PinnedSource Of(SourceSpec s)
+    {
+        if (s.Npm is { } npm)
+        {
+            int at = npm.LastIndexOf('@');
+            if (at <= 0) throw new ArgumentException($"source '{s.Name}': npm '{npm}' is not NAME@VERSION");
+            return Npm(npm[..at], npm[(at + 1)..], Require(s.Integrity, s.Name, "integrity"));
+        }
+        if (s.Deb is { } deb)
+        {
+            int eq = deb.IndexOf('=');
+            if (eq <= 0) throw new ArgumentException($"source '{s.Name}': deb '{deb}' is not NAME=VERSION");
+            return Deb(deb[..eq], deb[(eq + 1)..], "sha256:" + Require(s.Sha256, s.Name, "sha256"));
+        }
+        if (s.Url is { } url) return Url(url, "sha256:" + Require(s.Sha256, s.Name, "sha256"));
+        if (s.Path is { } path) return File(path, "sha256:" + Require(s.Sha256, s.Name, "sha256"));
+        throw new ArgumentException($"source '{s.Name}' names none of npm, deb, url, path");
+    }
+
+    private static string Require(string? value, string name, string field) =>
+        value ?? throw new ArgumentException($"source '{name}' has no {field}");
+
     public static PinnedSource Npm(string name, string version, string integrity) => new(SourceKind.Npm, integrity, name, version);
     public static PinnedSource Deb(string name, string version, string sha256) => new(SourceKind.Deb, sha256, name, version);
     public static PinnedSource Url(string url, string sha256) => new(SourceKind.Url, sha256, Location: url);

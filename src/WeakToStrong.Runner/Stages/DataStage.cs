@@ -6,7 +6,6 @@ using WeakToStrong.Data.Sources;
 using WeakToStrong.Data.Splits;
 using WeakToStrong.Data.Tasks;
 using WeakToStrong.Runner.Examples;
-using WeakToStrong.Runner.Sources;
 using WeakToStrong.Runner.Stages.Metrics;
 
 namespace WeakToStrong.Runner.Stages;
@@ -43,7 +42,7 @@ public static class DataStage
         var names = new List<string>();
         foreach (var source in data.Sources)
         {
-            var spec = SourceMapping.ToData(source);
+            var spec = PinnedSource.Of(source);
             fetched.Add((await sources.GetAsync(spec, ct)).ContentDir);
             // What the user wrote: a path or URL as such, a registry package by its spec.
             names.Add(spec.Kind is SourceKind.File or SourceKind.Url ? spec.Location! : spec.Id);

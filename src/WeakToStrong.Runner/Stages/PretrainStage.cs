@@ -1,10 +1,10 @@
 using WeakToStrong.Core.Stages;
 using WeakToStrong.Data.Cache;
+using WeakToStrong.Data.Sources;
 using WeakToStrong.Data.Tasks;
 using WeakToStrong.Data.Tasks.Corpus;
 using WeakToStrong.Runner.Families;
 using WeakToStrong.Runner.Progress;
-using WeakToStrong.Runner.Sources;
 using WeakToStrong.Runner.Stages.Metrics;
 
 namespace WeakToStrong.Runner.Stages;
@@ -23,7 +23,7 @@ public static class PretrainStage
         var (model, spec) = (parameters.Model, parameters.Pretrain);
         var corpus = new List<(ICorpusReader, string)>();
         foreach (var source in spec.Corpus)
-            corpus.Add((TaskCatalog.Default.CorpusReader(source.Name), (await sources.GetAsync(SourceMapping.ToData(source), ct)).ContentDir));
+            corpus.Add((TaskCatalog.Default.CorpusReader(source.Name), (await sources.GetAsync(PinnedSource.Of(source), ct)).ContentDir));
         string text = PretrainingCorpus.Build(corpus).ToText();
 
         string path = Path.Combine(work, "body.safetensors");

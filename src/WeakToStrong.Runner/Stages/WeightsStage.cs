@@ -1,7 +1,7 @@
 using WeakToStrong.Core.Stages;
 using WeakToStrong.Data.Cache;
+using WeakToStrong.Data.Sources;
 using WeakToStrong.Runner.Families;
-using WeakToStrong.Runner.Sources;
 using WeakToStrong.Runner.Stages.Metrics;
 
 namespace WeakToStrong.Runner.Stages;
@@ -16,7 +16,7 @@ public static class WeightsStage
     public static async Task<StageResult> RunAsync(WeightsParameters p, SourceCache sources, string work, CancellationToken ct)
     {
         var source = p.Model.Weights ?? throw new InvalidOperationException($"model '{p.Model.Size}' declares no weights");
-        var fetched = await sources.GetAsync(SourceMapping.ToData(source), ct);
+        var fetched = await sources.GetAsync(PinnedSource.Of(source), ct);
         string path = Path.Combine(work, "body.safetensors");
         long count = ModelFactory.Importer(p.Model).ImportBody(p.Model, fetched.ArchivePath, path);
         return StageResult.Of(new Dictionary<string, string> { ["body"] = path }, new WeightsMetrics(source.Sha256 ?? "", count));

@@ -1,7 +1,6 @@
 using WeakToStrong.Data.Sources;
 using WeakToStrong.Runner.Tests.Application;
 using WeakToStrong.Runner.Experiments;
-using WeakToStrong.Runner.Sources;
 
 namespace WeakToStrong.Runner.Tests.Data;
 
@@ -19,7 +18,7 @@ static class BundledSources
         {
             var manifest = catalog.Resolve(id, scale: null, layers: [], useDefaultScale: false).Manifest!;
             foreach (var source in manifest.Data.Sources.Concat(manifest.Pretrain?.Corpus ?? []))
-                byName[source.Name] = SourceMapping.ToData(source);
+                byName[source.Name] = PinnedSource.Of(source);
         }
         return byName;
     }
