@@ -1,3 +1,6 @@
+using System.ComponentModel;
+using System.Reflection;
+using System.Text.RegularExpressions;
 using WeakToStrong.Core.Manifests;
 using WeakToStrong.Data.Tasks;
 
@@ -19,6 +22,21 @@ public class ModelSizeRuleTests
         var result = ManifestLoader.Load(WeakAs($"{{ \"family\": \"minilm-l6\", \"size\": \"{size}\" }}"), ManifestAssert.File, TaskCatalog.Default);
         Assert.Empty(result.Diagnostics);
         Assert.Equal(layers, FirstLayers.Of(result.Manifest!.Models["weak"].Size, 6));
+    }
+
+    /// <summary>The schema's help for <c>size</c> is prose a user reads in an editor; the presets themselves live in one
+    /// place, the family's row. This keeps the prose from drifting from the row: every family is described, and every
+    /// preset of every family is named as a whole word.</summary>
+    [Fact]
+    public void The_size_description_describes_every_family_and_names_every_preset_of_each()
+    {
+        var description = typeof(ModelSpec).GetProperty(nameof(ModelSpec.Size))!.GetCustomAttribute<DescriptionAttribute>()!.Description;
+        foreach (var row in ModelFamilies.All)
+        {
+            Assert.Contains(ModelFamilies.Name(row.Family) + ":", description);
+            foreach (var preset in row.Presets.Keys)
+                Assert.Matches($@"(?<![\w-]){Regex.Escape(preset)}(?![\w-])", description);
+        }
     }
 
     [Fact]

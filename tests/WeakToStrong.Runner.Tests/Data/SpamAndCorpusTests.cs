@@ -63,7 +63,7 @@ public sealed class SpamAndCorpusTests : IDisposable
             build.Documents.Select(d => d.Id));
         Assert.Equal("A dog.\n\nA cat.\n\nfirst\n\ntwo\n\nten\n\nend", build.ToText());
         Assert.Equal(["brown", "moby-dick"], build.Documents.Select(d => d.Source).Distinct());
-        Assert.Equal(build.ContentHash, PretrainingCorpus.Build(sources).ContentHash);
+        Assert.Equal(build.ToText(), PretrainingCorpus.Build(sources).ToText());
         Assert.Equal(["sotu", "brown", "moby-dick"], TaskCatalog.Default.Corpora);
         var unknown = Assert.Throws<KeyNotFoundException>(() => TaskCatalog.Default.CorpusReader("wiki"));
         Assert.Equal("no corpus reader 'wiki' (available: sotu, brown, moby-dick)", unknown.Message);

@@ -1,11 +1,8 @@
-using System.Text;
-using WeakToStrong.Data.Formats;
-using WeakToStrong.Data.Hashing;
-
 namespace WeakToStrong.Data.Tasks.Corpus;
 
-/// <summary>The pretraining corpus: documents in a fixed order and the sha256 of their JSONL form.</summary>
-public sealed record CorpusBuild(IReadOnlyList<CorpusDocument> Documents, string ContentHash)
+/// <summary>The pretraining corpus: documents in a fixed order. What they are is pinned upstream, by the sources'
+/// hashes and the readers' code in the pretrain stage's key, so the build computes no hash of its own.</summary>
+public sealed record CorpusBuild(IReadOnlyList<CorpusDocument> Documents)
 {
     /// <summary>All documents joined by <paramref name="separator"/> (e.g. GPT-2's "&lt;|endoftext|&gt;"), for tokenizing.</summary>
     public string ToText(string separator = "\n\n") => string.Join(separator, Documents.Select(d => d.Text));
@@ -27,22 +24,6 @@ public static class PretrainingCorpus
             docs.AddRange(reader.Read(dir));
         docs.RemoveAll(d => d.Text.Length == 0);
         if (docs.Count == 0) throw new ArgumentException("corpus: no source given");
-        return new CorpusBuild(docs, ContentHash.Of(ToJsonl(docs)));
-    }
-
-    /// <summary>One {"id","source","text"} object per line, byte-stable like every JSONL this library writes.</summary>
-    public static byte[] ToJsonl(IEnumerable<CorpusDocument> docs)
-    {
-        var sb = new StringBuilder();
-        foreach (var d in docs)
-        {
-            bool first = true;
-            sb.Append('{');
-            JsonText.AppendName(sb, "id", ref first); JsonText.AppendString(sb, d.Id);
-            JsonText.AppendName(sb, "source", ref first); JsonText.AppendString(sb, d.Source);
-            JsonText.AppendName(sb, "text", ref first); JsonText.AppendString(sb, d.Text);
-            sb.Append("}\n");
-        }
-        return new UTF8Encoding(false).GetBytes(sb.ToString());
+        return new CorpusBuild(docs);
     }
 }
