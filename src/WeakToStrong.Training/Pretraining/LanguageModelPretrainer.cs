@@ -48,7 +48,7 @@ public static class LanguageModelPretrainer
         model.to(device);
         model.ComputeType = options.Precision == Precision.Bf16 ? ScalarType.BFloat16 : ScalarType.Float32;
 
-        using var optimizer = optim.Adam(model.parameters(), lr: options.LearningRate);
+        using var optimizer = new FusedAdam(model.parameters(), options.LearningRate);
         var windows = new WindowSampler(tokens.Length - t - 1, options.Seed);
         var losses = new List<double>(options.Steps);
         var rates = new List<double>(options.Steps);

@@ -58,7 +58,7 @@ public static class SupervisedTrainer
         var parameters = module.parameters().Where(p => p.requires_grad).ToList();
         using var optimizer = options.Optimizer switch
         {
-            Optimizer.Adam => optim.Adam(parameters, lr: options.LearningRate),
+            Optimizer.Adam => new FusedAdam(parameters, options.LearningRate),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Optimizer, "no such optimiser"),
         };
 
