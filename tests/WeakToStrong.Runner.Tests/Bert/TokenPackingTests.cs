@@ -23,10 +23,8 @@ public class TokenPackingTests
     [InlineData(ScalarType.BFloat16)]
     public void Packed_and_padded_layouts_give_every_real_token_the_same_hidden_state(ScalarType compute)
     {
-        using var body = Body(compute);
-        var (ids, mask) = Batch(body);
-        using var _ = ids;
-        using var __ = mask;
+        using var setup = Setup.Of(compute);
+        var (body, ids, mask) = (setup.Body, setup.Ids, setup.Mask);
         body.PacksTokens = true; // a forward that records gradients: a training step's
         using var packed = body.forward(ids, mask);
         body.PacksTokens = false;
@@ -46,10 +44,8 @@ public class TokenPackingTests
     [InlineData(ScalarType.BFloat16)]
     public void A_forward_only_pass_keeps_the_padded_layout_and_its_bits(ScalarType compute)
     {
-        using var body = Body(compute);
-        var (ids, mask) = Batch(body);
-        using var _ = ids;
-        using var __ = mask;
+        using var setup = Setup.Of(compute);
+        var (body, ids, mask) = (setup.Body, setup.Ids, setup.Mask);
         using var noGrad = no_grad();
         body.PacksTokens = true;
         using var asTrained = body.forward(ids, mask);
@@ -63,10 +59,8 @@ public class TokenPackingTests
     [InlineData(ScalarType.BFloat16)]
     public void Packed_and_padded_layouts_give_the_same_gradients(ScalarType compute)
     {
-        using var body = Body(compute);
-        var (ids, mask) = Batch(body);
-        using var _ = ids;
-        using var __ = mask;
+        using var setup = Setup.Of(compute);
+        var (body, ids, mask) = (setup.Body, setup.Ids, setup.Mask);
         var packed = Gradients(body, ids, mask, packs: true);
         var padded = Gradients(body, ids, mask, packs: false);
         Assert.Equal(padded.Keys, packed.Keys);
@@ -84,18 +78,24 @@ public class TokenPackingTests
     // 0.0039 on gradients up to 0.24).
     private static double Tolerance(ScalarType compute) => compute == ScalarType.Float32 ? 1e-5 : 1.0 / 32;
 
-    private static BertModel Body(ScalarType compute)
+    /// <summary>A two-layer MiniLM body computing in <c>compute</c> and the padded batch of <see cref="Texts"/>.</summary>
+    private sealed record Setup(BertModel Body, Tensor Ids, Tensor Mask) : IDisposable
     {
-        var body = BertClassifier.CreateMiniLmBody(layers: 2);
-        body.ComputeType = compute;
-        return body;
-    }
+        public static Setup Of(ScalarType compute)
+        {
+            var body = BertClassifier.CreateMiniLmBody(layers: 2);
+            body.ComputeType = compute;
+            var encoder = WordPieceEncoder.ForMiniLm(128);
+            var (ids, mask) = MiniLmReference.Batch(Texts.Select(encoder.Encode).ToArray());
+            return new Setup(body, ids, mask);
+        }
 
-    private static (Tensor Ids, Tensor Mask) Batch(BertModel body)
-    {
-        var encoder = WordPieceEncoder.ForMiniLm(128);
-        var rows = Texts.Select(encoder.Encode).ToArray();
-        return MiniLmReference.Batch(rows);
+        public void Dispose()
+        {
+            Ids.Dispose();
+            Mask.Dispose();
+            Body.Dispose();
+        }
     }
 
     private static Dictionary<string, float[]> Gradients(BertModel body, Tensor ids, Tensor mask, bool packs)
