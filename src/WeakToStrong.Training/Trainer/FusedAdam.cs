@@ -24,6 +24,9 @@ namespace WeakToStrong.Training.Trainer;
 /// <para>A parameter group that this pass does not cover (weight decay, AMSGrad, maximising, a tensor that is not a
 /// contiguous float32 one on the CPU) makes the whole step TorchSharp's. The saved state is <see cref="Adam"/>'s
 /// format under this type's name.</para>
+/// <para>The pass writes through the storage's pointer, so it does not bump the tensors' autograd version counters: a
+/// graph kept alive across <see cref="step"/> would not get libtorch's "modified by an inplace operation" error. The
+/// trainers build each step's graph inside the step and keep none across it.</para>
 /// </remarks>
 public sealed class FusedAdam : Adam
 {
