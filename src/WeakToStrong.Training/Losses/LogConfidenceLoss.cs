@@ -11,7 +11,7 @@ namespace WeakToStrong.Training.Losses;
 /// Matching the threshold to the weak labels' class balance keeps the student from collapsing to one class.
 /// </summary>
 [Loss(LossName.LogConf)]
-public sealed class LogConfidenceLoss(AuxWarmup warmup) : ILoss
+public sealed class LogConfidenceLoss(AuxWarmup warmup) : ILoss, IHostLoss
 {
     public static ILoss From(LossSpec spec) => new LogConfidenceLoss(AuxWarmup.From(spec));
 
@@ -26,6 +26,31 @@ public sealed class LogConfidenceLoss(AuxWarmup warmup) : ILoss
         var hard = HardenedPredictions(logits.detach(), softTargets);
         var target = softTargets * (1 - c) + hard * c;
         return LossMath.SoftCrossEntropy(logits, target).mean();
+    }
+
+    /// <summary><see cref="Compute"/> on host arrays: the same threshold (p0 in fp32, torch.quantile's interpolation),
+    /// the same mixed target, then the soft cross-entropy.</summary>
+    public double Gradient(ReadOnlySpan<float> logits, ReadOnlySpan<float> targets, double progress, Span<float> gradient)
+    {
+        int batch = HostLossMath.Rows(logits, targets, gradient);
+        double c = Warmup.Coefficient(progress);
+        float keep = (float)(1 - c), aux = (float)c;
+        var p0 = new float[batch];
+        double positives = 0;
+        for (int i = 0; i < batch; i++)
+        {
+            p0[i] = (float)(1 / (1 + Math.Exp((double)logits[2 * i + 1] - logits[2 * i])));
+            positives += targets[2 * i + 1];
+        }
+        float threshold = HostLossMath.Quantile(p0, (float)(positives / batch));
+        var mixed = new float[2 * batch];
+        for (int i = 0; i < batch; i++)
+        {
+            bool class0 = p0[i] >= threshold;
+            mixed[2 * i] = targets[2 * i] * keep + (class0 ? aux : 0);
+            mixed[2 * i + 1] = targets[2 * i + 1] * keep + (class0 ? 0 : aux);
+        }
+        return HostLossMath.SoftCrossEntropy(logits, mixed, gradient);
     }
 
     /// <summary>The class-balance-matched one-hot predictions h [B,2] (fp32).</summary>

@@ -1,6 +1,7 @@
 using TorchSharp;
 using TorchSharp.Modules;
 using WeakToStrong.Training.Models;
+using WeakToStrong.Training.Trainer;
 using static TorchSharp.torch;
 
 namespace WeakToStrong.Training.Probes;
@@ -12,7 +13,7 @@ namespace WeakToStrong.Training.Probes;
 /// (<see cref="FeatureRowEncoder"/>); its checkpoint holds the head alone. Classification: logits [B,2] =
 /// head(features). Reward modelling (<see cref="Pairwise"/>): a scalar reward head, rows a0, b0, a1, b1, … → (r_a, r_b).
 /// </summary>
-public class FeatureProbe : nn.Module<Tensor, Tensor, Tensor>, ISequenceClassifier, IRowInput, IComputePrecision, ISingleThreaded
+public class FeatureProbe : nn.Module<Tensor, Tensor, Tensor>, ISequenceClassifier, IHostHead, IComputePrecision, ISingleThreaded
 {
     private readonly Linear classifier;
     private readonly FeatureTable table;
@@ -55,6 +56,44 @@ public class FeatureProbe : nn.Module<Tensor, Tensor, Tensor>, ISequenceClassifi
         using var scope = NewDisposeScope();
         var features = table.Features.index_select(0, rows.cpu()).to(classifier.weight!.device);
         return classifier.forward(features).to_type(ScalarType.Float32).MoveToOuterDisposeScope();
+    }
+
+    public bool OnHost => classifier.weight!.shape[0] is 1 or 2 && HostStorage.Plain(classifier.weight!) && HostStorage.Plain(table.Features);
+
+    /// <summary>Row r's logits are head row o · features row: [rows, outputs] flat, which for the reward head's one
+    /// output is already (r_a, r_b) per pair.</summary>
+    public unsafe void Logits(ReadOnlySpan<long> rows, Span<float> logits)
+    {
+        var (d, outputs) = Checked(rows, logits.Length);
+        float* x = HostStorage.Floats(table.Features), w = HostStorage.Floats(classifier.weight!);
+        for (int r = 0; r < rows.Length; r++)
+            for (int o = 0; o < outputs; o++)
+                logits[r * outputs + o] = HostLinear.Dot(x + rows[r] * d, w + (long)o * d, d);
+    }
+
+    public unsafe void SetGradient(ReadOnlySpan<long> rows, ReadOnlySpan<float> logitGradient)
+    {
+        var (d, outputs) = Checked(rows, logitGradient.Length);
+        float* x = HostStorage.Floats(table.Features);
+        var weight = classifier.weight!;
+        using var existing = weight.grad;
+        using var fresh = existing is null ? zeros_like(weight) : null;
+        if (fresh is not null) weight.grad = fresh;
+        float* g = HostStorage.Floats(existing ?? fresh!);
+        if (outputs == 2) HostLinear.SumOfScaledRows(g, g + d, x, d, rows, logitGradient);
+        else if (outputs == 1) HostLinear.SumOfScaledRows(g, x, d, rows, logitGradient);
+        else throw new InvalidOperationException($"a host head has one or two outputs, not {outputs}");
+    }
+
+    private (int D, int Outputs) Checked(ReadOnlySpan<long> rows, int logits)
+    {
+        if (!OnHost) throw new InvalidOperationException("the probe's head or features are not fp32 on the CPU");
+        int outputs = (int)classifier.weight!.shape[0];
+        if (logits != rows.Length * outputs) throw new ArgumentException($"{rows.Length} rows of a {outputs}-output head have {rows.Length * outputs} logits, not {logits}");
+        long count = table.Features.shape[0];
+        foreach (var row in rows)
+            if ((ulong)row >= (ulong)count) throw new ArgumentOutOfRangeException(nameof(rows), $"row {row} of a table of {count}");
+        return ((int)table.Size, outputs);
     }
 
     public override Tensor forward(Tensor inputIds, Tensor attentionMask)

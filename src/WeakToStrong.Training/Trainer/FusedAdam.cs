@@ -1,6 +1,4 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -68,15 +66,11 @@ public sealed class FusedAdam : Adam
                 using var grad = param.grad;
                 if (grad is null) continue;
                 var state = (State)_state[param.Handle];
-                if (!Plain(param) || !Plain(grad) || !Plain(state.exp_avg) || !Plain(state.exp_avg_sq)) return false;
+                if (!HostStorage.Plain(param) || !HostStorage.Plain(grad) || !HostStorage.Plain(state.exp_avg) || !HostStorage.Plain(state.exp_avg_sq)) return false;
             }
         }
         return true;
     }
-
-    private static bool Plain(Tensor t) =>
-        t.dtype == ScalarType.Float32 && t.device_type == DeviceType.CPU && !t.is_sparse && t.is_contiguous()
-        && t.numel() <= int.MaxValue / sizeof(float);
 
     private readonly record struct Constants(float Beta1, float OneMinusBeta1, float Beta2, float OneMinusBeta2, float SqrtBc2, float Eps, float NegStep);
 
@@ -84,11 +78,8 @@ public sealed class FusedAdam : Adam
     {
         long n = p.numel();
         if (g.numel() != n || m.numel() != n || v.numel() != n) throw new InvalidOperationException("A parameter, its gradient and its moments differ in size.");
-        Range(Floats(p), Floats(g), Floats(m), Floats(v), n, k);
+        Range(HostStorage.Floats(p), HostStorage.Floats(g), HostStorage.Floats(m), HostStorage.Floats(v), n, k);
     }
-
-    /// <summary>The tensor's own storage (a contiguous CPU tensor's <c>bytes</c> is a view of it, not a copy).</summary>
-    private static unsafe float* Floats(Tensor t) => (float*)Unsafe.AsPointer(ref MemoryMarshal.GetReference(t.bytes));
 
     private static unsafe void Range(float* p, float* g, float* m, float* v, long n, Constants k)
     {
