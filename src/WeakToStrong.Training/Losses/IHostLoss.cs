@@ -41,8 +41,9 @@ public static class HostLossMath
     public static float Quantile(ReadOnlySpan<float> values, float q)
     {
         if (values.IsEmpty) throw new ArgumentException("the quantile of no values");
-        var sorted = values.ToArray();
-        Array.Sort(sorted);
+        Span<float> sorted = values.Length <= 1024 ? stackalloc float[values.Length] : new float[values.Length];
+        values.CopyTo(sorted);
+        sorted.Sort();
         float rank = q * (sorted.Length - 1);
         int below = (int)rank, above = (int)MathF.Ceiling(rank);
         float weight = rank - below, low = sorted[below], high = sorted[above];

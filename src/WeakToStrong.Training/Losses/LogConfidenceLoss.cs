@@ -35,7 +35,7 @@ public sealed class LogConfidenceLoss(AuxWarmup warmup) : ILoss, IHostLoss
         int batch = HostLossMath.Rows(logits, targets, gradient);
         double c = Warmup.Coefficient(progress);
         float keep = (float)(1 - c), aux = (float)c;
-        var p0 = new float[batch];
+        Span<float> p0 = batch <= 512 ? stackalloc float[batch] : new float[batch];
         double positives = 0;
         for (int i = 0; i < batch; i++)
         {
@@ -43,7 +43,7 @@ public sealed class LogConfidenceLoss(AuxWarmup warmup) : ILoss, IHostLoss
             positives += targets[2 * i + 1];
         }
         float threshold = HostLossMath.Quantile(p0, (float)(positives / batch));
-        var mixed = new float[2 * batch];
+        Span<float> mixed = batch <= 512 ? stackalloc float[2 * batch] : new float[2 * batch];
         for (int i = 0; i < batch; i++)
         {
             bool class0 = p0[i] >= threshold;
