@@ -17,6 +17,8 @@ public class FeatureProbe : nn.Module<Tensor, Tensor, Tensor>, ISequenceClassifi
 {
     private readonly Linear classifier;
     private readonly FeatureTable table;
+    private readonly int width, outputs;  // the head's shape, fixed at construction: reading a tensor's shape allocates
+    private readonly long rowCount;
 
     public nn.Module Module => this;
 
@@ -31,6 +33,7 @@ public class FeatureProbe : nn.Module<Tensor, Tensor, Tensor>, ISequenceClassifi
     {
         this.table = table;
         classifier = nn.Linear(table.Size, outputs, hasBias: false);
+        (width, this.outputs, rowCount) = ((int)table.Size, outputs, table.Features.shape[0]);
         using (no_grad()) classifier.weight!.zero_();
         RegisterComponents();
         Encoder = FeatureRowEncoder.For(modelEncoder, table, maxCtx);
@@ -58,7 +61,7 @@ public class FeatureProbe : nn.Module<Tensor, Tensor, Tensor>, ISequenceClassifi
         return classifier.forward(features).to_type(ScalarType.Float32).MoveToOuterDisposeScope();
     }
 
-    public bool OnHost => classifier.weight!.shape[0] is 1 or 2 && HostStorage.Plain(classifier.weight!) && HostStorage.Plain(table.Features);
+    public bool OnHost => outputs is 1 or 2 && HostStorage.Plain(classifier.weight!) && HostStorage.Plain(table.Features);
 
     /// <summary>Row r's logits are head row o · features row: [rows, outputs] flat, which for the reward head's one
     /// output is already (r_a, r_b) per pair.</summary>
@@ -88,12 +91,10 @@ public class FeatureProbe : nn.Module<Tensor, Tensor, Tensor>, ISequenceClassifi
     private (int D, int Outputs) Checked(ReadOnlySpan<long> rows, int logits)
     {
         if (!OnHost) throw new InvalidOperationException("the probe's head or features are not fp32 on the CPU");
-        int outputs = (int)classifier.weight!.shape[0];
         if (logits != rows.Length * outputs) throw new ArgumentException($"{rows.Length} rows of a {outputs}-output head have {rows.Length * outputs} logits, not {logits}");
-        long count = table.Features.shape[0];
         foreach (var row in rows)
-            if ((ulong)row >= (ulong)count) throw new ArgumentOutOfRangeException(nameof(rows), $"row {row} of a table of {count}");
-        return ((int)table.Size, outputs);
+            if ((ulong)row >= (ulong)rowCount) throw new ArgumentOutOfRangeException(nameof(rows), $"row {row} of a table of {rowCount}");
+        return (width, outputs);
     }
 
     public override Tensor forward(Tensor inputIds, Tensor attentionMask)
