@@ -40,7 +40,7 @@ internal sealed class RowBatches : IDisposable
     /// the tensors. Returns the batch's loss and the rows it read.</summary>
     public (double Loss, long Rows) Step(int[] batch, ILoss loss, double progressFraction)
     {
-        if (model is IHostHead head && loss is IHostLoss host && head.OnHost) return HostStep(head, host, batch, progressFraction);
+        if (OnHost(loss)) return HostStep((IHostHead)model, (IHostLoss)loss, batch, progressFraction);
         var index = new long[batch.Length];
         var batchRows = new List<long>(batch.Length * 2);
         for (int i = 0; i < batch.Length; i++)
@@ -53,6 +53,15 @@ internal sealed class RowBatches : IDisposable
         value.backward();
         return (value.item<float>(), batchRows.Count);
     }
+
+    /// <summary>
+    /// Whether <paramref name="loss"/>'s steps run on host arrays. Such a step needs no no-GC region
+    /// (<see cref="NoCollectionRegion"/>), which exists for TorchSharp's implicit Scalars and temporaries, garbage while
+    /// libtorch still reads their handles: its native calls are the zeroing of the gradient, <see cref="FusedAdam"/>'s
+    /// pointer reads and the gradient's getter and setter, each on a tensor a live object holds. So the trainer takes
+    /// none for it, and a fit pays no region's opening collection, a full one (docs/speed.md "Probe heads on the host").
+    /// </summary>
+    public bool OnHost(ILoss loss) => model is IHostHead head && loss is IHostLoss && head.OnHost;
 
     /// <summary>The step on host arrays, in buffers kept across steps: a probe step then allocates nothing, so a fit
     /// runs in one no-GC region instead of renewing it (a full collection each time) every few thousand steps.</summary>

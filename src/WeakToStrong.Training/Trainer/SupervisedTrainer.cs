@@ -72,14 +72,16 @@ public static class SupervisedTrainer
         var clock = Stopwatch.StartNew();
         var sinceSave = Stopwatch.StartNew();
         var evaluating = new Stopwatch();
-        using var region = NoCollectionRegion.Hold(); // the steps share one no-GC region, renewed as its budget runs low
+        // The steps share one no-GC region, renewed as its budget runs low; a host step (RowBatches.OnHost) needs none.
+        bool hostSteps = rowBatches?.OnHost(loss) == true;
+        using var region = hostSteps ? default : NoCollectionRegion.Hold();
         for (int step = startStep; step < endStep; step++)
         {
             double lr = LearningRates.At(options.Schedule, options.LearningRate, step, nsteps);
             foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
             double progressFraction = (double)step / nsteps;
 
-            using (NoCollectionRegion.Enter())
+            using (hostSteps ? default : NoCollectionRegion.Enter())
             using (var scope = NewDisposeScope())
             {
                 optimizer.zero_grad();
