@@ -12,7 +12,7 @@ namespace WeakToStrong.Training.Trainer;
 /// from a tensor of those floats are equal). A row counts as one token, as its one-id sequence did.
 /// A head that works on host arrays (<see cref="IHostHead"/>) with a loss that has a host form (<see cref="IHostLoss"/>)
 /// takes the step without tensors: the same loss and gradient, summed in another order, so the weights agree with the
-/// tensor step's to float rounding (FeatureProbeTests), at a tenth of its time (docs/speed.md "Probe heads on the host").
+/// tensor step's to float rounding (FeatureProbeTests), a step in about a sixth of the time (docs/speed.md "Probe heads on the host").
 /// </summary>
 internal sealed class RowBatches : IDisposable
 {
